@@ -276,3 +276,13 @@ func (m *Map) Refs() []Ref {
 	}
 	return refs
 }
+
+// MapSummary is what a list of maps shows without loading each map.
+type MapSummary struct {
+	ID          int64
+	Title       string
+	Persona     string // the persona's name
+	Phases      int
+	Touchpoints int
+	UpdatedAt   time.Time
+}

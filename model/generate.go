@@ -1,0 +1,55 @@
+package model
+
+import (
+	"fmt"
+	"math/rand/v2"
+)
+
+// Generate builds a deterministic map of the given size for benchmarks and
+// stress tests: every touchpoint carries two motivations and three metrics,
+// as a large real map would.
+func Generate(phases, touchpoints int) *Map {
+	r := rand.New(rand.NewPCG(uint64(phases), uint64(touchpoints)))
+	m := &Map{MapInfo: MapInfo{
+		Title:   fmt.Sprintf("Generated map (%d touchpoints)", touchpoints),
+		Persona: Persona{Name: "Sam", Description: "A busy customer"},
+		Goal:    "Get the job done",
+	}}
+	if phases <= 0 {
+		return m
+	}
+	m.Phases = make([]Phase, phases)
+	for i := range m.Phases {
+		m.Phases[i] = Phase{Name: fmt.Sprintf("Phase %d", i+1), Description: "A stage of the journey"}
+	}
+	for i := 0; i < touchpoints; i++ {
+		p := &m.Phases[i*phases/max(touchpoints, 1)]
+		t := Touchpoint{
+			Name:        fmt.Sprintf("Touchpoint %d", i+1),
+			Description: "Where the customer meets the business",
+			Channel:     Channels[r.IntN(len(Channels))],
+			Kind:        Kinds[r.IntN(len(Kinds))],
+			Owner:       "Team " + string(rune('A'+r.IntN(6))),
+			Emotion:     Emotion{Score: 1 + r.IntN(5), Labels: []string{EmotionLabels[r.IntN(len(EmotionLabels))]}},
+			Motivations: []string{"Save time", "Feel confident about the choice"},
+			Thoughts:    []string{"Is this worth it?"},
+			PainPoints:  []string{"Too many steps"},
+			Notes:       "Generated",
+		}
+		for k := 0; k < 3; k++ {
+			dir := Up
+			if k == 2 {
+				dir = Down
+			}
+			t.Metrics = append(t.Metrics, Metric{
+				Name:      MetricNames[r.IntN(len(MetricNames))],
+				Unit:      "%",
+				Target:    Float(float64(50 + r.IntN(50))),
+				Current:   Float(float64(r.IntN(100))),
+				Direction: dir,
+			})
+		}
+		p.Touchpoints = append(p.Touchpoints, t)
+	}
+	return m
+}
