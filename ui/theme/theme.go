@@ -1,0 +1,135 @@
+// Package theme holds what every screen shares about looks: the palette for
+// light and dark terminals, the emotion scale's colours and faces, kind marks,
+// and the text hygiene that keeps user text from breaking the screen.
+package theme
+
+import (
+	"image/color"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"journeymap/model"
+)
+
+// Palette is the set of colours a screen draws with. Build it with New so
+// light and dark terminals both get readable contrast.
+type Palette struct {
+	IsDark bool
+
+	Fg        color.Color // body text
+	Muted     color.Color // secondary text, borders at rest
+	Accent    color.Color // focus, selection borders, titles
+	AccentFg  color.Color // text on an Accent background
+	Warn      color.Color // off-target metrics, pain points
+	Error     color.Color // validation and write errors
+	Success   color.Color // "saved", on-target metrics
+	Highlight color.Color // fuzzy-matched characters
+
+	// Emotion holds the colour of each score, index 1 to 5 (index 0 unused):
+	// red for 1 through amber for 3 to green for 5.
+	Emotion [6]color.Color
+}
+
+// New returns the palette for a dark or light background.
+func New(isDark bool) Palette {
+	ld := lipgloss.LightDark(isDark)
+	c := lipgloss.Color
+	return Palette{
+		IsDark:    isDark,
+		Fg:        ld(c("#1f2328"), c("#e6edf3")),
+		Muted:     ld(c("#656d76"), c("#8b949e")),
+		Accent:    ld(c("#0550ae"), c("#58a6ff")),
+		AccentFg:  ld(c("#ffffff"), c("#0d1117")),
+		Warn:      ld(c("#9a6700"), c("#d29922")),
+		Error:     ld(c("#cf222e"), c("#ff7b72")),
+		Success:   ld(c("#1a7f37"), c("#3fb950")),
+		Highlight: ld(c("#8250df"), c("#d2a8ff")),
+		Emotion: [6]color.Color{
+			nil,
+			ld(c("#cf222e"), c("#ff5f5f")), // 1 very negative
+			ld(c("#bc4c00"), c("#ff9f43")), // 2
+			ld(c("#9a6700"), c("#e3b341")), // 3 neutral
+			ld(c("#4d7c0f"), c("#a3e635")), // 4
+			ld(c("#1a7f37"), c("#3fb950")), // 5 very positive
+		},
+	}
+}
+
+// EmotionColor returns the colour of a score, clamping out-of-range scores.
+func (p Palette) EmotionColor(score int) color.Color {
+	return p.Emotion[clampScore(score)]
+}
+
+func clampScore(s int) int { return min(max(s, model.MinScore), model.MaxScore) }
+
+// faces are plain-width text faces so they measure the same in every
+// terminal (emoji widths vary) and read without colour.
+var faces = [6]string{"", ":((", ":(", ":|", ":)", ":D"}
+
+// Face returns a text face for a score: ":((" for 1 up to ":D" for 5.
+func Face(score int) string { return faces[clampScore(score)] }
+
+// words name each score for screens with room to spare.
+var words = [6]string{"", "very negative", "negative", "neutral", "positive", "very positive"}
+
+// ScoreWord names a score ("neutral").
+func ScoreWord(score int) string { return words[clampScore(score)] }
+
+// KindMark is a one-cell mark for a touchpoint's kind: D digital, P physical,
+// H hybrid. Letters rather than symbols so the mark survives any font.
+func KindMark(k model.Kind) string {
+	switch k {
+	case model.KindPhysical:
+		return "P"
+	case model.KindHybrid:
+		return "H"
+	default:
+		return "D"
+	}
+}
+
+// Clean makes user text safe to draw on one line: control characters
+// (including ESC, so no escape sequence can reach the terminal) are dropped
+// and line breaks and tabs become spaces.
+func Clean(s string) string {
+	if !needsClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t' || r == '\r':
+			b.WriteByte(' ')
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			// dropped
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func needsClean(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return true
+		}
+	}
+	return false
+}
+
+// Fit cleans s and truncates it to at most width cells, ending with "…" when
+// it was cut. It never returns a string wider than width, and "" for width <= 0.
+func Fit(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	s = Clean(s)
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	return ansi.Truncate(s, width, "…")
+}

@@ -1,0 +1,49 @@
+package theme
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestFit(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"hello", 10, "hello"},
+		{"hello world", 5, "hell…"},
+		{"a\x1b[31mred", 20, "a[31mred"},
+		{"two\nlines", 20, "two lines"},
+		{"咖啡店咖啡店", 5, "咖啡…"},
+		{"anything", 0, ""},
+		{"anything", -3, ""},
+	}
+	for _, tt := range tests {
+		got := Fit(tt.in, tt.width)
+		if got != tt.want {
+			t.Errorf("Fit(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+		}
+		if w := ansi.StringWidth(got); w > max(tt.width, 0) {
+			t.Errorf("Fit(%q, %d) is %d cells wide", tt.in, tt.width, w)
+		}
+	}
+	long := strings.Repeat("😀", 10000)
+	if w := ansi.StringWidth(Fit(long, 7)); w > 7 {
+		t.Errorf("emoji fit is %d wide", w)
+	}
+}
+
+func TestFaceAndColourClamp(t *testing.T) {
+	if Face(0) != Face(1) || Face(9) != Face(5) {
+		t.Error("faces should clamp out-of-range scores")
+	}
+	p := New(true)
+	for s := -1; s <= 7; s++ {
+		if p.EmotionColor(s) == nil {
+			t.Errorf("no colour for score %d", s)
+		}
+	}
+}
