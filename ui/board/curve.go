@@ -1,0 +1,308 @@
+package board
+
+import (
+	"strings"
+)
+
+// CurveAxisWidth is how many cells the score axis ("5┤") takes at the left of
+// every line CurveLines returns.
+const CurveAxisWidth = 2
+
+// CurveRows is how many lines CurveLines returns: one per score, 5 on top.
+const CurveRows = 5
+
+// CurveWidth returns the width in cells of the lines CurveLines draws for
+// the given per-phase widths: the axis, every phase's cells and one separator
+// cell between neighbouring phases.
+func CurveWidth(widths []int) int {
+	w := CurveAxisWidth
+	for i, pw := range widths {
+		if i > 0 {
+			w++
+		}
+		w += max(pw, 0)
+	}
+	return w
+}
+
+// CurveLines draws the emotional curve: phases[i] holds the scores (1–5) of
+// phase i's touchpoints in journey order and is drawn into widths[i] cells,
+// phases separated by one cell (┊, or ┃ on both sides of highlightPhase), the
+// score axis at the left. sel is the index of the selected touchpoint inside
+// phases[highlightPhase] and is drawn as ◆; pass -1 for either to mark
+// nothing. The lines join the points with box-drawing characters (╭╮╰╯─│),
+// so the curve reads without colour; colour only adds the red-to-green scale.
+//
+// The result has CurveRows lines, each exactly CurveWidth(widths) cells wide.
+// Extra phases or widths beyond the shorter of the two slices are ignored.
+func CurveLines(phases [][]int, widths []int, highlightPhase int, sel int, st Styles) []string {
+	return drawCurve(phases, widths, highlightPhase, sel, newCurvePaints(st))
+}
+
+// Cell glyphs and their styles, kept as small codes while the grid is built.
+const (
+	gBlank = iota
+	gHoriz
+	gVert
+	gUpRight   // ╭: the line arrives from below and leaves to the right
+	gDownLeft  // ╮: arrives from the left and goes down
+	gUpLeft    // ╰: arrives from above and leaves to the right
+	gLeftUp    // ╯: arrives from the left and goes up
+	gPoint     // ●
+	gSelected  // ◆
+	gSep       // ┊
+	gSepActive // ┃
+)
+
+var glyphs = [...]string{" ", "─", "│", "╭", "╮", "╰", "╯", "●", "◆", "┊", "┃"}
+
+// Spark blocks by score for the one-row curve used on short screens.
+var sparks = [6]string{" ", "▁", "▂", "▄", "▆", "█"}
+
+const (
+	sNone     = 0
+	sSep      = 6
+	sSepAct   = 7
+	sSelected = 8
+)
+
+// curveLayout is the curve reduced to cells: the score the line has in each
+// cell, where the touchpoints and the separators sit.
+type curveLayout struct {
+	width    int    // cells, without the axis
+	v        []int8 // line's score in each cell, 0 where there is no line
+	point    []bool // a touchpoint is drawn as a dot here
+	sep      []int8 // 0, sSep or sSepAct
+	selX     int    // cell of the selected touchpoint, -1 for none
+	selScore int
+}
+
+func clampScore(s int) int { return min(max(s, 1), 5) }
+
+func layoutCurve(phases [][]int, widths []int, highlight, sel int) curveLayout {
+	n := min(len(phases), len(widths))
+	total := 0
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			total++
+		}
+		total += max(widths[i], 0)
+	}
+	l := curveLayout{
+		width: total,
+		v:     make([]int8, total),
+		point: make([]bool, total),
+		sep:   make([]int8, total),
+		selX:  -1,
+	}
+	pv := make([]int8, total) // the point value of each cell, 0 for none
+	x0 := 0
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			if i == highlight || i-1 == highlight {
+				l.sep[x0] = sSepAct
+			} else {
+				l.sep[x0] = sSep
+			}
+			x0++
+		}
+		w := max(widths[i], 0)
+		scores := phases[i]
+		k := len(scores)
+		if w > 0 && k > 0 {
+			dots := w >= 2*k
+			for j, sc := range scores {
+				var x int
+				if k <= w {
+					// Spread the points evenly, each centred in its share.
+					x = x0 + (2*j+1)*w/(2*k)
+				} else {
+					// More touchpoints than cells: several share a cell,
+					// which shows the lowest score among them so a dip is
+					// never hidden by its neighbours.
+					x = x0 + j*w/k
+				}
+				s := int8(clampScore(sc))
+				if pv[x] == 0 || s < pv[x] {
+					pv[x] = s
+				}
+				if dots {
+					l.point[x] = true
+				}
+				if i == highlight && j == sel {
+					l.selX, l.selScore = x, int(s)
+				}
+			}
+		}
+		x0 += w
+	}
+	// Carry the line from point to point. It breaks across a phase without
+	// touchpoints (nothing happened there) and ends at the last point.
+	last := -1
+	for x := total - 1; x >= 0; x-- {
+		if pv[x] != 0 {
+			last = x
+			break
+		}
+	}
+	var cur int8
+	x0 = 0
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			if x0 <= last {
+				l.v[x0] = cur
+			}
+			x0++
+		}
+		w := max(widths[i], 0)
+		if len(phases[i]) == 0 {
+			cur = 0
+		}
+		for x := x0; x < x0+w && x <= last; x++ {
+			if pv[x] != 0 {
+				cur = pv[x]
+			}
+			l.v[x] = cur
+		}
+		x0 += w
+	}
+	return l
+}
+
+func scoreRow(score int) int { return 5 - score }
+
+// drawCurve renders a layout as CurveRows box-drawn lines.
+func drawCurve(phases [][]int, widths []int, highlight, sel int, p curvePaints) []string {
+	l := layoutCurve(phases, widths, highlight, sel)
+	glyph := make([][]int8, CurveRows)
+	style := make([][]int8, CurveRows)
+	for r := range glyph {
+		glyph[r] = make([]int8, l.width)
+		style[r] = make([]int8, l.width)
+	}
+	set := func(r, x int, g, s int8) { glyph[r][x], style[r][x] = g, s }
+	for x := 0; x < l.width; x++ {
+		b := int(l.v[x])
+		if b == 0 {
+			continue
+		}
+		a := 0
+		if x > 0 {
+			a = int(l.v[x-1])
+		}
+		sb := int8(b)
+		switch {
+		case a == 0 || a == b:
+			set(scoreRow(b), x, gHoriz, sb)
+		case b > a:
+			set(scoreRow(a), x, gLeftUp, sb)
+			set(scoreRow(b), x, gUpRight, sb)
+			for r := scoreRow(b) + 1; r < scoreRow(a); r++ {
+				set(r, x, gVert, sb)
+			}
+		default:
+			set(scoreRow(a), x, gDownLeft, sb)
+			set(scoreRow(b), x, gUpLeft, sb)
+			for r := scoreRow(a) + 1; r < scoreRow(b); r++ {
+				set(r, x, gVert, sb)
+			}
+		}
+		if l.point[x] {
+			set(scoreRow(b), x, gPoint, sb)
+		}
+	}
+	for x := 0; x < l.width; x++ {
+		if l.sep[x] == 0 {
+			continue
+		}
+		g := int8(gSep)
+		if l.sep[x] == sSepAct {
+			g = gSepActive
+		}
+		for r := 0; r < CurveRows; r++ {
+			if glyph[r][x] == gBlank {
+				set(r, x, g, l.sep[x])
+			}
+		}
+	}
+	if l.selX >= 0 {
+		set(scoreRow(l.selScore), l.selX, gSelected, sSelected)
+	}
+	lines := make([]string, CurveRows)
+	var b strings.Builder
+	for r := 0; r < CurveRows; r++ {
+		b.Reset()
+		b.Grow(l.width*3 + 32)
+		b.WriteString(p.axis.on(string(rune('5'-r)) + "┤"))
+		writeRuns(&b, glyph[r], style[r], func(g int8) string { return glyphs[g] }, p)
+		lines[r] = b.String()
+	}
+	return lines
+}
+
+// sparkLine renders the curve as one row of blocks (▁▂▄▆█), for screens too
+// short for the five-row curve.
+func sparkLine(phases [][]int, widths []int, highlight, sel int, p curvePaints) string {
+	l := layoutCurve(phases, widths, highlight, sel)
+	glyph := make([]int8, l.width)
+	style := make([]int8, l.width)
+	for x := 0; x < l.width; x++ {
+		switch {
+		case l.sep[x] != 0:
+			glyph[x], style[x] = int8(-1), l.sep[x]
+			if l.sep[x] == sSepAct {
+				glyph[x] = -2
+			}
+		case l.v[x] != 0:
+			glyph[x], style[x] = l.v[x], l.v[x]
+		}
+	}
+	if l.selX >= 0 {
+		glyph[l.selX], style[l.selX] = -3, sSelected
+	}
+	var b strings.Builder
+	b.WriteString(p.axis.on("~┤"))
+	writeRuns(&b, glyph, style, func(g int8) string {
+		switch g {
+		case -1:
+			return glyphs[gSep]
+		case -2:
+			return glyphs[gSepActive]
+		case -3:
+			return glyphs[gSelected]
+		}
+		return sparks[g]
+	}, p)
+	return b.String()
+}
+
+// writeRuns writes cells grouped into runs of one style, so each run costs
+// one pair of escape sequences rather than one per cell.
+func writeRuns(b *strings.Builder, glyph, style []int8, text func(int8) string, p curvePaints) {
+	paintFor := func(s int8) paint {
+		switch {
+		case s >= 1 && s <= 5:
+			return p.line[s]
+		case s == sSep:
+			return p.sep
+		case s == sSepAct:
+			return p.sepActive
+		case s == sSelected:
+			return p.selected
+		}
+		return paint{}
+	}
+	run := int8(-1)
+	var cur paint
+	for x := range glyph {
+		s := style[x]
+		if s != run {
+			b.WriteString(cur.post)
+			cur = paintFor(s)
+			b.WriteString(cur.pre)
+			run = s
+		}
+		b.WriteString(text(glyph[x]))
+	}
+	b.WriteString(cur.post)
+}
