@@ -1,0 +1,379 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"journeymap/model"
+)
+
+// richMap is a map that exercises every field and every awkward kind of
+// text: unicode, emoji, CJK, Markdown and Mermaid syntax, fractional,
+// negative and missing numbers, and empty lists. Other format tests use it.
+func richMap() *model.Map {
+	return &model.Map{MapInfo: model.MapInfo{
+		Title:   "Café journey — 旅程 🚀 | # : ;",
+		Persona: model.Persona{Name: "Zoë <b>", Description: "Busy parent\nof two; loves `tea`"},
+		Goal:    "Buy a * bike * for 100 € & get it delivered",
+		Notes:   "# not a heading\n- not a list\n> not a quote",
+	}, Phases: []model.Phase{
+		{Name: "Discovery 発見", Description: "Finds us", Touchpoints: []model.Touchpoint{
+			{
+				Name: "Ad on social | feed", Description: "Sees an ad\n\n    indented code?", Channel: "social media",
+				Kind: model.KindDigital, Owner: "Marketing",
+				Emotion:       model.Emotion{Score: 4, Labels: []string{"curious", "hopeful 🙂"}},
+				Motivations:   []string{"Find a bike", "Save: money"},
+				Thoughts:      []string{"Is it 'real'?", "1. numbered?"},
+				PainPoints:    []string{"- too many ads"},
+				Opportunities: []string{"+ better targeting"},
+				Backstage:     []string{"Campaign #12; A/B test"},
+				Metrics: []model.Metric{
+					{Name: "click-through rate", Unit: "%", Target: model.Float(2.5), Current: model.Float(1.75), Direction: model.Up},
+					{Name: "cost", Unit: "€", Target: model.Float(-0.5), Current: nil, Direction: model.Down},
+				},
+				Notes: "=SUM(A1:A9)",
+			},
+			{Name: "検索 search", Channel: "search", Kind: model.KindHybrid, Emotion: model.Emotion{Score: 3}},
+		}},
+		{Name: "Purchase", Touchpoints: []model.Touchpoint{
+			{Name: "Checkout `page`", Channel: "website", Kind: model.KindDigital, Owner: "@web-team",
+				Emotion: model.Emotion{Score: 1, Labels: []string{"anxious"}},
+				Metrics: []model.Metric{{Name: "conversion", Unit: "%", Target: model.Float(3), Current: model.Float(2.9999), Direction: model.Up}},
+			},
+			{Name: "Store counter", Channel: "store", Kind: model.KindPhysical, Owner: "Retail",
+				Emotion: model.Emotion{Score: 5, Labels: []string{"delighted"}},
+				Metrics: []model.Metric{{Name: "wait time", Unit: "min", Target: model.Float(5), Current: model.Float(12.5), Direction: model.Down}},
+			},
+		}},
+		{Name: "Empty phase"},
+	}}
+}
+
+func TestMarshalJSONShape(t *testing.T) {
+	m := &model.Map{MapInfo: model.MapInfo{Title: "T"}, Phases: []model.Phase{{
+		Name: "P", Touchpoints: []model.Touchpoint{{
+			Name: "A", Kind: model.KindDigital, Emotion: model.Emotion{Score: 3},
+			Metrics: []model.Metric{{Name: "M", Direction: model.Up}},
+		}},
+	}}}
+	m.ID, m.Phases[0].ID, m.Phases[0].Touchpoints[0].ID = 7, 8, 9
+	got, err := MarshalJSON(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "format": "journeymap",
+  "version": 1,
+  "map": {
+    "title": "T",
+    "persona": {
+      "name": "",
+      "description": ""
+    },
+    "goal": "",
+    "notes": "",
+    "phases": [
+      {
+        "name": "P",
+        "description": "",
+        "touchpoints": [
+          {
+            "name": "A",
+            "description": "",
+            "channel": "",
+            "kind": "digital",
+            "owner": "",
+            "emotion": {
+              "score": 3,
+              "labels": []
+            },
+            "motivations": [],
+            "thoughts": [],
+            "pain_points": [],
+            "opportunities": [],
+            "backstage": [],
+            "metrics": [
+              {
+                "name": "M",
+                "unit": "",
+                "target": null,
+                "current": null,
+                "direction": "up"
+              }
+            ],
+            "notes": ""
+          }
+        ]
+      }
+    ]
+  }
+}
+`
+	if string(got) != want {
+		t.Errorf("MarshalJSON:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestMarshalJSONEmptyMap(t *testing.T) {
+	got, err := MarshalJSON(&model.Map{MapInfo: model.MapInfo{Title: "x"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(got, []byte(`"phases": []`)) || bytes.Contains(got, []byte("null")) {
+		t.Errorf("empty map should have phases [] and no null:\n%s", got)
+	}
+	if _, err := MarshalJSON(nil); err == nil {
+		t.Error("MarshalJSON(nil) should fail")
+	}
+}
+
+func TestJSONRoundTripRich(t *testing.T) {
+	m := richMap()
+	if err := m.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	first, err := MarshalJSON(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasSuffix(first, []byte("}\n")) {
+		t.Error("document should end with a newline")
+	}
+	for _, s := range []string{`"Café journey — 旅程 🚀 | # : ;"`, `"Zoë <b>"`, `100 € & get`, `"target": -0.5`, `"current": 1.75`, `"current": null`, `"labels": []`} {
+		if !bytes.Contains(first, []byte(s)) {
+			t.Errorf("export lacks %s", s)
+		}
+	}
+	back, err := ParseJSON(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, m) {
+		t.Errorf("import differs from the original:\n got %+v\nwant %+v", back, m)
+	}
+	second, err := MarshalJSON(back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, second) {
+		t.Errorf("export → import → export not byte-identical:\n%s\n----\n%s", first, second)
+	}
+}
+
+func TestJSONRoundTripGenerated(t *testing.T) {
+	m := model.Generate(7, 300)
+	first, err := MarshalJSON(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseJSON(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, _ := MarshalJSON(back)
+	if !bytes.Equal(first, second) {
+		t.Error("generated map: export → import → export not byte-identical")
+	}
+}
+
+func TestJSONExtremeNumbers(t *testing.T) {
+	for _, v := range []float64{0, math.Copysign(0, -1), 1e-300, 1e300, -123456789.123456789, 0.1, 1.0 / 3} {
+		m := &model.Map{MapInfo: model.MapInfo{Title: "n"}, Phases: []model.Phase{{Name: "p", Touchpoints: []model.Touchpoint{{
+			Name: "t", Kind: model.KindDigital, Emotion: model.Emotion{Score: 3},
+			Metrics: []model.Metric{{Name: "m", Target: model.Float(v), Current: model.Float(-v), Direction: model.Down}},
+		}}}}}
+		a, err := MarshalJSON(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseJSON(a)
+		if err != nil {
+			t.Fatalf("%v: %v", v, err)
+		}
+		if got := *back.Phases[0].Touchpoints[0].Metrics[0].Target; got != v || math.Signbit(got) != math.Signbit(v) {
+			t.Errorf("target %v came back as %v", v, got)
+		}
+		b, _ := MarshalJSON(back)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%v: not byte-identical", v)
+		}
+	}
+}
+
+func TestParseJSONDefaultsAndCleaning(t *testing.T) {
+	doc := "\ufeff" + `{"format":"journeymap","version":1,"map":{"title":"Hi\u001b[31m red\r\nnext","phases":[
+		{"name":"P","touchpoints":[{"name":"A\u009b2J"},{"name":"B","kind":null,"emotion":{"score":null},"metrics":[{"name":"m"}],"motivations":null}]}]}}` + "\n\n"
+	m, err := ParseJSON([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Title != "Hi[31m red\nnext" {
+		t.Errorf("title = %q; control characters should be gone and CRLF be LF", m.Title)
+	}
+	a := m.Phases[0].Touchpoints[0]
+	if a.Name != "A2J" || a.Kind != model.KindDigital || a.Emotion.Score != model.NeutralScore {
+		t.Errorf("touchpoint A = %+v; want name cleaned and defaults digital/3", a)
+	}
+	b := m.Phases[0].Touchpoints[1]
+	if b.Metrics[0].Direction != model.Up || b.Metrics[0].Target != nil || b.Motivations != nil {
+		t.Errorf("touchpoint B = %+v; want direction up, no target, nil motivations", b)
+	}
+}
+
+func TestParseJSONErrors(t *testing.T) {
+	valid := func(edit func(string) string) string {
+		doc := `{"format":"journeymap","version":1,"map":{"title":"T","phases":[
+{"name":"A","touchpoints":[]},{"name":"B","touchpoints":[]},
+{"name":"C","touchpoints":[{"name":"x","emotion":{"score":3,"labels":[]},"metrics":[{"name":"m","target":1,"current":null,"direction":"up"}]}]}]}}`
+		return edit(doc)
+	}
+	repl := func(old, new string) func(string) string {
+		return func(s string) string {
+			if !strings.Contains(s, old) {
+				panic("test doc lacks " + old)
+			}
+			return strings.Replace(s, old, new, 1)
+		}
+	}
+	same := func(s string) string { return s }
+	tests := []struct {
+		name, doc, want string
+	}{
+		{"valid", valid(same), ""},
+		{"score out of range", valid(repl(`"score":3`, `"score":7`)), "map.phases[2].touchpoints[0].emotion.score: must be 1–5, got 7"},
+		{"score fraction", valid(repl(`"score":3`, `"score":3.5`)), "map.phases[2].touchpoints[0].emotion.score: must be a whole number, got 3.5"},
+		{"score string", valid(repl(`"score":3`, `"score":"3"`)), "map.phases[2].touchpoints[0].emotion.score: must be a whole number, got a string"},
+		{"score huge", valid(repl(`"score":3`, `"score":1e100`)), "map.phases[2].touchpoints[0].emotion.score: must be a whole number, got 1e100"},
+		{"target string", valid(repl(`"target":1`, `"target":"1"`)), "map.phases[2].touchpoints[0].metrics[0].target: must be a number or null, got a string"},
+		{"target overflow", valid(repl(`"target":1`, `"target":1e999`)), "map.phases[2].touchpoints[0].metrics[0].target: is out of range: 1e999"},
+		{"bad direction", valid(repl(`"direction":"up"`, `"direction":"sideways"`)), `map.phases[2].touchpoints[0].metrics[0].direction: must be up or down, got "sideways"`},
+		{"bad kind", valid(repl(`"name":"x"`, `"name":"x","kind":"virtual"`)), `map.phases[2].touchpoints[0].kind: must be digital, physical or hybrid, got "virtual"`},
+		{"empty name", valid(repl(`"name":"B"`, `"name":"  "`)), "map.phases[1].name: must not be empty"},
+		{"empty title", valid(repl(`"title":"T"`, `"title":""`)), "map.title: must not be empty"},
+		{"label not string", valid(repl(`"labels":[]`, `"labels":["a",2]`)), "map.phases[2].touchpoints[0].emotion.labels[1]: must be a string, got the number 2"},
+		{"unknown key", valid(repl(`"name":"x"`, `"name":"x","pain-points":[]`)), `map.phases[2].touchpoints[0]: unknown key "pain-points"`},
+		{"unknown top key", valid(repl(`"version":1`, `"version":1,"extra":true`)), `unknown key "extra" at the top level`},
+		{"wrong format", valid(repl(`"journeymap"`, `"trello"`)), `format: is "trello"; this is not a Journeymap document (want "journeymap")`},
+		{"no format", `{"version":1,"map":{}}`, "format: missing"},
+		{"newer version", valid(repl(`"version":1`, `"version":2`)), "version: is 2, written by a newer Journeymap; this one reads version 1"},
+		{"newer version with new keys", valid(repl(`"version":1`, `"version":3,"layers":[]`)), "version: is 3, written by a newer Journeymap"},
+		{"version zero", valid(repl(`"version":1`, `"version":0`)), "version: is 0, not a known version"},
+		{"no map", `{"format":"journeymap","version":1}`, "map: missing"},
+		{"trailing garbage", valid(same) + "\n x", "line 4, column 2: unexpected data after the document"},
+		{"second document", valid(same) + "{}", "unexpected data after the document"},
+		{"truncated", valid(same)[:40], "the document ends too early"},
+		{"syntax", "{\n  \"format\": journeymap}", "line 2, column 13: invalid character 'j'"},
+		{"empty", "  \n", "empty document"},
+		{"array", "[1,2]", "the document must be a JSON object, got a list"},
+		{"string", `"hi"`, "the document must be a JSON object, got a string"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := ParseJSON([]byte(tt.doc))
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				if m == nil {
+					t.Fatal("nil map")
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("want error %q, got a map", tt.want)
+			}
+			if m != nil {
+				t.Error("a map was returned with an error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %q\n want it to contain %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error should be one line: %q", err)
+			}
+		})
+	}
+}
+
+func TestParseJSONPhasesNotAList(t *testing.T) {
+	_, err := ParseJSON([]byte(`{"format":"journeymap","version":1,"map":{"title":"T","phases":{"name":"A"}}}`))
+	if err == nil || err.Error() != "map.phases: must be a list, got an object" {
+		t.Errorf("err = %v", err)
+	}
+	_, err = ParseJSON([]byte(`{"format":"journeymap","version":1,"map":{"title":"T","phases":[{"name":"A","touchpoints":[7]}]}}`))
+	if err == nil || err.Error() != "map.phases[0].touchpoints[0]: must be an object, got the number 7" {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestParseJSONValidationErrorsArePrefixed(t *testing.T) {
+	_, err := ParseJSON([]byte(`{"format":"journeymap","version":1,"map":{"title":"","phases":[{"name":"","touchpoints":[{"name":"a","emotion":{"score":0}}]}]}}`))
+	var ve model.ValidationErrors
+	if !errors.As(err, &ve) {
+		t.Fatalf("want model.ValidationErrors, got %T %v", err, err)
+	}
+	var paths []string
+	for _, fe := range ve {
+		paths = append(paths, fe.Path)
+	}
+	want := []string{"map.title", "map.phases[0].name", "map.phases[0].touchpoints[0].emotion.score"}
+	if !reflect.DeepEqual(paths, want) {
+		t.Errorf("paths = %q, want %q", paths, want)
+	}
+	if fe, ok := model.FirstFieldError(err); !ok || fe.Path != "map.title" {
+		t.Errorf("FirstFieldError = %v, %v", fe, ok)
+	}
+}
+
+func TestParseJSONTypeErrorIsFieldError(t *testing.T) {
+	_, err := ParseJSON([]byte(`{"format":"journeymap","version":1,"map":{"title":5}}`))
+	fe, ok := model.FirstFieldError(err)
+	if !ok || fe.Path != "map.title" || fe.Msg != "must be a string, got the number 5" {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestParseJSONSizeLimit(t *testing.T) {
+	big := make([]byte, MaxJSONSize+1)
+	for i := range big {
+		big[i] = ' '
+	}
+	_, err := ParseJSON(big)
+	if err == nil || !strings.Contains(err.Error(), "at most") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// The exported document must be plain JSON any tool can read.
+func TestMarshalJSONIsValidJSON(t *testing.T) {
+	b, err := MarshalJSON(richMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatal(err)
+	}
+	if v["format"] != "journeymap" || v["version"] != float64(1) {
+		t.Errorf("envelope = %v %v", v["format"], v["version"])
+	}
+	if _, ok := v["map"].(map[string]any)["id"]; ok {
+		t.Error("IDs must not be exported")
+	}
+}
+
+func TestMarshalJSONCleansControlCharacters(t *testing.T) {
+	m := &model.Map{MapInfo: model.MapInfo{Title: "a\x1b]0;pwned\x07b\r\nc"}}
+	out, err := MarshalJSON(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out, []byte(`"title": "a]0;pwnedb\nc"`)) {
+		t.Errorf("export should carry cleaned text:\n%s", out)
+	}
+}

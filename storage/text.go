@@ -1,0 +1,222 @@
+package storage
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// This file holds the text rules shared by every format: what an imported
+// string may contain, and how user text is rewritten so it cannot break the
+// syntax of the document it is written into.
+
+// isControl reports whether r is a C0 or C1 control character or DEL. Tabs
+// and line feeds are controls too; callers that keep them test for them first.
+func isControl(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
+}
+
+// cleanText removes every C0/C1 control character except '\n' and '\t' and
+// turns "\r\n" and lone '\r' into '\n'. ESC (0x1b) and the C1 CSI (0x9b) are
+// what terminal escape sequences start with, so text passed through here can
+// never drive a terminal, whichever screen or pager later shows it. Invalid
+// UTF-8 becomes U+FFFD. Clean strings are returned as they are, without
+// allocating.
+func cleanText(s string) string {
+	if isCleanText(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '\r':
+			b.WriteByte('\n')
+			if i < len(s) && s[i] == '\n' {
+				i++
+			}
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case isControl(r):
+			// dropped
+		default:
+			b.WriteRune(r) // writes U+FFFD for invalid bytes
+		}
+	}
+	return b.String()
+}
+
+func isCleanText(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || isControl(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// cleanLine is cleanText for places that hold one line: every run of
+// whitespace that contains a line break or tab becomes a single space, and the
+// ends are trimmed.
+func cleanLine(s string) string {
+	s = cleanText(s)
+	if !strings.ContainsAny(s, "\n\t") {
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// cleanList applies cleanText to every item, returning a new slice (never nil).
+func cleanList(items []string) []string {
+	out := make([]string, len(items))
+	for i, s := range items {
+		out[i] = cleanText(s)
+	}
+	return out
+}
+
+// mdSpecial are the ASCII punctuation characters that can start or end
+// Markdown (GFM) inline syntax: emphasis, code spans, links, images, raw HTML,
+// entities, autolinks, strikethrough, table cells and heading closers.
+// CommonMark lets any ASCII punctuation be backslash-escaped, so escaping
+// these always renders the character itself.
+const mdSpecial = "\\`*_[]<>|#~&!"
+
+// mdInline escapes one line of user text for use anywhere inline: in a
+// paragraph, a list item, a heading or a table cell. Line breaks become
+// spaces, so the text can never end the construct it sits in, and a leading
+// marker that would start a block (list, quote, heading, thematic break,
+// setext underline, code indent) is neutralised as well, so the result is safe
+// even at the start of a line.
+func mdInline(s string) string {
+	s = cleanLine(s)
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	// Block markers only matter at the start of a line.
+	switch s[0] {
+	case '-', '+', '=', '>':
+		b.WriteByte('\\')
+		b.WriteByte(s[0])
+		s = s[1:]
+	default:
+		// "1." and "1)" start an ordered list.
+		n := 0
+		for n < len(s) && n < 10 && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		if n > 0 && n < len(s) && (s[n] == '.' || s[n] == ')') {
+			b.WriteString(s[:n])
+			b.WriteByte('\\')
+			b.WriteByte(s[n])
+			s = s[n+1:]
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if strings.IndexByte(mdSpecial, c) >= 0 {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// mdBlock escapes multi-line user text (descriptions, notes) for a paragraph:
+// every line is escaped like mdInline and lines are joined with hard line
+// breaks; blank lines separate paragraphs. Leading indentation is dropped so
+// no line can turn into a code block.
+func mdBlock(s string) string {
+	s = cleanText(s)
+	var b strings.Builder
+	blank := false
+	first := true
+	for _, line := range strings.Split(s, "\n") {
+		line = mdInline(line)
+		if line == "" {
+			blank = true
+			continue
+		}
+		switch {
+		case first:
+		case blank:
+			b.WriteString("\n\n")
+		default:
+			b.WriteString("\\\n") // hard line break
+		}
+		b.WriteString(line)
+		first, blank = false, false
+	}
+	return b.String()
+}
+
+// mermaidRepl rewrites the characters Mermaid's journey grammar gives a
+// meaning to (":" separates task, score and actors; "#" and ";" start
+// entities and end statements) into look-alikes that keep the text readable.
+// Angle brackets and backticks go too: Mermaid renders labels as HTML and a
+// backtick fence around the diagram in Markdown must stay closed.
+var mermaidRepl = strings.NewReplacer(
+	":", "：", ";", "；", "#", "＃",
+	"<", "‹", ">", "›", "`", "'",
+)
+
+// mermaidKeywords start a line with a meaning of their own in Mermaid's
+// journey lexer, which is case-insensitive and reads them before task text.
+var mermaidKeywords = []string{"journey", "title", "section", "acctitle", "accdescr"}
+
+// mermaidText rewrites user text so it fits on one Mermaid journey line
+// without changing the diagram's structure. It never returns "".
+func mermaidText(s string) string {
+	s = mermaidRepl.Replace(cleanLine(s))
+	// The lexer treats "%%" after any character as a comment to the end of
+	// the line, which would swallow the score.
+	for strings.Contains(s, "%%") {
+		s = strings.ReplaceAll(s, "%%", "% %")
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "untitled"
+	}
+	lower := strings.ToLower(s)
+	for _, k := range mermaidKeywords {
+		if strings.HasPrefix(lower, k) {
+			return "\u201c" + s + "\u201d" // quotes keep the keyword from leading the line
+		}
+	}
+	return s
+}
+
+// mermaidActor is mermaidText for an actor name, where a comma would split
+// one actor into two.
+func mermaidActor(s string) string {
+	return mermaidText(strings.ReplaceAll(s, ",", " "))
+}
+
+// csvCell guards a user-typed cell against spreadsheet formula injection: a
+// cell that starts with = + - @ (or a tab or carriage return, which some
+// spreadsheets skip before looking for a formula) gets a leading apostrophe,
+// which spreadsheets treat as "this is text".
+func csvCell(s string) string {
+	s = cleanText(s)
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
