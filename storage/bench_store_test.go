@@ -1,0 +1,86 @@
+package storage
+
+import (
+	"path/filepath"
+	"testing"
+
+	"journeymap/model"
+)
+
+// benchMap is the size DESIGN.md promises stays fluid: 10,000 touchpoints in
+// 40 phases, each with 3 metrics and 2 motivations.
+func benchMap() *model.Map { return model.Generate(40, 10000) }
+
+// BenchmarkCreateMap measures an import: the whole map inserted in one
+// transaction (including the fsync of the commit).
+func BenchmarkCreateMap(b *testing.B) {
+	s := openTemp(b)
+	m := benchMap()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		c := m.Clone()
+		if _, err := s.CreateMap(c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadMap measures reading the whole large map back; the budget is
+// 50 ms.
+func BenchmarkLoadMap(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "big.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	id, err := s.CreateMap(benchMap())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m, err := s.LoadMap(id)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if m.TouchpointCount() != 10000 {
+			b.Fatalf("loaded %d touchpoints", m.TouchpointCount())
+		}
+	}
+}
+
+// BenchmarkListMaps measures the home screen's query on a file holding the
+// large map.
+func BenchmarkListMaps(b *testing.B) {
+	s := openTemp(b)
+	if _, err := s.CreateMap(benchMap()); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.ListMaps(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkUpdateTouchpoint measures one edit in the middle of the large map,
+// the cost of an autosave.
+func BenchmarkUpdateTouchpoint(b *testing.B) {
+	s := openTemp(b)
+	m := benchMap()
+	id, err := s.CreateMap(m)
+	if err != nil {
+		b.Fatal(err)
+	}
+	t := m.Phases[20].Touchpoints[100]
+	b.ResetTimer()
+	for b.Loop() {
+		t.Emotion.Score = t.Emotion.Score%5 + 1
+		if err := s.UpdateTouchpoint(id, 20, 100, t); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
