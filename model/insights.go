@@ -1,0 +1,166 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+)
+
+// InsightsTop is how many rows Report keeps in its ranked lists (lowest
+// scores, steepest drops); the unranked lists hold every match.
+const InsightsTop = 10
+
+// Report is what Insights finds in a map: where the journey hurts, where it
+// falls, and what is missing. Rows carry Refs so a screen can jump to the
+// touchpoint. All orderings are deterministic.
+type Report struct {
+	// Counts of the whole map.
+	Phases      int
+	Touchpoints int
+	Metrics     int
+	OnTarget    int // metrics meeting their target
+	OffTargets  int // metrics missing their target (len(OffTarget))
+	NoData      int // metrics without both a target and a current value
+	// MeanEmotion is the mean score of all touchpoints; HasMean is false
+	// when the map has none.
+	MeanEmotion float64
+	HasMean     bool
+
+	// Lowest holds up to InsightsTop touchpoints with the lowest scores,
+	// lowest first, ties in journey order.
+	Lowest []TouchpointRow
+	// Drops holds up to InsightsTop falls in score between consecutive
+	// touchpoints in journey order (across phase boundaries), steepest
+	// first, ties in journey order. Only real falls (Size > 0) count.
+	Drops []Drop
+	// PhaseMeans has one row per phase, in map order.
+	PhaseMeans []PhaseMean
+	// WithoutMetrics lists every touchpoint with no metric, in journey order.
+	WithoutMetrics []TouchpointRow
+	// OffTarget lists every metric missing its target, in journey order.
+	OffTarget []MetricRow
+	// EmptyPhases lists every phase without touchpoints, in map order.
+	EmptyPhases []PhaseRow
+	// Channels counts touchpoints per channel, most used first, ties by
+	// name; touchpoints without a channel count under "".
+	Channels []Count
+	// Kinds counts touchpoints per kind, in the order of Kinds, zeros
+	// included.
+	Kinds []Count
+}
+
+// TouchpointRow names one touchpoint in a report.
+type TouchpointRow struct {
+	Ref   Ref
+	Phase string // the phase's name
+	Name  string
+	Score int
+}
+
+// Drop is a fall in score from one touchpoint to the next.
+type Drop struct {
+	From, To TouchpointRow
+	Size     int // From.Score - To.Score, > 0
+}
+
+// PhaseMean is the mean emotion of one phase.
+type PhaseMean struct {
+	Phase       int // index in the map
+	Name        string
+	Touchpoints int
+	Mean        float64
+	HasMean     bool // false for a phase without touchpoints
+}
+
+// MetricRow names one metric of one touchpoint.
+type MetricRow struct {
+	Touchpoint TouchpointRow
+	Index      int // index of the metric in the touchpoint's Metrics
+	Metric     Metric
+}
+
+// PhaseRow names one phase.
+type PhaseRow struct {
+	Phase int
+	Name  string
+}
+
+// Count is how many touchpoints share a channel or kind.
+type Count struct {
+	Name  string
+	Count int
+}
+
+// Insights computes m's Report in one pass over its touchpoints plus sorting.
+func Insights(m *Map) Report {
+	r := Report{Phases: len(m.Phases), Touchpoints: m.TouchpointCount()}
+	rows := make([]TouchpointRow, 0, r.Touchpoints)
+	channels := map[string]int{}
+	kinds := map[Kind]int{}
+	sum := 0
+	for pi, p := range m.Phases {
+		pm := PhaseMean{Phase: pi, Name: p.Name, Touchpoints: len(p.Touchpoints)}
+		pm.Mean, pm.HasMean = p.MeanEmotion()
+		r.PhaseMeans = append(r.PhaseMeans, pm)
+		if len(p.Touchpoints) == 0 {
+			r.EmptyPhases = append(r.EmptyPhases, PhaseRow{Phase: pi, Name: p.Name})
+		}
+		for ti, t := range p.Touchpoints {
+			row := TouchpointRow{Ref: Ref{pi, ti}, Phase: p.Name, Name: t.Name, Score: t.Emotion.Score}
+			if n := len(rows); n > 0 && rows[n-1].Score > row.Score {
+				r.Drops = append(r.Drops, Drop{From: rows[n-1], To: row, Size: rows[n-1].Score - row.Score})
+			}
+			rows = append(rows, row)
+			sum += t.Emotion.Score
+			channels[t.Channel]++
+			kinds[t.Kind]++
+			if len(t.Metrics) == 0 {
+				r.WithoutMetrics = append(r.WithoutMetrics, row)
+			}
+			for mi, mt := range t.Metrics {
+				r.Metrics++
+				switch mt.Status() {
+				case OnTarget:
+					r.OnTarget++
+				case OffTarget:
+					r.OffTarget = append(r.OffTarget, MetricRow{Touchpoint: row, Index: mi, Metric: mt.Clone()})
+				default:
+					r.NoData++
+				}
+			}
+		}
+	}
+	r.OffTargets = len(r.OffTarget)
+	if len(rows) > 0 {
+		r.MeanEmotion, r.HasMean = float64(sum)/float64(len(rows)), true
+	}
+
+	// Stable sorts keep journey order among equals.
+	lowest := slices.Clone(rows)
+	slices.SortStableFunc(lowest, func(a, b TouchpointRow) int { return cmp.Compare(a.Score, b.Score) })
+	r.Lowest = lowest[:min(len(lowest), InsightsTop)]
+	slices.SortStableFunc(r.Drops, func(a, b Drop) int { return cmp.Compare(b.Size, a.Size) })
+	r.Drops = r.Drops[:min(len(r.Drops), InsightsTop)]
+
+	for name, n := range channels {
+		r.Channels = append(r.Channels, Count{Name: name, Count: n})
+	}
+	slices.SortFunc(r.Channels, func(a, b Count) int {
+		if c := cmp.Compare(b.Count, a.Count); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Name, b.Name)
+	})
+	for _, k := range Kinds {
+		r.Kinds = append(r.Kinds, Count{Name: string(k), Count: kinds[k]})
+		delete(kinds, k)
+	}
+	// Kinds outside the vocabulary only exist in unvalidated maps; they are
+	// still counted so the figures add up.
+	var odd []Count
+	for k, n := range kinds {
+		odd = append(odd, Count{Name: string(k), Count: n})
+	}
+	slices.SortFunc(odd, func(a, b Count) int { return cmp.Compare(a.Name, b.Name) })
+	r.Kinds = append(r.Kinds, odd...)
+	return r
+}
