@@ -2,6 +2,7 @@ package storage
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -173,9 +174,28 @@ var mermaidRepl = strings.NewReplacer(
 	"<", "‹", ">", "›", "`", "'",
 )
 
-// mermaidKeywords start a line with a meaning of their own in Mermaid's
-// journey lexer, which is case-insensitive and reads them before task text.
-var mermaidKeywords = []string{"journey", "title", "section", "acctitle", "accdescr"}
+// startsWithMermaidKeyword reports whether s starts the way a line with a
+// meaning of its own does in Mermaid's journey lexer, which is
+// case-insensitive and tries its keywords before task text: "journey"
+// anywhere, "title" and "section" before whitespace (JavaScript's \s, which
+// includes no-break and other Unicode spaces), "accTitle" and "accDescr".
+func startsWithMermaidKeyword(s string) bool {
+	lower := strings.ToLower(s)
+	for _, k := range []string{"journey", "acctitle", "accdescr"} {
+		if strings.HasPrefix(lower, k) {
+			return true
+		}
+	}
+	for _, k := range []string{"title", "section"} {
+		if rest, ok := strings.CutPrefix(lower, k); ok && rest != "" {
+			r, _ := utf8.DecodeRuneInString(rest)
+			if unicode.IsSpace(r) || r == '\ufeff' {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // mermaidText rewrites user text so it fits on one Mermaid journey line
 // without changing the diagram's structure. It never returns "".
@@ -190,11 +210,8 @@ func mermaidText(s string) string {
 	if s == "" {
 		return "untitled"
 	}
-	lower := strings.ToLower(s)
-	for _, k := range mermaidKeywords {
-		if strings.HasPrefix(lower, k) {
-			return "\u201c" + s + "\u201d" // quotes keep the keyword from leading the line
-		}
+	if startsWithMermaidKeyword(s) {
+		return "\u201c" + s + "\u201d" // quotes keep the keyword from leading the line
 	}
 	return s
 }

@@ -1,0 +1,179 @@
+package storage
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"journeymap/model"
+)
+
+// nastyMap is a map whose every text field tries to break an export.
+func nastyMap() *model.Map {
+	names := []string{
+		"a: b", "#hash", "semi; colon", "line\nbreak", "", "   ", "Title page", "journey planner",
+		"section 5 review", "accTitle: x", "x%%comment", "%%{init: {}}%%", "pipe | cell", "<script>alert(1)</script>",
+		"`code` ```fence", "- list", "+ plus", "1. one", "2) two", "> quote", "*star* _under_", "[link](http://x)",
+		"![img](x.png)", "&amp; entity", "\x1b[31mred\x1b[0m", "ｗｉｄｅ 全角 🎉", "=cmd|' /C calc'!A0", "@SUM(1)",
+		"trailing \\", "---", "***", "===", "    indented", "~~strike~~", "back\\slash\\|", "\t\ttabs", "#", ":", ";",
+	}
+	m := &model.Map{MapInfo: model.MapInfo{
+		Title:   "title: #1; the `best` | map\nsecond line",
+		Persona: model.Persona{Name: "Pat: the \"persona\"; #", Description: "- desc\n# desc"},
+		Goal:    "> goal",
+		Notes:   "```\nnot code\n```",
+	}}
+	for pi := 0; pi < 3; pi++ {
+		p := model.Phase{Name: []string{"Phase: one; #1", "section two", "| three |"}[pi], Description: "## phase desc\n* item"}
+		for i, n := range names {
+			if i%3 != pi {
+				continue
+			}
+			name := n
+			if strings.TrimSpace(name) == "" {
+				name = "(blank)" // names must not be empty; keep the slot
+			}
+			p.Touchpoints = append(p.Touchpoints, model.Touchpoint{
+				Name: name, Description: n + "\n" + n, Channel: n, Kind: model.Kinds[i%3], Owner: n,
+				Emotion:     model.Emotion{Score: 1 + i%5, Labels: []string{"x" + n}},
+				Motivations: []string{"m" + n}, Thoughts: []string{n + "t"}, PainPoints: []string{n + "!"},
+				Opportunities: []string{"o" + n}, Backstage: []string{"b" + n},
+				Metrics: []model.Metric{{Name: "metric " + n, Unit: n, Target: model.Float(1), Current: model.Float(float64(i % 2)), Direction: model.Up}},
+				Notes:   n,
+			})
+		}
+		m.Phases = append(m.Phases, p)
+	}
+	m.Phases = append(m.Phases, model.Phase{Name: "#"})
+	return m
+}
+
+// Patterns from Mermaid's journey lexer (journey.jison): the text of a title,
+// section and task may not contain these characters.
+var (
+	mermaidTitleRE   = regexp.MustCompile(`^    title [^#\n;]+$`)
+	mermaidSectionRE = regexp.MustCompile(`^    section [^#:\n;]+$`)
+	mermaidTaskRE    = regexp.MustCompile(`^      ([^#:\n;]+): ([0-9]+): ([^#:\n;,]+)$`)
+	mermaidKeywordRE = regexp.MustCompile(`(?i)^\s*(journey|title\s|section\s|acctitle|accdescr|%%)`)
+)
+
+// checkMermaid parses out as Mermaid's journey grammar would and returns the
+// sections and tasks it found.
+func checkMermaid(t *testing.T, out string) (sections []string, scores []int) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if lines[0] != "journey" {
+		t.Fatalf("first line = %q", lines[0])
+	}
+	if !mermaidTitleRE.MatchString(lines[1]) {
+		t.Errorf("bad title line %q", lines[1])
+	}
+	for _, l := range lines[2:] {
+		if strings.Contains(l, "%%") {
+			t.Errorf("line %q has %%%%, which Mermaid reads as a comment", l)
+		}
+		switch {
+		case strings.HasPrefix(l, "    section "):
+			if !mermaidSectionRE.MatchString(l) {
+				t.Errorf("bad section line %q", l)
+			}
+			sections = append(sections, strings.TrimPrefix(l, "    section "))
+		default:
+			sm := mermaidTaskRE.FindStringSubmatch(l)
+			if sm == nil {
+				t.Errorf("bad task line %q", l)
+				continue
+			}
+			if mermaidKeywordRE.MatchString(sm[1]) {
+				t.Errorf("task %q starts with a Mermaid keyword", sm[1])
+			}
+			if strings.TrimSpace(sm[1]) == "" || strings.TrimSpace(sm[3]) == "" {
+				t.Errorf("empty task or actor in %q", l)
+			}
+			n, _ := strconv.Atoi(sm[2])
+			scores = append(scores, n)
+		}
+	}
+	return sections, scores
+}
+
+func TestWriteMermaidNasty(t *testing.T) {
+	m := nastyMap()
+	var buf bytes.Buffer
+	if err := WriteMermaid(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if strings.ContainsAny(out, "\x1b\r`<>") {
+		t.Errorf("output holds control characters, backticks or angle brackets:\n%s", out)
+	}
+	sections, scores := checkMermaid(t, out)
+	if len(sections) != len(m.Phases) {
+		t.Errorf("%d sections, want %d", len(sections), len(m.Phases))
+	}
+	var want []int
+	for _, r := range m.Refs() {
+		tp, _ := m.Touchpoint(r)
+		want = append(want, tp.Emotion.Score)
+	}
+	if len(scores) != len(want) {
+		t.Fatalf("%d tasks, want %d", len(scores), len(want))
+	}
+	for i := range want {
+		if scores[i] != want[i] {
+			t.Errorf("task %d score %d, want %d", i, scores[i], want[i])
+		}
+	}
+}
+
+func TestWriteMermaidSimple(t *testing.T) {
+	m := &model.Map{MapInfo: model.MapInfo{Title: "Buy: a bike", Persona: model.Persona{Name: "Sam"}}, Phases: []model.Phase{
+		{Name: "Discover", Touchpoints: []model.Touchpoint{
+			{Name: "Ad", Channel: "social, web", Emotion: model.Emotion{Score: 4}},
+			{Name: "Call", Owner: "Support", Emotion: model.Emotion{Score: 9}},
+			{Name: "Visit", Emotion: model.Emotion{Score: 0}},
+		}},
+		{Name: ""},
+	}}
+	var buf bytes.Buffer
+	if err := WriteMermaid(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	want := "journey\n" +
+		"    title Buy： a bike\n" +
+		"    section Discover\n" +
+		"      Ad: 4: social  web\n" +
+		"      Call: 5: Support\n" +
+		"      Visit: 1: Sam\n" +
+		"    section untitled\n"
+	if buf.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}
+
+func TestMermaidText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"", "untitled"},
+		{" \n\t ", "untitled"},
+		{"a:b;c#d", "a：b；c＃d"},
+		{"two\nlines", "two lines"},
+		{"Title page", "\u201cTitle page\u201d"},
+		{"JOURNEY", "\u201cJOURNEY\u201d"},
+		{"Titles", "Titles"},
+		{"title\u00a0page", "\u201ctitle\u00a0page\u201d"},
+		{"Sectional", "Sectional"},
+		{"journeys", "\u201cjourneys\u201d"},
+		{"x%%y", "x% %y"},
+		{"%%%", "% % %"},
+		{"<b>`x`", "‹b›'x'"},
+		{"\x1b[2Jclear", "[2Jclear"},
+	}
+	for _, tt := range tests {
+		if got := mermaidText(tt.in); got != tt.want {
+			t.Errorf("mermaidText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
