@@ -1,0 +1,96 @@
+package editor
+
+import (
+	"strings"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// maxSuggestions keeps the dropdown small enough to sit under a field.
+const maxSuggestions = 5
+
+// suggest is a fuzzy dropdown under a text input.
+type suggest struct {
+	source  []string
+	matches []fuzzy.Match
+	idx     int // highlighted match; -1 while the user is still typing
+}
+
+// refresh recomputes the matches for q, leaving out q itself and whatever
+// the caller already has (a list's items).
+func (s *suggest) refresh(q string, have []string) {
+	s.idx = -1
+	s.matches = s.matches[:0]
+	q = strings.TrimSpace(q)
+	if q == "" || len(s.source) == 0 {
+		return
+	}
+	for _, m := range fuzzy.Find(q, s.source) {
+		if strings.EqualFold(m.Str, q) || containsFold(have, m.Str) {
+			continue
+		}
+		s.matches = append(s.matches, m)
+		if len(s.matches) == maxSuggestions {
+			break
+		}
+	}
+}
+
+func (s *suggest) close() { s.matches, s.idx = s.matches[:0], -1 }
+
+func (s *suggest) open() bool { return len(s.matches) > 0 }
+
+// picked returns the highlighted suggestion.
+func (s *suggest) picked() (string, bool) {
+	if s.idx < 0 || s.idx >= len(s.matches) {
+		return "", false
+	}
+	return s.matches[s.idx].Str, true
+}
+
+// move handles up/down inside an open dropdown and reports whether it did.
+// Up from the first match goes back to typing; down from typing enters it.
+func (s *suggest) move(k string) bool {
+	if !s.open() {
+		return false
+	}
+	switch k {
+	case "down", "ctrl+n":
+		if s.idx < len(s.matches)-1 {
+			s.idx++
+		}
+		return true
+	case "up", "ctrl+p":
+		if s.idx < 0 {
+			return false
+		}
+		s.idx--
+		return true
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// dedupe drops repeats (case-insensitively) and blanks, keeping the first
+// spelling: the root passes the file's own values before the built-in lists.
+func dedupe(in []string) []string {
+	seen := make(map[string]bool, len(in))
+	out := make([]string, 0, len(in))
+	for _, s := range in {
+		k := strings.ToLower(strings.TrimSpace(s))
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, strings.TrimSpace(s))
+	}
+	return out
+}
