@@ -1,0 +1,30 @@
+package present
+
+import "journeymap/model"
+
+// testMap is a small coffee-shop journey with every field presentation mode
+// shows.
+func testMap() *model.Map {
+	tp := func(name, channel string, kind model.Kind, score int, labels, motivations []string) model.Touchpoint {
+		return model.Touchpoint{Name: name, Channel: channel, Kind: kind,
+			Emotion: model.Emotion{Score: score, Labels: labels}, Motivations: motivations}
+	}
+	return &model.Map{
+		MapInfo: model.MapInfo{Title: "Coffee shop"},
+		Phases: []model.Phase{
+			{Name: "Discovery", Description: "How people find the shop", Touchpoints: []model.Touchpoint{
+				tp("Instagram post", "social media", model.KindDigital, 4, []string{"curious"}, []string{"find a cosy place"}),
+				tp("Street sign", "in person", model.KindPhysical, 3, nil, nil),
+			}},
+			{Name: "Purchase", Description: "Ordering at the counter", Touchpoints: []model.Touchpoint{
+				tp("Queue", "store", model.KindPhysical, 1, []string{"impatient", "annoyed"}, []string{"get coffee fast", "not miss the train"}),
+				tp("Card payment", "store", model.KindHybrid, 4, []string{"relieved"}, []string{"pay without cash"}),
+				tp("Loyalty app scan", "app", model.KindDigital, 2, []string{"confused"}, []string{"collect a stamp"}),
+			}},
+			{Name: "Loyalty", Touchpoints: []model.Touchpoint{
+				tp("Free tenth coffee", "app", model.KindDigital, 5, []string{"delighted"}, []string{"feel valued"}),
+			}},
+			{Name: "Farewell"},
+		},
+	}
+}
