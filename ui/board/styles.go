@@ -106,10 +106,10 @@ func (p paint) on(s string) string {
 // paints is Styles reduced to paint, built once per SetStyles.
 type paints struct {
 	header, headerActive, headerSelected, headerStats, rule, ruleSelected paint
-	border, borderSelected, name, nameSelected, marker                  paint
-	channel, kind, counts, pain, offTarget, hint, empty                  paint
-	emotion                                                              [6]paint
-	curve                                                                curvePaints
+	border, borderSelected, name, nameSelected, marker                    paint
+	channel, kind, counts, pain, offTarget, hint, empty                   paint
+	emotion                                                               [6]paint
+	curve                                                                 curvePaints
 }
 
 type curvePaints struct {

@@ -1,0 +1,103 @@
+package board
+
+// Column widths: as many columns as fit at the minimum, then widened up to
+// the maximum so cards stay readable but phases do not sprawl.
+const (
+	minColWidth = 24
+	maxColWidth = 36
+	gutter      = CurveAxisWidth // left margin: the curve's axis, ◀ over the columns
+	headerRows  = 3              // name, stats, rule
+	cardRows    = 6              // border, two name lines, meta, counts, border
+)
+
+// Curve lane modes, chosen by the height available.
+const (
+	curveNone  = iota // too short: columns only
+	curveRule         // the rule line alone, carrying the ◀ ▶ hints
+	curveSpark        // rule + one row of blocks
+	curveFull         // rule + five rows of box drawing
+)
+
+// geometry is where everything goes for one board size.
+type geometry struct {
+	width, height int
+	cols          int // visible columns
+	colW          int
+	colsH         int // rows for the columns (header + cards)
+	cardsH        int // rows for the cards under the header
+	cardH         int // rows per card: cardRows, or 1 in the compact mode of short screens
+	curve         int // curve lane mode
+	curveTop      int // first row of the curve lane (its rule)
+}
+
+func newGeometry(width, height, phases int) geometry {
+	g := geometry{width: max(width, 0), height: max(height, 0)}
+	avail := g.width - gutter
+	if avail > 0 && phases > 0 {
+		g.cols = min(max(1, (avail+1)/(minColWidth+1)), phases)
+		g.colW = min(maxColWidth, (avail-(g.cols-1))/g.cols)
+	}
+	switch h := g.height; {
+	case h >= 20:
+		g.curve = curveFull
+	case h >= 12:
+		g.curve = curveSpark
+	case h >= 8:
+		g.curve = curveRule
+	}
+	g.colsH = g.height - g.curveRows()
+	g.curveTop = g.colsH
+	g.cardsH = max(g.colsH-headerRows, 0)
+	g.cardH = cardRows
+	if g.cardsH < cardRows+2 {
+		g.cardH = 1
+	}
+	return g
+}
+
+func (g geometry) curveRows() int {
+	switch g.curve {
+	case curveFull:
+		return 1 + CurveRows
+	case curveSpark:
+		return 2
+	case curveRule:
+		return 1
+	}
+	return 0
+}
+
+// colView says how a column of n touchpoints fits the card area: k cards
+// are visible and, when not all fit, a hint row sits above and below them.
+type colView struct {
+	k     int
+	hints bool
+}
+
+func (g geometry) column(n int) colView {
+	if n*g.cardH <= g.cardsH {
+		return colView{k: n}
+	}
+	if g.cardsH-2 >= g.cardH {
+		return colView{k: (g.cardsH - 2) / g.cardH, hints: true}
+	}
+	return colView{k: g.cardsH / g.cardH}
+}
+
+// clampOffset returns the first visible index of a list of n items showing
+// k at a time, starting from off and moved just enough to show sel (when
+// sel >= 0).
+func clampOffset(off, n, k, sel int) int {
+	if k <= 0 {
+		return max(min(sel, n-1), 0)
+	}
+	if sel >= 0 {
+		if sel < off {
+			off = sel
+		}
+		if sel >= off+k {
+			off = sel - k + 1
+		}
+	}
+	return max(min(off, n-k), 0)
+}
