@@ -218,7 +218,7 @@ func UserTemplateDirEnv(getenv func(string) string) string {
 
 // SampleTitle is the title SampleMap gives the Customer lifecycle template,
 // so a first-run file shows an example rather than what looks like a template.
-const SampleTitle = "Sample: Fresh Ground coffee subscription"
+const SampleTitle = "Fresh Ground coffee subscription (sample)"
 
 // SampleMap returns a fresh copy of the Customer lifecycle template's map,
 // titled SampleTitle: the map a new default file starts with.
