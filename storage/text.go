@@ -128,7 +128,9 @@ func mdInline(s string) string {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if strings.IndexByte(mdSpecial, c) >= 0 {
+		// A colon directly before a word may open an emoji shortcode
+		// (":smile:"), which renderers such as pandoc's gfm replace.
+		if strings.IndexByte(mdSpecial, c) >= 0 || c == ':' && i+1 < len(s) && s[i+1] != ' ' {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(c)
