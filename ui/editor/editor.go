@@ -61,6 +61,7 @@ type Model struct {
 	initial   string           // fingerprint at open, for Dirty
 	tried     bool             // a save was attempted: validate live from now on
 	confirm   bool             // asking "Discard changes? y/n"
+	dirty     bool             // Dirty() as of the last update, for the title line
 	nErrs     int
 	size      *sizeHint
 }
@@ -206,6 +207,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		f := &m.fields[m.focus]
 		f.paste(msg, m.size.valueWidth)
 		m.refreshErrors()
+		m.dirty = m.Dirty()
 		return m, nil
 	}
 	return m, nil
@@ -248,6 +250,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 	}
 	m.refreshErrors()
+	m.dirty = m.Dirty()
 	return m, nil
 }
 
@@ -480,6 +483,7 @@ func newAreaModel(value string) textarea.Model {
 	a.CharLimit = 0
 	a.SetWidth(60)
 	a.SetHeight(4)
+	a.Placeholder = "enter starts a new line"
 	a.SetValue(value)
 	return a
 }

@@ -169,7 +169,9 @@ func (f *field) blur() {
 	case kindText:
 		f.input.Blur()
 	case kindList:
-		f.commitEdit()
+		// What was typed stays visible as an item rather than hiding in
+		// an add line nobody sees.
+		f.commitPending()
 		f.input.Blur()
 	case kindArea:
 		f.area.Blur()

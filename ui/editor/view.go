@@ -84,7 +84,7 @@ func (m Model) header() string {
 			word = "problem"
 		}
 		h += "  " + st.Error.Render(fmt.Sprintf("✗ %d %s: fix before saving", m.nErrs, word))
-	} else if m.Dirty() {
+	} else if m.dirty {
 		h += st.Placeholder.Render("  (changed · ctrl+s saves)")
 	}
 	return h
@@ -105,10 +105,10 @@ func (m Model) body(vw int, stacked bool, avail int) (lines []string, fs, fe, cu
 			vals = []string{""}
 		}
 		marker := "  "
-		label := st.Label.Render(theme.Fit(f.label, labelWidth-3))
+		label := st.Label.Render(fit(f.label, labelWidth-3))
 		if focused {
 			marker = st.Marker.Render("▶ ")
-			label = st.FocusLabel.Render(theme.Fit(f.label, labelWidth-3))
+			label = st.FocusLabel.Render(fit(f.label, labelWidth-3))
 		}
 		if focused {
 			fs = len(lines)
@@ -180,10 +180,10 @@ func (f *field) renderArea(st Styles, focused bool, w, avail int) ([]string, int
 	var lines []string
 	for i, p := range parts {
 		if i == areaRestRows {
-			lines[len(lines)-1] = st.Text.Render(theme.Fit(parts[i-1], max(0, w-2))) + st.Placeholder.Render(" …")
+			lines[len(lines)-1] = st.Text.Render(fit(parts[i-1], max(0, w-2))) + st.Placeholder.Render(" …")
 			break
 		}
-		lines = append(lines, st.Text.Render(theme.Fit(p, w)))
+		lines = append(lines, st.Text.Render(fit(p, w)))
 	}
 	return lines, 0
 }
@@ -197,7 +197,7 @@ func (f *field) renderChoice(st Styles, focused bool) string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		o = theme.Fit(o, 40)
+		o = fit(o, 40)
 		if i == f.choice {
 			if focused {
 				b.WriteString(st.Selected.Render("[" + o + "]"))
@@ -245,9 +245,9 @@ func (f *field) renderList(st Styles, focused bool, w int) ([]string, int) {
 			lines = append(lines, renderSuggestions(&f.sug, iw, st)...)
 		case focused && i == f.cursor:
 			cur = len(lines)
-			lines = append(lines, "▸ "+st.Selected.Render(theme.Fit(it, iw)))
+			lines = append(lines, "▸ "+st.Selected.Render(fit(it, iw)))
 		default:
-			lines = append(lines, "• "+st.Text.Render(theme.Fit(it, iw)))
+			lines = append(lines, "• "+st.Text.Render(fit(it, iw)))
 		}
 	}
 	if focused && f.editing < 0 && f.cursor >= len(f.items) {
@@ -255,7 +255,7 @@ func (f *field) renderList(st Styles, focused bool, w int) ([]string, int) {
 		lines = append(lines, "+ "+renderInput(f.input, iw, true, st))
 		lines = append(lines, renderSuggestions(&f.sug, iw, st)...)
 	} else if focused && f.editing < 0 {
-		lines = append(lines, st.Placeholder.Render("+ "+theme.Fit(f.input.Placeholder, iw)))
+		lines = append(lines, st.Placeholder.Render("+ "+fit(f.input.Placeholder, iw)))
 	}
 	if len(lines) == 0 {
 		lines = append(lines, st.Placeholder.Render("—"))
@@ -301,7 +301,7 @@ func (f *field) renderMetrics(st Styles, focused bool, w int) ([]string, int) {
 				in := r.cells[c]
 				cell = padTo(renderInput(in, cw, cellFocused, st), cw)
 				if !cellFocused && r.errs[c] != "" {
-					cell = st.Error.Render(padTo(theme.Fit(in.Value(), cw), cw))
+					cell = st.Error.Render(padTo(fit(in.Value(), cw), cw))
 				}
 			}
 			b.WriteString(cell)
@@ -356,10 +356,14 @@ func renderInput(in textinput.Model, w int, focused bool, st Styles) string {
 		if v == "" {
 			return st.Placeholder.Render("—")
 		}
-		return st.Text.Render(theme.Fit(v, w))
+		return st.Text.Render(fit(v, w))
 	}
 	rs := []rune(v)
 	pos := min(max(in.Position(), 0), len(rs))
+	// Only runes near the cursor can be on screen: measure just those, so a
+	// 10,000-character value costs no more than a short one.
+	lo, hi := max(0, pos-2*w-4), min(len(rs), pos+2*w+4)
+	rs, pos = rs[lo:hi], pos-lo
 	disp := make([]string, len(rs)+1)
 	wid := make([]int, len(rs)+1)
 	for i, r := range rs {
@@ -388,7 +392,7 @@ func renderInput(in textinput.Model, w int, focused bool, st Styles) string {
 	}
 	out := st.Text.Render(before.String()) + st.Cursor.Render(disp[pos]) + st.Text.Render(after.String())
 	if len(rs) == 0 && in.Placeholder != "" && w > 1 {
-		out += st.Placeholder.Render(theme.Fit(in.Placeholder, w-1))
+		out += st.Placeholder.Render(fit(in.Placeholder, w-1))
 	}
 	return out
 }
@@ -426,6 +430,22 @@ func renderSuggestions(s *suggest, w int, st Styles) []string {
 		}
 	}
 	return lines
+}
+
+// fit is theme.Fit that first cuts very long text down to what could be
+// visible, so drawing a 10,000-character value costs as much as a short one.
+func fit(s string, w int) string {
+	if limit := 4*w + 8; len(s) > limit {
+		n := 0
+		for i := range s {
+			if n == limit {
+				s = s[:i]
+				break
+			}
+			n++
+		}
+	}
+	return theme.Fit(s, w)
 }
 
 // padTo truncates or pads s to exactly w cells.
