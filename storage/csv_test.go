@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -170,5 +171,68 @@ func TestWriteCSVEmpty(t *testing.T) {
 	recs, err := csv.NewReader(&buf).ReadAll()
 	if err != nil || len(recs) != 1 || recs[0][0] != "phase_position" {
 		t.Errorf("empty map CSV = %q, %v; want only a header", recs, err)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Format
+		ext  string
+	}{
+		{"md", FormatMarkdown, ".md"}, {"Markdown", FormatMarkdown, ".md"}, {" JSON ", FormatJSON, ".json"},
+		{"mermaid", FormatMermaid, ".mmd"}, {"mmd", FormatMermaid, ".mmd"}, {"csv", FormatCSV, ".csv"},
+	}
+	for _, tt := range tests {
+		f, err := ParseFormat(tt.in)
+		if err != nil || f != tt.want || f.Ext() != tt.ext {
+			t.Errorf("ParseFormat(%q) = %q %v (ext %q), want %q %q", tt.in, f, err, f.Ext(), tt.want, tt.ext)
+		}
+	}
+	if _, err := ParseFormat("pdf"); err == nil || !strings.Contains(err.Error(), `"pdf"`) {
+		t.Errorf("ParseFormat(pdf) err = %v", err)
+	}
+	m := richMap()
+	for _, f := range Formats {
+		var got, want bytes.Buffer
+		if err := Export(&got, m, f); err != nil {
+			t.Fatalf("Export %s: %v", f, err)
+		}
+		switch f {
+		case FormatMarkdown:
+			_ = WriteMarkdown(&want, m)
+		case FormatMermaid:
+			_ = WriteMermaid(&want, m)
+		case FormatCSV:
+			_ = WriteCSV(&want, m)
+		case FormatJSON:
+			b, _ := MarshalJSON(m)
+			want.Write(b)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) || got.Len() == 0 {
+			t.Errorf("Export %s differs from its writer", f)
+		}
+		if f.Name() == "" || f.Name() == string(f) {
+			t.Errorf("%s has no display name", f)
+		}
+	}
+	if err := Export(&bytes.Buffer{}, m, "pdf"); err == nil {
+		t.Error("Export to an unknown format should fail")
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestExportWriteErrors(t *testing.T) {
+	m := model.Generate(3, 200) // bigger than the writers' buffers
+	for _, f := range Formats {
+		if err := Export(failWriter{}, m, f); err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("%s: err = %v, want the writer's error", f, err)
+		}
+		if err := Export(&bytes.Buffer{}, nil, f); err == nil {
+			t.Errorf("%s: a nil map should be an error", f)
+		}
 	}
 }
