@@ -586,3 +586,57 @@ func TestMetricRowsAddAndRemove(t *testing.T) {
 		t.Fatalf("metrics after add = %#v", got)
 	}
 }
+
+func TestDropdownKeys(t *testing.T) {
+	m := NewTouchpoint(model.NewTouchpoint("A"), testSuggestions(), testStyles())
+	m = tabTo(t, m, "channel")
+	m = typeText(t, m, "stor")
+	// down enters the dropdown, up leaves it, and up again leaves the field.
+	m, _ = press(t, m, down, up)
+	if focused(m) != "channel" || m.fields[m.focus].sug.idx != -1 {
+		t.Fatalf("up did not return to typing (focus %q)", focused(m))
+	}
+	m, _ = press(t, m, down, tab) // tab takes the highlighted suggestion
+	if focused(m) != "channel" || m.fields[m.focus].input.Value() != "store" {
+		t.Fatalf("tab did not accept: focus %q value %q", focused(m), m.fields[m.focus].input.Value())
+	}
+	if m.fields[m.focus].sug.open() {
+		t.Error("dropdown still open after accepting")
+	}
+	m, _ = press(t, m, tab)
+	if focused(m) != "kind" {
+		t.Errorf("second tab went to %q, want kind", focused(m))
+	}
+}
+
+func TestListReorderAndNavigate(t *testing.T) {
+	tp := model.NewTouchpoint("A")
+	tp.PainPoints = []string{"one", "two", "three"}
+	m := NewTouchpoint(tp, testSuggestions(), testStyles())
+	m = tabTo(t, m, "pain_points")
+	shiftDown := tea.KeyPressMsg{Code: tea.KeyDown, Mod: tea.ModShift}
+	// From the add line: up to "three", up to "two", up to "one", move it down twice.
+	m, _ = press(t, m, up, up, up, shiftDown, shiftDown)
+	if got := m.fields[m.focus].items; !reflect.DeepEqual(got, []string{"two", "three", "one"}) {
+		t.Fatalf("items = %v", got)
+	}
+	scr := screen(m, 80, 40)
+	if !strings.Contains(scr, "▸ one") {
+		t.Errorf("cursor row not marked:\n%s", scr)
+	}
+	// down from the last item reaches the add line, down again the next field.
+	m, _ = press(t, m, down, down)
+	if focused(m) != "opportunities" {
+		t.Errorf("focus %q, want opportunities", focused(m))
+	}
+	// Editing an item down to nothing removes it.
+	m, _ = press(t, m, shiftTab, up, enter)
+	for range 3 {
+		m, _ = press(t, m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	m, _ = press(t, m, enter)
+	_, cmd := press(t, m, ctrlS)
+	if got := cmd().(SavedTouchpointMsg).Touchpoint.PainPoints; !reflect.DeepEqual(got, []string{"two", "three"}) {
+		t.Errorf("pain points = %v", got)
+	}
+}
