@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"journeymap/model"
+	"journeymap/ui/board"
+)
+
+// TestFullEditorSavesEveryField fills every field of the touchpoint editor
+// with keys alone and checks what reached the file.
+func TestFullEditorSavesEveryField(t *testing.T) {
+	hs, st, id := openCoffee(t, 160, 45)
+	hs.r.board.Select(board.Selection{Phase: 1, Index: 0}) // Queue
+	hs.key("e")
+	if hs.r.overlay != overEditor {
+		t.Fatalf("e did not open the editor:\n%s", hs.screen())
+	}
+	hs.contains("Edit touchpoint", "Queue")
+	hs.key("ctrl+u")
+	hs.typ("Queue at the counter")
+	hs.key("tab")
+	hs.typ("People wait in line")
+	hs.key("tab", "ctrl+u")
+	hs.typ("counter")
+	hs.key("tab", "right", "tab") // kind: digital -> physical
+	hs.typ("Store team")
+	hs.key("tab")
+	hs.typ("1")
+	hs.key("tab")
+	for _, list := range [][]string{
+		{"anxious", "impatient"}, // feelings
+		{"Be quick"},             // motivations
+		{"Why so slow?"},         // thoughts
+		{"Long line"},            // pain points
+		{"Mobile order"},         // opportunities
+		{"Barista rota"},         // backstage
+	} {
+		for _, item := range list {
+			hs.typ(item)
+			hs.key("enter")
+		}
+		hs.key("tab")
+	}
+	// Metrics: typing on the add line starts a row; tab walks the cells.
+	hs.typ("wait time")
+	hs.key("tab")
+	hs.typ("min")
+	hs.key("tab")
+	hs.typ("3")
+	hs.key("tab")
+	hs.typ("7")
+	hs.key("tab", "d", "tab", "tab")
+	hs.typ("Busy at 8am")
+	hs.key("ctrl+s")
+	if hs.r.overlay != overNone {
+		t.Fatalf("ctrl+s did not save and close:\n%s", hs.screen())
+	}
+
+	got := stored(t, st, id).Phases[1].Touchpoints[0]
+	got.ID = 0
+	want := model.Touchpoint{
+		Name: "Queue at the counter", Description: "People wait in line", Channel: "counter",
+		Kind: model.KindPhysical, Owner: "Store team",
+		Emotion:       model.Emotion{Score: 1, Labels: []string{"anxious", "impatient"}},
+		Motivations:   []string{"Be quick"},
+		Thoughts:      []string{"Why so slow?"},
+		PainPoints:    []string{"Long line"},
+		Opportunities: []string{"Mobile order"},
+		Backstage:     []string{"Barista rota"},
+		Metrics:       []model.Metric{{Name: "wait time", Unit: "min", Target: model.Float(3), Current: model.Float(7), Direction: model.Down}},
+		Notes:         "Busy at 8am",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("saved touchpoint:\n got %+v\nwant %+v", got, want)
+	}
+	hs.contains("Queue at the counter", "saved")
+
+	// The phase editor opens on a header.
+	hs.r.board.Select(board.Selection{Phase: 1, Index: -1})
+	hs.key("enter")
+	hs.contains("Edit phase")
+	hs.key("ctrl+u")
+	hs.typ("Buying")
+	hs.key("tab")
+	hs.typ("At the counter")
+	hs.key("ctrl+s")
+	p := stored(t, st, id).Phases[1]
+	if p.Name != "Buying" || p.Description != "At the counter" {
+		t.Fatalf("saved phase: %q %q", p.Name, p.Description)
+	}
+	hs.key("u")
+	hs.contains("undid: edit phase Buying")
+	if stored(t, st, id).Phases[1].Name != "Purchase" {
+		t.Fatal("undo of a phase edit did not reach the file")
+	}
+}
+
+// TestEditorCancelKeepsMap checks esc on an untouched form closes it and
+// nothing is written.
+func TestEditorCancelKeepsMap(t *testing.T) {
+	hs, st, _ := openCoffee(t, 160, 45)
+	hs.key("e", "esc")
+	if hs.r.overlay != overNone {
+		t.Fatal("esc did not close an untouched editor")
+	}
+	if len(st.applied) != 0 {
+		t.Fatalf("cancel wrote %v", st.applied)
+	}
+}
+
+func TestCreateMapFromTemplate(t *testing.T) {
+	st := newFakeStore()
+	tpl := coffeeShop()
+	opts := Options{Templates: []Template{
+		{Name: "Blank", Map: &model.Map{}},
+		{Name: "Coffee", Description: "a coffee shop", Map: tpl},
+	}}
+	hs := newHarness(t, st, opts, 160, 45)
+	hs.key("n")
+	hs.contains("New map")
+	hs.typ("Bakery")
+	hs.key("tab")
+	hs.typ("Bea")
+	hs.key("tab", "tab")
+	hs.typ("Fresh bread before work")
+	hs.key("tab", "tab", "right") // template: Blank -> Coffee
+	hs.key("ctrl+s")
+	if hs.r.screen != screenBoard || hs.r.mp == nil {
+		t.Fatalf("the new map did not open:\n%s", hs.screen())
+	}
+	hs.contains("Bakery", "Discovery", "Purchase", "Wait for drink", "3 phases", "7 touchpoints")
+	m := stored(t, st, hs.r.mp.ID)
+	if m.Title != "Bakery" || m.Persona.Name != "Bea" || m.Goal != "Fresh bread before work" || len(m.Phases) != 3 {
+		t.Fatalf("created map: %+v", m.MapInfo)
+	}
+	if tpl.Title != "Coffee shop" || tpl.ID != 0 {
+		t.Fatal("creating a map changed the template")
+	}
+	// Back home the list shows it; a blank one can be made too.
+	hs.key("q")
+	hs.contains("Bakery")
+	hs.key("n")
+	hs.typ("Empty")
+	hs.key("ctrl+s")
+	hs.contains("Empty", "0 phases")
+	hs.key("a")
+	hs.contains("add a phase first")
+	hs.key("p")
+	hs.typ("Before")
+	hs.key("enter", "a")
+	hs.typ("Call")
+	hs.key("enter", "esc")
+	if got := names(stored(t, st, hs.r.mp.ID)); got != "Before: Call" {
+		t.Fatalf("blank map after p and a: %s", got)
+	}
+	if !strings.Contains(hs.screen(), "Call") {
+		t.Fatalf("screen:\n%s", hs.screen())
+	}
+}

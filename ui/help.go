@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"journeymap/ui/theme"
+)
+
+// helpSection is one context's keys in the full help.
+type helpSection struct {
+	title string
+	keys  []key.Binding
+}
+
+// fullHelp is the `?` screen: every key of every context, laid out in as many
+// columns as fit, scrollable when even that is not enough.
+type fullHelp struct {
+	sections []helpSection
+	offset   int // first column shown
+}
+
+func flatten(groups [][]key.Binding) []key.Binding {
+	var out []key.Binding
+	seen := map[string]bool{}
+	for _, g := range groups {
+		for _, b := range g {
+			h := b.Help()
+			if h.Key == "" || seen[h.Key+h.Desc] {
+				continue
+			}
+			seen[h.Key+h.Desc] = true
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func (h fullHelp) Update(msg tea.Msg) (fullHelp, bool) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return h, false
+	}
+	switch k.String() {
+	case "esc", "?", "q", "enter":
+		return h, true
+	case "right", "l", "pgdown", "space", "j", "down":
+		h.offset++
+	case "left", "h", "pgup", "k", "up":
+		h.offset = max(0, h.offset-1)
+	}
+	return h, false
+}
+
+// lines renders every section as "key  description" rows under a title.
+func (h fullHelp) lines(st Styles) []string {
+	var out []string
+	for i, s := range h.sections {
+		if i > 0 {
+			out = append(out, "")
+		}
+		out = append(out, st.HelpTitle.Render(s.title))
+		kw := 0
+		for _, b := range s.keys {
+			kw = max(kw, lipgloss.Width(b.Help().Key))
+		}
+		for _, b := range s.keys {
+			hb := b.Help()
+			out = append(out, "  "+st.Key.Render(hb.Key)+spaces(kw-lipgloss.Width(hb.Key)+2)+st.Muted.Render(hb.Desc))
+		}
+	}
+	return out
+}
+
+// View draws the help into width x height, packing the lines into columns.
+func (h fullHelp) View(width, height int, st Styles) string {
+	title := st.HelpTitle.Render(theme.Fit("Keys", width))
+	hint := st.Muted.Render(theme.Fit("esc or ? closes · ←/→ scroll", width))
+	rows := max(1, height-3)
+	lines := h.lines(st)
+	colW := 0
+	for _, l := range lines {
+		colW = max(colW, lipgloss.Width(l))
+	}
+	colW = min(colW+3, max(1, width))
+	var cols [][]string
+	for i := 0; i < len(lines); i += rows {
+		cols = append(cols, lines[i:min(len(lines), i+rows)])
+	}
+	perScreen := max(1, width/colW)
+	off := min(h.offset, max(0, len(cols)-perScreen))
+	cols = cols[off:min(len(cols), off+perScreen)]
+	var b strings.Builder
+	b.WriteString(title + "\n")
+	for r := 0; r < rows; r++ {
+		var line strings.Builder
+		for _, c := range cols {
+			cell := ""
+			if r < len(c) {
+				cell = ansiFit(c[r], colW-1)
+			}
+			line.WriteString(cell + spaces(colW-lipgloss.Width(cell)))
+		}
+		b.WriteString(strings.TrimRight(ansiFit(line.String(), width), " ") + "\n")
+	}
+	b.WriteString("\n" + hint)
+	return b.String()
+}

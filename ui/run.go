@@ -1,0 +1,24 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"journeymap/ui/exportdlg"
+)
+
+// Options is what main hands the interface besides the store: the templates
+// new maps can start from (and the user template files that failed to load),
+// and the exporter the export dialog writes with. ui never imports storage,
+// so these arrive already adapted.
+type Options struct {
+	Templates      []Template
+	TemplateErrors []error
+	ExportFunc     exportdlg.ExportFunc
+}
+
+// Run shows the interface on the terminal until the user quits. Writes still
+// queued when the user quits are finished first.
+func Run(st Store, opts Options) error {
+	_, err := tea.NewProgram(New(st, opts)).Run()
+	return err
+}

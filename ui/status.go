@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"path/filepath"
+	"strconv"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"journeymap/ui/theme"
+)
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// ansiFit truncates a possibly styled string to width cells.
+func ansiFit(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
+}
+
+// statusView draws the one-line status bar: where you are on the left, the
+// write state on the right. The write state wins the space when both do not
+// fit, because "saving…" and an error are what the user must not miss.
+func (r *Root) statusView(width int) string {
+	st := r.styles
+	left := filepath.Base(r.st.Path())
+	if r.st.ReadOnly() {
+		left += " (read-only)"
+	}
+	if r.screen == screenBoard && r.mp != nil {
+		left += " · " + theme.Clean(r.mp.Title) + " · " + plural(len(r.mp.Phases), "phase", "phases") +
+			" · " + plural(r.mp.TouchpointCount(), "touchpoint", "touchpoints")
+	} else {
+		left += " · " + plural(len(r.maps), "map", "maps")
+	}
+
+	var right string
+	switch {
+	case r.writeErr != "":
+		right = st.Error.Render(theme.Clean(r.writeErr))
+	case r.queue.busy():
+		right = st.Saving.Render("saving…")
+	case r.note != "":
+		right = st.Note.Render(theme.Clean(r.note))
+		if r.queue.committed > 0 {
+			right += st.Muted.Render(" · ") + st.Saved.Render("saved")
+		}
+	case r.queue.committed > 0:
+		right = st.Saved.Render("saved")
+	}
+	inner := max(0, width-st.Status.GetHorizontalFrameSize())
+	right = ansiFit(right, inner)
+	rw := lipgloss.Width(right)
+	room := inner - rw
+	if rw > 0 {
+		room-- // a space between the two halves
+	}
+	l := theme.Fit(left, room)
+	gap := max(0, inner-lipgloss.Width(l)-rw)
+	line := st.StatusLeft.Render(l) + spaces(gap) + right
+	return st.Status.Width(width).MaxWidth(width).Render(line)
+}
+
+func spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = ' '
+	}
+	return string(b)
+}

@@ -1,0 +1,66 @@
+package ui
+
+import "journeymap/model"
+
+// maxHistory bounds the undo stack so a long workshop cannot grow it forever.
+const maxHistory = 1000
+
+// history holds the session's applied edits. Both stacks hold edits that
+// have been applied to the map, so undoing one means applying its Inverse and
+// the applied inverse is what redo later inverts again. No snapshots: the
+// model's edits carry what they need to be reversed.
+type history struct {
+	undo []model.Edit
+	redo []model.Edit
+}
+
+// push records a fresh edit; a new change makes the redo stack meaningless.
+func (h *history) push(e model.Edit) {
+	h.undo = append(h.undo, e)
+	if len(h.undo) > maxHistory {
+		h.undo = append([]model.Edit(nil), h.undo[len(h.undo)-maxHistory:]...)
+	}
+	h.redo = nil
+}
+
+// reset forgets everything, as when another map is opened or the map was
+// reloaded from the file and positions may no longer line up.
+func (h *history) reset() { h.undo, h.redo = nil, nil }
+
+func (h *history) canUndo() bool { return len(h.undo) > 0 }
+func (h *history) canRedo() bool { return len(h.redo) > 0 }
+
+// undoTo applies the inverse of the last edit to m. It returns the applied
+// inverse and the description of what was undone.
+func (h *history) undoTo(m *model.Map) (applied model.Edit, what string, err error) {
+	if len(h.undo) == 0 {
+		return nil, "", errNothing("undo")
+	}
+	last := h.undo[len(h.undo)-1]
+	inv := last.Inverse()
+	if err := inv.Apply(m); err != nil {
+		return nil, "", err
+	}
+	h.undo = h.undo[:len(h.undo)-1]
+	h.redo = append(h.redo, inv)
+	return inv, last.Describe(), nil
+}
+
+// redoTo re-applies the last undone edit to m.
+func (h *history) redoTo(m *model.Map) (applied model.Edit, what string, err error) {
+	if len(h.redo) == 0 {
+		return nil, "", errNothing("redo")
+	}
+	last := h.redo[len(h.redo)-1]
+	again := last.Inverse()
+	if err := again.Apply(m); err != nil {
+		return nil, "", err
+	}
+	h.redo = h.redo[:len(h.redo)-1]
+	h.undo = append(h.undo, again)
+	return again, again.Describe(), nil
+}
+
+type errNothing string
+
+func (e errNothing) Error() string { return "nothing to " + string(e) }
