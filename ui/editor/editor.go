@@ -74,6 +74,9 @@ type sizeHint struct{ valueWidth int }
 // NewTouchpoint opens the full editor for t.
 func NewTouchpoint(t model.Touchpoint, sug Suggestions, st Styles) Model {
 	m := newModel(touchpointForm, "Edit touchpoint", st)
+	if t.ID == 0 {
+		m.title = "New touchpoint"
+	}
 	m.tp = t.Clone()
 	channel := newText("channel", "Channel", t.Channel, "website, store, e-mail…")
 	channel.sug.source = dedupe(sug.Channels)
@@ -110,6 +113,9 @@ func NewTouchpoint(t model.Touchpoint, sug Suggestions, st Styles) Model {
 // NewPhase opens the phase editor.
 func NewPhase(p model.Phase, st Styles) Model {
 	m := newModel(phaseForm, "Edit phase", st)
+	if p.ID == 0 {
+		m.title = "New phase"
+	}
 	m.fields = []field{
 		newText("name", "Name", p.Name, "Discovery, Purchase…"),
 		newArea("description", "Description", p.Description),
