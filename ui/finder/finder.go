@@ -1,0 +1,594 @@
+// Package finder is the fuzzy finder overlay: a query line over a ranked list
+// of items (touchpoints of a map, or of every map in a file), with the matched
+// characters highlighted and the phase shown beside each result.
+//
+// Typing edits the query and re-ranks at once; up/down (also ctrl+p/ctrl+n),
+// pgup/pgdown move the selection; enter emits ChosenMsg with the item's Ref;
+// esc emits ClosedMsg. With an empty query every item is listed in journey
+// order.
+//
+// Ranking uses github.com/sahilm/fuzzy, adjusted so that a match inside the
+// name (the text before the first Sep) ranks above one in later fields and
+// long texts are not penalised for their length. Each keystroke that only
+// adds characters searches the previous results instead of every item, and
+// View draws only the visible rows, so a keystroke over 10,000 touchpoints
+// stays within a few milliseconds (see BenchmarkKeystroke).
+package finder
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/sahilm/fuzzy"
+
+	"journeymap/ui/theme"
+)
+
+// Item is one thing the finder can find. Text is matched and shown as the
+// result line; Detail is shown beside it (the phase, or "map · phase"); Ref
+// comes back in ChosenMsg.
+type Item struct {
+	Text   string
+	Detail string
+	Ref    any
+}
+
+// ChosenMsg reports the item picked with enter.
+type ChosenMsg struct{ Ref any }
+
+// ClosedMsg reports that the finder was dismissed with esc.
+type ClosedMsg struct{}
+
+// Styles holds the looks of the finder.
+type Styles struct {
+	Border    lipgloss.Style // frame lines
+	Title     lipgloss.Style // the title in the top border
+	Count     lipgloss.Style // "12/340" in the bottom border
+	Prompt    lipgloss.Style // the query prompt
+	Query     lipgloss.Style // the query text
+	Text      lipgloss.Style // a result's text
+	Detail    lipgloss.Style // the phase beside a result
+	Selected  lipgloss.Style // added to every part of the selected row
+	Marker    lipgloss.Style // the ▶ before the selected row
+	Highlight lipgloss.Style // matched characters
+	Empty     lipgloss.Style // "no matches"
+}
+
+// DefaultStyles builds the finder's styles from a palette. Selection and
+// matches are marked by more than colour (▶, reverse, underline, bold) so
+// they still show under NO_COLOR.
+func DefaultStyles(p theme.Palette) Styles {
+	s := lipgloss.NewStyle()
+	return Styles{
+		Border:    s.Foreground(p.Accent),
+		Title:     s.Foreground(p.Accent).Bold(true),
+		Count:     s.Foreground(p.Muted),
+		Prompt:    s.Foreground(p.Accent).Bold(true),
+		Query:     s.Foreground(p.Fg),
+		Text:      s.Foreground(p.Fg),
+		Detail:    s.Foreground(p.Muted),
+		Selected:  s.Reverse(true).Bold(true),
+		Marker:    s.Foreground(p.Accent).Bold(true),
+		Highlight: s.Foreground(p.Highlight).Bold(true).Underline(true),
+		Empty:     s.Foreground(p.Muted).Italic(true),
+	}
+}
+
+// KeyMap holds the finder's keys.
+type KeyMap struct {
+	Up     key.Binding
+	Down   key.Binding
+	PageUp key.Binding
+	PageDn key.Binding
+	Choose key.Binding
+	Close  key.Binding
+}
+
+// DefaultKeyMap returns the finder's keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "previous")),
+		Down:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/ctrl+n", "next")),
+		PageUp: key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDn: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "jump")),
+		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Choose, k.Close}
+}
+
+// FullHelp implements help.KeyMap.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDn}, {k.Choose, k.Close}}
+}
+
+// entry is an Item prepared for matching: text cleaned so what is drawn is
+// what was matched, and where the name ends.
+type entry struct {
+	text    string
+	detail  string
+	ref     any
+	nameEnd int
+	// lower is text with ASCII letters lowercased (same byte offsets), for
+	// the cheap checks before the matcher; "" when text holds a rune that
+	// case-folds to an ASCII letter (Kelvin sign, long s), where byte tests
+	// would disagree with the matcher.
+	lower string
+}
+
+// result is one ranked match; matched holds byte offsets into the text.
+type result struct {
+	item    int
+	score   int
+	matched []int
+}
+
+// scroll is the first visible row and the number of rows last drawn. It
+// lives behind a pointer because View (a value method) is where the visible
+// height is known.
+type scroll struct{ offset, rows int }
+
+// Model is the finder. Build it with New.
+type Model struct {
+	title   string
+	items   []entry
+	input   textinput.Model
+	st      Styles
+	keys    KeyMap
+	query   string   // the query results were computed for
+	results []result // ranked; every item when the query is empty
+	cursor  int
+	sc      *scroll
+	cache   map[string][]result // query -> results; results are never modified
+}
+
+// New returns a finder over items, focused and with an empty query.
+func New(title string, items []Item, st Styles) Model {
+	m := Model{
+		title: theme.Clean(title),
+		items: make([]entry, len(items)),
+		keys:  DefaultKeyMap(),
+		sc:    &scroll{},
+		cache: map[string][]result{},
+	}
+	for i, it := range items {
+		text := theme.Clean(it.Text)
+		end := strings.Index(text, Sep)
+		if end < 0 {
+			end = len(text)
+		}
+		m.items[i] = entry{text: text, detail: theme.Clean(it.Detail), ref: it.Ref, nameEnd: end, lower: asciiLower(text)}
+	}
+	m.input = textinput.New()
+	m.input.Prompt = "> "
+	m.input.Placeholder = "type to search"
+	m.input.CharLimit = 200
+	m.input.Focus()
+	m.SetStyles(st)
+	m.search()
+	return m
+}
+
+// SetStyles replaces the styles (after a light/dark change).
+func (m *Model) SetStyles(st Styles) {
+	m.st = st
+	is := m.input.Styles()
+	is.Focused.Prompt = st.Prompt
+	is.Focused.Text = st.Query
+	is.Focused.Placeholder = st.Detail
+	is.Blurred = is.Focused
+	is.Cursor.Blink = false
+	m.input.SetStyles(is)
+}
+
+// Keys returns the finder's key map, for help.
+func (m Model) Keys() KeyMap { return m.keys }
+
+// Query returns the current query.
+func (m Model) Query() string { return m.input.Value() }
+
+// SetQuery replaces the query and re-ranks.
+func (m *Model) SetQuery(q string) {
+	m.input.SetValue(q)
+	m.search()
+}
+
+// Len returns how many items match the query.
+func (m Model) Len() int { return len(m.results) }
+
+// Selected returns the item under the cursor, or false when nothing matches.
+func (m Model) Selected() (Item, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.results) {
+		return Item{}, false
+	}
+	e := m.items[m.results[m.cursor].item]
+	return Item{Text: e.text, Detail: e.detail, Ref: e.ref}, true
+}
+
+// Update handles keys and pasted text.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, m.keys.Close):
+			return m, func() tea.Msg { return ClosedMsg{} }
+		case key.Matches(k, m.keys.Choose):
+			if it, ok := m.Selected(); ok {
+				ref := it.Ref
+				return m, func() tea.Msg { return ChosenMsg{Ref: ref} }
+			}
+			return m, nil
+		case key.Matches(k, m.keys.Up):
+			m.move(-1)
+			return m, nil
+		case key.Matches(k, m.keys.Down):
+			m.move(1)
+			return m, nil
+		case key.Matches(k, m.keys.PageUp):
+			m.move(-max(1, m.sc.rows))
+			return m, nil
+		case key.Matches(k, m.keys.PageDn):
+			m.move(max(1, m.sc.rows))
+			return m, nil
+		}
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() != m.query {
+		m.search()
+	}
+	return m, cmd
+}
+
+func (m *Model) move(d int) {
+	if len(m.results) == 0 {
+		return
+	}
+	m.cursor = min(max(m.cursor+d, 0), len(m.results)-1)
+}
+
+// all lists every item in its own order, for the empty query.
+func (m *Model) all() []result {
+	rs := make([]result, len(m.items))
+	for i := range rs {
+		rs[i].item = i
+	}
+	return rs
+}
+
+// search re-ranks for the input's value. A text that contains the new query
+// as a subsequence also contains any subsequence of it, so when the old query
+// is a subsequence of the new one only the old results need checking.
+func (m *Model) search() {
+	q := m.input.Value()
+	defer func() { m.query = q; m.cursor = 0; m.sc.offset = 0 }()
+	if rs, ok := m.cache[q]; ok {
+		// Backspace returns to a query already ranked.
+		m.results = rs
+		return
+	}
+	defer func() {
+		if len(m.cache) >= maxCached {
+			clear(m.cache)
+		}
+		m.cache[q] = m.results
+	}()
+	if q == "" {
+		m.results = m.all()
+		return
+	}
+	var cand []int
+	if m.query != "" && isSubsequence(m.query, q) {
+		cand = make([]int, len(m.results))
+		for i, r := range m.results {
+			cand[i] = r.item
+		}
+	}
+	m.results = m.match(q, cand)
+}
+
+// match ranks the items listed in cand (all items when cand is nil) against
+// q. Large searches are split across CPUs: the matcher is pure per string.
+func (m *Model) match(q string, cand []int) []result {
+	n := len(cand)
+	if cand == nil {
+		n = len(m.items)
+	}
+	at := func(i int) int {
+		if cand == nil {
+			return i
+		}
+		return cand[i]
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/2000))
+	parts := make([][]result, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*n/workers, (w+1)*n/workers
+		run := func() {
+			parts[w] = m.matchRange(q, lo, hi, at)
+		}
+		if w == workers-1 {
+			run() // the last share runs here instead of idling in Wait
+			continue
+		}
+		wg.Add(1)
+		go func() { defer wg.Done(); run() }()
+	}
+	wg.Wait()
+	out := slices.Concat(parts...)
+	slices.SortStableFunc(out, func(a, b result) int { return b.score - a.score })
+	return out
+}
+
+func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
+	pl := newPlan(q)
+	var idxs, offs []int // per string handed to the matcher: item and trimmed head
+	seq := func(yield func(string) bool) {
+		for i := lo; i < hi; i++ {
+			idx := at(i)
+			e := &m.items[idx]
+			from, to, ok := pl.window(e)
+			if !ok {
+				continue
+			}
+			idxs = append(idxs, idx)
+			offs = append(offs, from)
+			if !yield(e.text[from:to]) {
+				return
+			}
+		}
+	}
+	ms := fuzzy.FindFromIterNoSort(q, seq)
+	out := make([]result, len(ms))
+	for i, fm := range ms {
+		idx, off := idxs[fm.Index], offs[fm.Index]
+		fm.Score += leadFix(fm, off)
+		fm.Score += len(fm.Str) - len(fm.MatchedIndexes) // the matcher's length penalty; rank re-adds its own
+		for k := range fm.MatchedIndexes {
+			fm.MatchedIndexes[k] += off
+		}
+		out[i] = result{item: idx, score: rank(fm, &m.items[idx]), matched: fm.MatchedIndexes}
+	}
+	return out
+}
+
+// plan is a query prepared for the cheap checks made before the matcher.
+// They only apply to an ASCII query and an entry whose lower copy exists
+// (see entry.lower); otherwise the matcher sees the whole text.
+type plan struct {
+	q           []byte // lowercased ASCII query, nil when the query is not ASCII
+	first, last byte
+}
+
+func newPlan(q string) plan {
+	for i := 0; i < len(q); i++ {
+		if q[i] >= 0x80 {
+			return plan{}
+		}
+	}
+	lq := []byte(strings.ToLower(q))
+	return plan{q: lq, first: lq[0], last: lq[len(lq)-1]}
+}
+
+// window returns the part of e's text the matcher needs to see, or false
+// when the text cannot match. The matcher (sahilm/fuzzy) matches exactly when
+// the query is a case-folded subsequence, so a subsequence test rejects the
+// rest cheaply. Nothing after the last occurrence of the query's last
+// character can change the match, and nothing before the first occurrence of
+// its first character except the rune just before it (which decides the
+// separator and camel-case bonuses) and the leading penalty, which leadFix
+// restores.
+func (pl plan) window(e *entry) (from, to int, ok bool) {
+	if pl.q == nil || e.lower == "" {
+		return 0, len(e.text), true
+	}
+	s := e.lower
+	pos := 0
+	for _, c := range pl.q {
+		i := strings.IndexByte(s[pos:], c)
+		if i < 0 {
+			return 0, 0, false
+		}
+		pos += i + 1
+	}
+	f := strings.IndexByte(s, pl.first)
+	to = strings.LastIndexByte(s, pl.last) + 1
+	if f <= 1 {
+		return 0, to, true
+	}
+	_, size := utf8.DecodeLastRuneInString(e.text[:f])
+	return f - size, to, true
+}
+
+// leadFix is the difference between the leading-character penalty the
+// matcher gave a text cut off bytes from its head and the one it would have
+// given the whole text.
+func leadFix(fm fuzzy.Match, off int) int {
+	if off == 0 || len(fm.MatchedIndexes) == 0 {
+		return 0
+	}
+	lead := func(i int) int { return max(i*unmatchedLeadPenalty, maxUnmatchedLeadPenalty) }
+	mi := fm.MatchedIndexes[0]
+	return lead(mi+off) - lead(mi)
+}
+
+// The matcher's leading penalty (mirrored from sahilm/fuzzy for leadFix).
+const (
+	unmatchedLeadPenalty    = -5
+	maxUnmatchedLeadPenalty = -15
+)
+
+// maxCached bounds the query cache; it is simply emptied when full.
+const maxCached = 64
+
+// Ranking adjustments on top of the fuzzy score.
+const (
+	nameBonus    = 40 // every matched character lies in the name
+	maxNameSlack = 30 // cap on the penalty for name characters left unmatched
+)
+
+// rank turns a fuzzy score, without the matcher's length penalty (which
+// would punish a touchpoint for having many motivations), into the finder's
+// order: a match that lies in the name gets a bonus less a penalty for the
+// name's unmatched characters, so "Pay" beats "Payment page" and both beat a
+// metric called "Payment success".
+func rank(fm fuzzy.Match, e *entry) int {
+	s := fm.Score
+	if len(fm.MatchedIndexes) > 0 && fm.MatchedIndexes[len(fm.MatchedIndexes)-1] < e.nameEnd {
+		s += nameBonus - min(e.nameEnd-len(fm.MatchedIndexes), maxNameSlack)
+	}
+	return s
+}
+
+func asciiLower(s string) string {
+	if strings.ContainsAny(s, "\u212a\u017f") {
+		return ""
+	}
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
+}
+
+// isSubsequence reports whether every rune of a appears in b in order.
+func isSubsequence(a, b string) bool {
+	for _, r := range a {
+		i := strings.IndexRune(b, r)
+		if i < 0 {
+			return false
+		}
+		b = b[i+len(string(r)):]
+	}
+	return true
+}
+
+// View draws the finder in a frame of exactly width × height cells (or
+// nothing when either is zero). Only the visible rows are rendered.
+func (m Model) View(width, height int) string {
+	if width <= 0 || height <= 0 {
+		return ""
+	}
+	framed := width >= 8 && height >= 4
+	iw, ih := width, height
+	if framed {
+		iw, ih = width-2, height-2
+	}
+	lines := make([]string, 0, height)
+	m.input.SetWidth(max(1, iw-ansi.StringWidth(m.input.Prompt)-1))
+	lines = append(lines, pad(m.input.View(), iw, lipgloss.NewStyle()))
+	rows := ih - 1
+	m.sc.rows = rows
+	lines = append(lines, m.rows(iw, rows)...)
+	for len(lines) < ih {
+		lines = append(lines, strings.Repeat(" ", iw))
+	}
+	lines = lines[:ih]
+	if !framed {
+		return strings.Join(lines, "\n")
+	}
+	var b strings.Builder
+	b.WriteString(m.edge("╭", "╮", m.st.Title.Render(theme.Fit(" "+m.title+" ", iw-2)), iw))
+	for _, l := range lines {
+		b.WriteByte('\n')
+		b.WriteString(m.st.Border.Render("│"))
+		b.WriteString(l)
+		b.WriteString(m.st.Border.Render("│"))
+	}
+	b.WriteByte('\n')
+	count := fmt.Sprintf(" %d/%d ", len(m.results), len(m.items))
+	b.WriteString(m.edge("╰", "╯", m.st.Count.Render(theme.Fit(count, iw-2)), iw))
+	return b.String()
+}
+
+// edge draws a top or bottom border of inner width iw with label after a
+// short run of line.
+func (m Model) edge(left, right, label string, iw int) string {
+	lw := ansi.StringWidth(label)
+	lead := min(1, max(0, iw-lw))
+	rest := max(0, iw-lw-lead)
+	return m.st.Border.Render(left+strings.Repeat("─", lead)) + label +
+		m.st.Border.Render(strings.Repeat("─", rest)+right)
+}
+
+// rows renders the visible slice of results, each exactly w cells wide.
+func (m Model) rows(w, n int) []string {
+	if n <= 0 {
+		return nil
+	}
+	if len(m.results) == 0 {
+		msg := "No matches"
+		if len(m.items) == 0 {
+			msg = "Nothing to search yet"
+		}
+		return []string{pad(m.st.Empty.Render(theme.Fit("  "+msg, w)), w, lipgloss.NewStyle())}
+	}
+	off := min(max(m.sc.offset, m.cursor-n+1), m.cursor)
+	off = max(0, min(off, len(m.results)-n))
+	m.sc.offset = off
+	end := min(len(m.results), off+n)
+	out := make([]string, 0, end-off)
+	for i := off; i < end; i++ {
+		out = append(out, m.row(m.results[i], i == m.cursor, w))
+	}
+	return out
+}
+
+// row draws one result: marker, highlighted text, and the detail at the
+// right edge, which gives way to the text when space is short.
+func (m Model) row(r result, selected bool, w int) string {
+	e := &m.items[r.item]
+	text, detail, hl, marker := m.st.Text, m.st.Detail, m.st.Highlight, "  "
+	space := lipgloss.NewStyle()
+	if selected {
+		text = text.Inherit(m.st.Selected)
+		detail = detail.Inherit(m.st.Selected)
+		hl = hl.Inherit(m.st.Selected)
+		space = m.st.Selected
+		marker = "▶ "
+	}
+	if w < 3 {
+		return pad(Highlight(e.text, r.matched, w, text, hl), w, space)
+	}
+	var b strings.Builder
+	if selected {
+		b.WriteString(m.st.Marker.Inherit(m.st.Selected).Render(marker))
+	} else {
+		b.WriteString(marker)
+	}
+	avail := w - 2
+	dw := 0
+	if e.detail != "" && avail >= 24 {
+		dw = min(ansi.StringWidth(e.detail), avail/3)
+	}
+	tw := avail
+	if dw > 0 {
+		tw = avail - dw - 2
+	}
+	t := Highlight(e.text, r.matched, tw, text, hl)
+	b.WriteString(t)
+	if gap := tw - ansi.StringWidth(t); gap > 0 {
+		b.WriteString(space.Render(strings.Repeat(" ", gap)))
+	}
+	if dw > 0 {
+		b.WriteString(space.Render("  "))
+		d := theme.Fit(e.detail, dw)
+		b.WriteString(space.Render(strings.Repeat(" ", dw-ansi.StringWidth(d))))
+		b.WriteString(detail.Render(d))
+	}
+	return pad(b.String(), w, space)
+}

@@ -1,0 +1,325 @@
+package finder
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/sahilm/fuzzy"
+
+	"journeymap/model"
+	"journeymap/ui/theme"
+)
+
+func styles() Styles { return DefaultStyles(theme.New(true)) }
+
+// typeText sends s one key at a time, as a user types it.
+func typeText(m Model, s string) Model {
+	for _, r := range s {
+		m, _ = m.Update(keyPress(r))
+	}
+	return m
+}
+
+func special(code rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: code} }
+
+// run executes a command and returns its message (nil for a nil command).
+func run(cmd tea.Cmd) tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	return cmd()
+}
+
+// sampleMap has a touchpoint named "Checkout" and, earlier in the journey,
+// one whose metric is called "Checkout time", so journey order alone would
+// rank the wrong one first.
+func sampleMap() *model.Map {
+	tp := func(name, channel string, metrics ...string) model.Touchpoint {
+		t := model.NewTouchpoint(name)
+		t.Channel = channel
+		for _, mn := range metrics {
+			t.Metrics = append(t.Metrics, model.Metric{Name: mn, Direction: model.Up})
+		}
+		return t
+	}
+	browse := tp("Browse the menu", "website", "Checkout time")
+	browse.Emotion.Labels = []string{"curious"}
+	browse.Motivations = []string{"Find something tasty"}
+	browse.PainPoints = []string{"Slow page"}
+	return &model.Map{
+		MapInfo: model.MapInfo{Title: "Coffee shop"},
+		Phases: []model.Phase{
+			{Name: "Discovery", Touchpoints: []model.Touchpoint{browse, tp("Payment page", "website", "Payment success")}},
+			{Name: "Purchase", Touchpoints: []model.Touchpoint{tp("Pay", "store"), tp("Checkout", "store", "Queue length")}},
+		},
+	}
+}
+
+func TestTouchpointItemsHoldEveryField(t *testing.T) {
+	items := TouchpointItems(sampleMap())
+	if len(items) != 4 {
+		t.Fatalf("got %d items, want 4", len(items))
+	}
+	first := items[0]
+	want := strings.Join([]string{"Browse the menu", "website", "curious", "Find something tasty", "Slow page", "Checkout time"}, Sep)
+	if first.Text != want {
+		t.Errorf("Text = %q, want %q", first.Text, want)
+	}
+	if first.Detail != "Discovery" || first.Ref != (model.Ref{Phase: 0, Index: 0}) {
+		t.Errorf("Detail, Ref = %q, %v", first.Detail, first.Ref)
+	}
+	if items[3].Ref != (model.Ref{Phase: 1, Index: 1}) || items[3].Detail != "Purchase" {
+		t.Errorf("last item: %q %v", items[3].Detail, items[3].Ref)
+	}
+}
+
+func TestMapItemsCarryTheMap(t *testing.T) {
+	a, b := sampleMap(), sampleMap()
+	a.ID, b.ID = 7, 9
+	b.Title = "Bakery"
+	items := MapItems([]*model.Map{a, nil, b})
+	if len(items) != 8 {
+		t.Fatalf("got %d items, want 8", len(items))
+	}
+	last := items[7]
+	if last.Detail != "Bakery"+Sep+"Purchase" {
+		t.Errorf("Detail = %q", last.Detail)
+	}
+	if last.Ref != (MapRef{MapID: 9, Ref: model.Ref{Phase: 1, Index: 1}}) {
+		t.Errorf("Ref = %#v", last.Ref)
+	}
+}
+
+// resultTexts lists the ranked results' names (the text before Sep).
+func resultNames(m Model) []string {
+	var out []string
+	for _, r := range m.results {
+		text := m.items[r.item].text
+		out = append(out, strings.SplitN(text, Sep, 2)[0])
+	}
+	return out
+}
+
+func TestRanking(t *testing.T) {
+	tests := []struct {
+		query string
+		want  []string // leading results in order
+	}{
+		// an exact name match beats the same word as a metric name earlier in the journey
+		{"checkout", []string{"Checkout", "Browse the menu"}},
+		// a short exact name beats a longer one, and both beat a metric
+		{"pay", []string{"Pay", "Payment page"}},
+		{"queue", []string{"Checkout"}},
+		{"zzz", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			m := typeText(New("Search", TouchpointItems(sampleMap()), styles()), tt.query)
+			got := resultNames(m)
+			if len(got) < len(tt.want) || !reflect.DeepEqual(got[:len(tt.want)], tt.want) {
+				t.Fatalf("ranking for %q = %q, want it to start with %q", tt.query, got, tt.want)
+			}
+			if tt.want == nil {
+				if len(got) != 0 {
+					t.Fatalf("want no results, got %q", got)
+				}
+				if v := ansi.Strip(m.View(60, 10)); !strings.Contains(v, "No matches") {
+					t.Errorf("no-match view lacks a message:\n%s", v)
+				}
+			}
+		})
+	}
+}
+
+func TestChooseAndClose(t *testing.T) {
+	m := typeText(New("Search", TouchpointItems(sampleMap()), styles()), "checkout")
+	if _, cmd := m.Update(special(tea.KeyEnter)); run(cmd) != (ChosenMsg{Ref: model.Ref{Phase: 1, Index: 1}}) {
+		t.Errorf("enter emitted %#v", run(cmd))
+	}
+	// down then enter picks the second result
+	m2, _ := m.Update(special(tea.KeyDown))
+	if _, cmd := m2.Update(special(tea.KeyEnter)); run(cmd) != (ChosenMsg{Ref: model.Ref{Phase: 0, Index: 0}}) {
+		t.Errorf("down, enter emitted %#v", run(cmd))
+	}
+	// ctrl+p goes back up
+	m3, _ := m2.Update(tea.KeyPressMsg{Code: 'p', Mod: tea.ModCtrl})
+	if it, _ := m3.Selected(); it.Ref != (model.Ref{Phase: 1, Index: 1}) {
+		t.Errorf("ctrl+p selected %v", it.Ref)
+	}
+	if _, cmd := m.Update(special(tea.KeyEscape)); run(cmd) != (ClosedMsg{}) {
+		t.Errorf("esc emitted %#v", run(cmd))
+	}
+	// enter with nothing matching emits nothing
+	m4 := typeText(m, "qqq")
+	if _, cmd := m4.Update(special(tea.KeyEnter)); cmd != nil {
+		t.Errorf("enter without results emitted %#v", run(cmd))
+	}
+}
+
+func TestViewShowsHighlightedResultsAndDetail(t *testing.T) {
+	m := typeText(New("Search touchpoints", TouchpointItems(sampleMap()), styles()), "chk")
+	raw := m.View(80, 10)
+	v := ansi.Strip(raw)
+	lines := strings.Split(v, "\n")
+	if !strings.Contains(lines[0], "Search touchpoints") {
+		t.Errorf("title missing from %q", lines[0])
+	}
+	if !strings.Contains(lines[1], "chk") {
+		t.Errorf("query missing from %q", lines[1])
+	}
+	if !strings.Contains(lines[2], "▶ Checkout · store · Queue length") || !strings.Contains(lines[2], "Purchase") {
+		t.Errorf("first result row = %q", lines[2])
+	}
+	if !strings.Contains(lines[3], "Browse the menu") || !strings.Contains(lines[3], "Discovery") {
+		t.Errorf("second result row = %q", lines[3])
+	}
+	if !strings.Contains(lines[len(lines)-1], "2/4") {
+		t.Errorf("count missing from %q", lines[len(lines)-1])
+	}
+}
+
+func TestHighlightMarksMatchedRuns(t *testing.T) {
+	base := lipgloss.NewStyle()
+	hl := lipgloss.NewStyle().Underline(true)
+	got := Highlight("Checkout", []int{0, 1, 5}, 20, base, hl)
+	want := hl.Render("Ch") + "eck" + hl.Render("o") + "ut"
+	if got != want {
+		t.Errorf("Highlight = %q, want %q", got, want)
+	}
+	// cut to width with an ellipsis; matches past the cut are dropped
+	got = Highlight("Checkout", []int{0, 7}, 5, base, hl)
+	if ansi.Strip(got) != "Chec…" || ansi.StringWidth(got) != 5 {
+		t.Errorf("cut Highlight = %q", got)
+	}
+	// a wide rune never straddles the edge
+	if got := ansi.Strip(Highlight("日本語", nil, 4, base, hl)); got != "日…" {
+		t.Errorf("CJK cut = %q", got)
+	}
+}
+
+func nastyItems() []Item {
+	long := strings.Repeat("Très long nom 🧑‍💻 ", 600)
+	return []Item{
+		{Text: long, Detail: long, Ref: 1},
+		{Text: "日本語のタッチポイント · 店舗 · 不安", Detail: "購入フェーズ", Ref: 2},
+		{Text: "emoji 👩‍👩‍👧‍👦 family · ☕️ coffee", Detail: "🎉", Ref: 3},
+		{Text: "evil \x1b[31mred\x1b[0m \x07bell\nnewline", Detail: "\x1b]0;title\x07", Ref: 4},
+		{Text: "", Detail: "", Ref: 5},
+		{Text: "Kelvin \u212a and long \u017f", Ref: 6},
+	}
+}
+
+func TestViewFitsEverySize(t *testing.T) {
+	queries := []string{"", "e", "本", "ks", "zz"}
+	sizes := [][2]int{{0, 0}, {1, 1}, {3, 2}, {7, 3}, {8, 4}, {20, 6}, {40, 12}, {80, 24}, {161, 45}}
+	for _, q := range queries {
+		m := New("Search 🔍 touchpoints", nastyItems(), styles())
+		m.SetQuery(q)
+		for _, sz := range sizes {
+			w, h := sz[0], sz[1]
+			v := m.View(w, h)
+			if strings.Contains(ansi.Strip(v), "\x1b") || strings.ContainsAny(ansi.Strip(v), "\x07\r") {
+				t.Fatalf("q=%q %dx%d: control characters leak: %q", q, w, h, v)
+			}
+			if w == 0 || h == 0 {
+				if v != "" {
+					t.Errorf("q=%q %dx%d: want empty view, got %q", q, w, h, v)
+				}
+				continue
+			}
+			lines := strings.Split(v, "\n")
+			if len(lines) != h {
+				t.Errorf("q=%q %dx%d: %d lines", q, w, h, len(lines))
+			}
+			for i, l := range lines {
+				if lw := ansi.StringWidth(l); lw != w {
+					t.Errorf("q=%q %dx%d: line %d is %d wide: %q", q, w, h, i, lw, ansi.Strip(l))
+				}
+			}
+		}
+	}
+}
+
+func TestScrollKeepsSelectionVisible(t *testing.T) {
+	var items []Item
+	for i := range 100 {
+		items = append(items, Item{Text: fmt.Sprintf("Step %03d", i), Detail: "Phase", Ref: i})
+	}
+	m := New("Search", items, styles())
+	_ = m.View(40, 10) // 7 result rows
+	for range 50 {
+		m, _ = m.Update(special(tea.KeyDown))
+	}
+	v := ansi.Strip(m.View(40, 10))
+	if !strings.Contains(v, "▶ Step 050") {
+		t.Fatalf("selection not visible after scrolling:\n%s", v)
+	}
+	// moving up one keeps the view still: the row above is still drawn below the top
+	m, _ = m.Update(special(tea.KeyUp))
+	v2 := ansi.Strip(m.View(40, 10))
+	if !strings.Contains(v2, "▶ Step 049") || !strings.Contains(v2, "Step 050") {
+		t.Fatalf("after up:\n%s", v2)
+	}
+	m, _ = m.Update(special(tea.KeyPgUp))
+	if it, _ := m.Selected(); it.Ref != 42 {
+		t.Errorf("pgup selected %v, want 42", it.Ref)
+	}
+}
+
+// TestIncrementalSearchIsExact checks the shortcuts (narrowing to the last
+// results, trimming texts before the matcher, the cache) against sahilm/fuzzy
+// run on whole texts.
+func TestIncrementalSearchIsExact(t *testing.T) {
+	items := TouchpointItems(model.Generate(6, 300))
+	items = append(items, nastyItems()...)
+	texts := make([]string, len(items))
+	for i, it := range items {
+		texts[i] = theme.Clean(it.Text)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("aeiostnrcmpTPS 1·ü日")
+	for trial := range 40 {
+		m := New("Search", items, styles())
+		var q []rune
+		for step := range 8 {
+			if len(q) > 0 && r.IntN(4) == 0 {
+				q = q[:len(q)-1]
+				m, _ = m.Update(special(tea.KeyBackspace))
+			} else {
+				c := alphabet[r.IntN(len(alphabet))]
+				q = append(q, c)
+				m, _ = m.Update(keyPress(c))
+			}
+			if m.Query() != string(q) {
+				t.Fatalf("query = %q, want %q", m.Query(), string(q))
+			}
+			if len(q) == 0 {
+				continue
+			}
+			want := fuzzy.FindNoSort(string(q), texts)
+			got := map[int]result{}
+			for _, res := range m.results {
+				got[res.item] = res
+			}
+			if len(got) != len(want) {
+				t.Fatalf("trial %d step %d q=%q: %d results, want %d", trial, step, string(q), len(got), len(want))
+			}
+			for _, w := range want {
+				g, ok := got[w.Index]
+				if !ok {
+					t.Fatalf("q=%q: item %d missing", string(q), w.Index)
+				}
+				w.Score += len(w.Str) - len(w.MatchedIndexes)
+				if ws := rank(w, &m.items[w.Index]); g.score != ws || !reflect.DeepEqual(g.matched, w.MatchedIndexes) {
+					t.Fatalf("q=%q item %q: score %d matched %v, want %d %v", string(q), w.Str, g.score, g.matched, ws, w.MatchedIndexes)
+				}
+			}
+		}
+	}
+}
