@@ -405,7 +405,11 @@ func TestViewFits(t *testing.T) {
 		m4.state, m4.target = done, "/tmp/"+title
 		m5 := m
 		m5.errText = "open " + title + ": permission denied"
-		states = append(states, m3, m4, m5)
+		m6 := m
+		m6.input.SetValue(strings.Repeat("長/", 5000))
+		m6.focus = pathField
+		m6.input.Focus()
+		states = append(states, m3, m4, m5, m6)
 		for i, s := range states {
 			for _, sz := range sizes {
 				v := s.View(sz[0], sz[1])
