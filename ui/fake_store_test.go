@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"journeymap/model"
+	"journeymap/ui/home"
 )
 
 // fakeStore is an in-memory Store for tests. It applies edits with the
@@ -217,3 +218,6 @@ func coffeeShop() *model.Map {
 		},
 	}
 }
+
+// homeSearchAll is what the home screen sends for '/'.
+func homeSearchAll() home.SearchAllMsg { return home.SearchAllMsg{} }

@@ -1065,10 +1065,11 @@ func (r *Root) updateExport(msg tea.Msg) tea.Cmd {
 
 // restyleOverlays hands new styles to whatever is open.
 func (r *Root) restyleOverlays() {
-	switch r.overlay {
-	case overExport:
-		r.export.SetStyles(r.styles.sub.Export)
-	}
+	r.editor.SetStyles(r.styles.sub.Editor)
+	r.finder.SetStyles(r.styles.sub.Finder)
+	r.insights.SetStyles(r.styles.sub.Insights)
+	r.present.SetStyles(r.styles.sub.Present)
+	r.export.SetStyles(r.styles.sub.Export)
 }
 
 // allMapItems lists every touchpoint of every map for the search across maps.

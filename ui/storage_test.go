@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"io"
 	"path/filepath"
 	"reflect"
@@ -25,20 +24,11 @@ func realOptions(t *testing.T) Options {
 		opts.Templates = append(opts.Templates, Template{Name: tpl.Name, Description: tpl.Description, Map: tpl.Map})
 	}
 	opts.ExportFunc = func(w io.Writer, m *model.Map, format string) error {
-		switch format {
-		case "md", "markdown":
-			return storage.WriteMarkdown(w, m)
-		case "mermaid":
-			return storage.WriteMermaid(w, m)
-		case "json":
-			b, err := storage.MarshalJSON(m)
-			if err != nil {
-				return err
-			}
-			_, err = w.Write(b)
+		f, err := storage.ParseFormat(format)
+		if err != nil {
 			return err
 		}
-		return fmt.Errorf("unknown format %q", format)
+		return storage.Export(w, m, f)
 	}
 	return opts
 }

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"journeymap/ui/board"
+)
+
+func TestSearchJumpsAndEscReturns(t *testing.T) {
+	hs, _, _ := openCoffee(t, 160, 45)
+	hs.r.board.Select(board.Selection{Phase: 2, Index: 0})
+	hs.key("/")
+	if hs.r.overlay != overFinder {
+		t.Fatalf("/ did not open the finder:\n%s", hs.screen())
+	}
+	hs.typ("wait")
+	hs.contains("Wait for drink", "Purchase")
+	hs.key("enter")
+	if s := hs.r.board.Selection(); s != (board.Selection{Phase: 1, Index: 3}) {
+		t.Fatalf("enter did not jump to Wait for drink: %+v", s)
+	}
+	// esc leaves the selection where it was.
+	hs.key("/")
+	hs.typ("stamp")
+	hs.key("esc")
+	if hs.r.overlay != overNone {
+		t.Fatal("esc did not close the finder")
+	}
+	if s := hs.r.board.Selection(); s != (board.Selection{Phase: 1, Index: 3}) {
+		t.Fatalf("esc moved the selection: %+v", s)
+	}
+}
+
+func TestSearchAcrossMapsOpensThePick(t *testing.T) {
+	st := newFakeStore()
+	if _, err := st.CreateMap(coffeeShop()); err != nil {
+		t.Fatal(err)
+	}
+	other := coffeeShop()
+	other.Title = "Tea room"
+	other.Phases[2].Touchpoints[0].Name = "Teapot refill"
+	otherID, err := st.CreateMap(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := newHarness(t, st, Options{}, 160, 45)
+	hs.send(homeSearchAll())
+	if hs.r.overlay != overFinder {
+		t.Fatalf("search across maps did not open the finder:\n%s", hs.screen())
+	}
+	hs.typ("teapot")
+	hs.contains("Teapot refill", "Tea room")
+	hs.key("enter")
+	if hs.r.screen != screenBoard || hs.r.mp == nil || hs.r.mp.ID != otherID {
+		t.Fatalf("the pick's map did not open:\n%s", hs.screen())
+	}
+	if s := hs.r.board.Selection(); s != (board.Selection{Phase: 2, Index: 0}) {
+		t.Fatalf("the pick is not selected: %+v", s)
+	}
+}
+
+func TestInsightsJump(t *testing.T) {
+	hs, _, _ := openCoffee(t, 160, 45)
+	hs.key("i")
+	if hs.r.overlay != overInsights {
+		t.Fatalf("i did not open insights:\n%s", hs.screen())
+	}
+	hs.contains("Wait for drink")
+	hs.key("enter") // the first row: the lowest-scored touchpoint
+	if hs.r.overlay != overNone {
+		t.Fatal("enter did not close insights")
+	}
+	if s := hs.r.board.Selection(); s != (board.Selection{Phase: 1, Index: 3}) {
+		t.Fatalf("jumped to %+v, want Wait for drink", s)
+	}
+	hs.key("i", "esc")
+	if hs.r.overlay != overNone {
+		t.Fatal("esc did not close insights")
+	}
+}
+
+func TestPresentationTwoSizes(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {200, 50}} {
+		hs, _, _ := openCoffee(t, size[0], size[1])
+		hs.r.board.Select(board.Selection{Phase: 1, Index: 0})
+		hs.key("s")
+		if hs.r.overlay != overPresent {
+			t.Fatalf("s did not start the presentation")
+		}
+		s := hs.screen()
+		if n := len(strings.Split(s, "\n")); n > size[1] {
+			t.Fatalf("%dx%d: %d lines", size[0], size[1], n)
+		}
+		hs.contains("Queue")
+		hs.key("right")
+		hs.contains("Stamp card")
+		hs.key("esc")
+		if hs.r.overlay != overNone {
+			t.Fatal("esc did not end the presentation")
+		}
+		if s := hs.r.board.Selection(); s.Phase != 2 {
+			t.Fatalf("the board did not follow the presented phase: %+v", s)
+		}
+	}
+}
+
+func TestExportDialogWritesAndAsksBeforeOverwrite(t *testing.T) {
+	hs, _, _ := openCoffee(t, 160, 45)
+	hs.r.opts = realOptions(t)
+	dir := t.TempDir()
+	hs.r.dir = dir
+	hs.key("x")
+	if hs.r.overlay != overExport {
+		t.Fatalf("x did not open the export dialog:\n%s", hs.screen())
+	}
+	hs.key("enter")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	if len(files) != 1 {
+		t.Fatalf("exported files: %v\n%s", files, hs.screen())
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil || !strings.Contains(string(data), "Wait for drink") {
+		t.Fatalf("export content: %v %q", err, data)
+	}
+	hs.contains("exported to " + files[0])
+	hs.key("esc")
+	if hs.r.overlay != overNone {
+		t.Fatalf("the dialog stays open:\n%s", hs.screen())
+	}
+	// Again: the file exists, so it asks.
+	hs.key("x", "enter")
+	hs.contains("Overwrite")
+	hs.key("y")
+	hs.contains("exported to")
+}
