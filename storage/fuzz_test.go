@@ -1,0 +1,197 @@
+package storage
+
+import (
+	"bytes"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"journeymap/model"
+)
+
+// fuzzSeeds are documents that reach every branch of ParseJSON: valid ones,
+// every kind of invalid one, and text with control characters.
+func fuzzSeeds(t testing.TB) [][]byte {
+	rich, err := MarshalJSON(richMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	nasty, err := MarshalJSON(nastyMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds := [][]byte{rich, nasty}
+	for _, s := range []string{
+		`{"format":"journeymap","version":1,"map":{"title":"T","phases":[{"name":"P","touchpoints":[{"name":"A"}]}]}}`,
+		`{"format":"journeymap","version":1,"map":{"title":"T","phases":[{"name":"P","touchpoints":[{"name":"A","emotion":{"score":7}}]}]}}`,
+		`{"format":"journeymap","version":1,"map":{"title":"T","phases":[{"name":"P","touchpoints":[{"name":"A","metrics":[{"name":"m","target":1e999}]}]}]}}`,
+		`{"format":"journeymap","version":1,"map":{"title":"T","phases":[{"name":"P","touchpoints":[{"name":"A","pain-points":[]}]}]}}`,
+		`{"format":"journeymap","version":2,"map":{}}`,
+		`{"format":"trello","version":1,"map":{}}`,
+		`{"format":"journeymap","version":1,"map":{"title":"\u001b[2J\u009b31m\r\n"}}`,
+		`{"format":"journeymap","version":1,"map":{"title":"T"}} trailing`,
+		`{"format":"journeymap","version":1,"map":{"title":"T","phases":{"x":1}}}`,
+		`{"format":"journeymap","version":1.5}`,
+		`[]`, `null`, `"x"`, `{`, "\ufeff{}", "",
+	} {
+		seeds = append(seeds, []byte(s))
+	}
+	return seeds
+}
+
+// FuzzParseJSON checks that no input panics ParseJSON, that what it accepts
+// is valid and stable under export → import, and that its errors are one
+// printable line.
+func FuzzParseJSON(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := ParseJSON(data)
+		if err != nil {
+			if m != nil {
+				t.Fatal("a map and an error")
+			}
+			msg := err.Error()
+			if msg == "" || strings.ContainsAny(msg, "\n\r\x1b\x9b") || !isCleanText(msg) {
+				t.Fatalf("error is not one clean line: %q", msg)
+			}
+			return
+		}
+		if err := m.Validate(); err != nil {
+			t.Fatalf("accepted an invalid map: %v", err)
+		}
+		first, err := MarshalJSON(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseJSON(first)
+		if err != nil {
+			t.Fatalf("own export rejected: %v\n%s", err, first)
+		}
+		if !reflect.DeepEqual(back, m) {
+			t.Fatalf("export → import changed the map:\n%+v\n%+v", m, back)
+		}
+		second, err := MarshalJSON(back)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first, second) {
+			t.Fatalf("export → import → export not stable:\n%s\n%s", first, second)
+		}
+		// The other exports must cope with anything ParseJSON accepts.
+		for _, f := range Formats {
+			if err := Export(&bytes.Buffer{}, m, f); err != nil {
+				t.Fatalf("export %s: %v", f, err)
+			}
+		}
+	})
+}
+
+// TestFuzzSeeds runs the seeds as a plain test, so `go test` checks them
+// without -fuzz.
+func TestParseJSONSeedsNeverPanic(t *testing.T) {
+	for _, s := range fuzzSeeds(t) {
+		m, err := ParseJSON(s)
+		if (m == nil) == (err == nil) {
+			t.Errorf("ParseJSON(%.40q) = %v, %v: want exactly one of map and error", s, m, err)
+		}
+	}
+}
+
+// Import is ParseJSON then Store.CreateMap. A document that either step
+// rejects must leave the file exactly as it was: no map, no phase, no
+// touchpoint of it may be written.
+func TestRejectedImportLeavesStoreUnchanged(t *testing.T) {
+	st, err := Open(filepath.Join(t.TempDir(), "maps.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.CreateMap(richMap()); err != nil {
+		t.Fatal(err)
+	}
+	snapshot := func() ([]model.MapSummary, [][]byte) {
+		maps, err := st.ListMaps()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var docs [][]byte
+		for _, s := range maps {
+			m, err := st.LoadMap(s.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := MarshalJSON(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, b)
+		}
+		return maps, docs
+	}
+	wantMaps, wantDocs := snapshot()
+
+	importDoc := func(data []byte) error {
+		m, err := ParseJSON(data)
+		if err != nil {
+			return err
+		}
+		_, err = st.CreateMap(m)
+		return err
+	}
+	for _, s := range fuzzSeeds(t) {
+		if _, err := ParseJSON(s); err == nil {
+			continue // only the rejected seeds here
+		}
+		if err := importDoc(s); err == nil {
+			t.Fatalf("import of %.40q succeeded", s)
+		}
+	}
+	// A map that only the store sees is invalid deep inside: the store must
+	// not have written its first phases before noticing.
+	deep := richMap()
+	deep.Phases[1].Touchpoints[1].Emotion.Score = 9
+	if _, err := st.CreateMap(deep); err == nil {
+		t.Fatal("CreateMap accepted an invalid map")
+	}
+	gotMaps, gotDocs := snapshot()
+	if !reflect.DeepEqual(gotMaps, wantMaps) || !reflect.DeepEqual(gotDocs, wantDocs) {
+		t.Errorf("rejected imports changed the store:\n got %+v\nwant %+v", gotMaps, wantMaps)
+	}
+}
+
+// An imported document comes back out of the store byte for byte.
+func TestImportExportThroughStore(t *testing.T) {
+	st, err := Open(filepath.Join(t.TempDir(), "maps.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for name, m := range map[string]*model.Map{"rich": richMap(), "nasty": nastyMap()} {
+		doc, err := MarshalJSON(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, err := ParseJSON(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := st.CreateMap(in)
+		if err != nil {
+			t.Fatalf("%s: CreateMap: %v", name, err)
+		}
+		out, err := st.LoadMap(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := MarshalJSON(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(doc, again) {
+			t.Errorf("%s: JSON → store → JSON changed the document", name)
+		}
+	}
+}
