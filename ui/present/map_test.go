@@ -17,7 +17,8 @@ func testMap() *model.Map {
 				tp("Street sign", "in person", model.KindPhysical, 3, nil, nil),
 			}},
 			{Name: "Purchase", Description: "Ordering at the counter", Touchpoints: []model.Touchpoint{
-				tp("Queue", "store", model.KindPhysical, 1, []string{"impatient", "annoyed"}, []string{"get coffee fast", "not miss the train"}),
+				withThought(tp("Queue", "store", model.KindPhysical, 1, []string{"impatient", "annoyed"}, []string{"get coffee fast", "not miss the train"}),
+					"Why is only one barista working?"),
 				tp("Card payment", "store", model.KindHybrid, 4, []string{"relieved"}, []string{"pay without cash"}),
 				tp("Loyalty app scan", "app", model.KindDigital, 2, []string{"confused"}, []string{"collect a stamp"}),
 			}},
@@ -27,4 +28,9 @@ func testMap() *model.Map {
 			{Name: "Farewell"},
 		},
 	}
+}
+
+func withThought(t model.Touchpoint, thought string) model.Touchpoint {
+	t.Thoughts = append(t.Thoughts, thought)
+	return t
 }

@@ -254,7 +254,7 @@ func (m Model) touchpoints(p model.Phase, width, height int) ([]string, bool) {
 	}
 	// A block gets the lines it needs up to a cap that shares the height
 	// fairly between the rows that can show.
-	const maxBlock = 9
+	maxBlock := max(9, height/3)
 	i := first * cols
 	for i < len(tps) {
 		left := height - len(out)
@@ -300,7 +300,9 @@ func (m Model) touchpoints(p model.Phase, width, height int) ([]string, bool) {
 }
 
 // block renders one touchpoint in at most maxLines lines of width cells:
-// name, face and score, channel, emotion labels, then motivations.
+// name, face and score, channel and kind, emotion labels, then motivations
+// and, where room is left, thoughts. Long text wraps onto a second line
+// rather than being cut short, when the height allows.
 func (m Model) block(t model.Touchpoint, width, maxLines int) []string {
 	st := m.st
 	score := min(max(t.Emotion.Score, model.MinScore), model.MaxScore)
@@ -313,28 +315,98 @@ func (m Model) block(t model.Touchpoint, width, maxLines int) []string {
 	if name == "" {
 		name = "(unnamed)"
 	}
-	lines := []string{
-		bar + st.Name.Render(theme.Fit(name, w)),
-		bar + st.Emotion[score].Render(theme.Fit(theme.Face(score)+" "+strconv.Itoa(score)+" "+theme.ScoreWord(score), w)),
+	var lines []string
+	add := func(s lipgloss.Style, text string, n int) {
+		for _, l := range wrap(text, w, min(n, maxLines-len(lines))) {
+			lines = append(lines, bar+s.Render(l))
+		}
 	}
-	meta := theme.KindMark(t.Kind) + " " + string(t.Kind)
+	// item adds a list entry after a lead ("→ "), wrapped lines
+	// hanging under its text.
+	item := func(s lipgloss.Style, lead, text string, n int) {
+		lw := ansi.StringWidth(lead)
+		if w < lw+4 {
+			add(s, lead+text, n)
+			return
+		}
+		for i, l := range wrap(text, w-lw, min(n, maxLines-len(lines))) {
+			if i == 0 {
+				l = lead + l
+			} else {
+				l = strings.Repeat(" ", lw) + l
+			}
+			lines = append(lines, bar+s.Render(l))
+		}
+	}
+	nameLines := 1
+	if maxLines >= 7 {
+		nameLines = 2
+	}
+	add(st.Name, name, nameLines)
+	add(st.Emotion[score], theme.Face(score)+" "+strconv.Itoa(score)+" "+theme.ScoreWord(score), 1)
+	meta := string(t.Kind)
 	if ch := theme.Clean(t.Channel); ch != "" {
 		meta = ch + " · " + meta
 	}
-	lines = append(lines, bar+st.Meta.Render(theme.Fit(meta, w)))
+	add(st.Meta, meta, 1)
 	if len(t.Emotion.Labels) > 0 {
-		lines = append(lines, bar+st.Labels.Render(theme.Fit(joinClean(t.Emotion.Labels, ", ", w), w)))
+		add(st.Labels, joinClean(t.Emotion.Labels, ", ", w), 1)
 	}
-	for _, mo := range t.Motivations {
-		if len(lines) >= maxLines {
+	// Each motivation gets two lines while there is room for the rest to
+	// show at least one.
+	for i, mo := range t.Motivations {
+		left := maxLines - len(lines)
+		if left <= 0 {
 			break
 		}
-		lines = append(lines, bar+st.Motivation.Render(theme.Fit("→ "+theme.Clean(mo), w)))
+		n := 1
+		if left-2 >= len(t.Motivations)-i-1 {
+			n = 2
+		}
+		item(st.Motivation, "→ ", mo, n)
 	}
-	if len(lines) > maxLines {
-		lines = lines[:max(maxLines, 1)]
+	for _, th := range t.Thoughts {
+		if maxLines-len(lines) <= 0 {
+			break
+		}
+		item(st.Thought, "“", theme.Clean(th)+"”", 2)
 	}
 	return lines
+}
+
+// wrap cleans s and word-wraps it to width cells in at most n lines, the
+// last ending in "…" when text was left over.
+func wrap(s string, width, n int) []string {
+	if n <= 0 || width <= 0 {
+		return nil
+	}
+	s = theme.Clean(s)
+	if ansi.StringWidth(s) <= width {
+		return []string{s}
+	}
+	if n == 1 {
+		return []string{theme.Fit(s, width)}
+	}
+	// Wrapping only what can show keeps a 10,000-character name cheap.
+	s = ansi.Truncate(s, width*(n+1), "")
+	raw := strings.Split(ansi.Wrap(s, width, ""), "\n")
+	out := make([]string, 0, n)
+	for _, l := range raw {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	if len(out) > n {
+		out = out[:n]
+		out[n-1] = theme.Fit(out[n-1]+" …", width)
+		if !strings.HasSuffix(out[n-1], "…") {
+			out[n-1] = theme.Fit(out[n-1], width-1) + "…"
+		}
+	}
+	for i, l := range out {
+		out[i] = theme.Fit(l, width) // a wide rune can overhang a narrow width
+	}
+	return out
 }
 
 // joinClean joins cleaned items until the result is wider than limit, so a
@@ -421,6 +493,7 @@ type Styles struct {
 	Meta        lipgloss.Style // channel and kind
 	Labels      lipgloss.Style // emotion labels
 	Motivation  lipgloss.Style
+	Thought     lipgloss.Style // what the customer thinks, quoted
 	Hint        lipgloss.Style // "▼ 3 more"
 	Empty       lipgloss.Style
 	Footer      lipgloss.Style
@@ -445,6 +518,7 @@ func DefaultStyles(p theme.Palette) Styles {
 		Meta:        s.Foreground(p.Muted),
 		Labels:      s.Italic(true).Foreground(p.Fg),
 		Motivation:  s.Foreground(p.Fg),
+		Thought:     s.Italic(true).Foreground(p.Muted),
 		Hint:        s.Italic(true).Foreground(p.Muted),
 		Empty:       s.Italic(true).Foreground(p.Muted),
 		Footer:      s.Foreground(p.Muted),

@@ -125,6 +125,9 @@ func TestRenderSizes(t *testing.T) {
 					t.Errorf("curve labels lack phase %q", other)
 				}
 			}
+			if w >= 200 && !strings.Contains(plain, "“Why is only one barista working?”") {
+				t.Errorf("thought not shown on a big screen")
+			}
 			golden(t, fmt.Sprintf("purchase_%dx%d", w, h), maskCurve(plain))
 		})
 	}
@@ -373,5 +376,33 @@ func BenchmarkView(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = m.View(200, 50)
+	}
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		n     int
+		want  []string
+	}{
+		{"short", 10, 2, []string{"short"}},
+		{"get coffee fast and catch the train", 16, 2, []string{"get coffee fast", "and catch the …"}},
+		{"get coffee fast", 10, 3, []string{"get coffee", "fast"}},
+		{"get coffee fast", 10, 1, []string{"get coffe…"}},
+		{"咖啡店顧客旅程", 5, 2, []string{"咖啡", "店顧…"}},
+		{"anything", 0, 2, nil},
+		{"anything", 5, 0, nil},
+	}
+	for _, tt := range tests {
+		got := wrap(tt.in, tt.width, tt.n)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("wrap(%q, %d, %d) = %q, want %q", tt.in, tt.width, tt.n, got, tt.want)
+		}
+		for _, l := range got {
+			if ansi.StringWidth(l) > tt.width {
+				t.Errorf("wrap(%q, %d, %d): line %q too wide", tt.in, tt.width, tt.n, l)
+			}
+		}
 	}
 }
