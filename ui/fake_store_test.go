@@ -22,8 +22,9 @@ type fakeStore struct {
 	readOnly bool
 	maps     map[int64]*model.Map
 	nextID   int64
-	version  int64 // bumped by external(), as PRAGMA data_version would be
-	failNext error // the next Apply fails with this error
+	version  int64     // bumped by external(), as PRAGMA data_version would be
+	failNext error     // the next Apply fails with this error
+	stamp    time.Time // UpdatedAt of new maps; zero means now
 	applied  []string
 }
 
@@ -81,6 +82,9 @@ func (f *fakeStore) CreateMap(m *model.Map) (int64, error) {
 	c := m.Clone()
 	c.ID = f.id()
 	c.UpdatedAt = time.Now()
+	if !f.stamp.IsZero() {
+		c.UpdatedAt = f.stamp
+	}
 	f.number(c)
 	f.maps[c.ID] = c
 	m.ID = c.ID

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -78,7 +79,6 @@ func (h fullHelp) lines(st Styles) []string {
 // View draws the help into width x height, packing the lines into columns.
 func (h fullHelp) View(width, height int, st Styles) string {
 	title := st.HelpTitle.Render(theme.Fit("Keys", width))
-	hint := st.Muted.Render(theme.Fit("esc or ? closes · ←/→ scroll", width))
 	rows := max(1, height-3)
 	lines := h.lines(st)
 	colW := 0
@@ -92,6 +92,11 @@ func (h fullHelp) View(width, height int, st Styles) string {
 	}
 	perScreen := max(1, width/colW)
 	off := min(h.offset, max(0, len(cols)-perScreen))
+	hintText := "esc or ? closes"
+	if len(cols) > perScreen {
+		hintText += fmt.Sprintf(" · ←/→ more (columns %d–%d of %d)", off+1, min(len(cols), off+perScreen), len(cols))
+	}
+	hint := st.Muted.Render(theme.Fit(hintText, width))
 	cols = cols[off:min(len(cols), off+perScreen)]
 	var b strings.Builder
 	b.WriteString(title + "\n")

@@ -11,6 +11,7 @@ type KeyMap struct {
 	ForceQuit key.Binding
 
 	Edit      key.Binding
+	EditMap   key.Binding
 	Capture   key.Binding
 	NewPhase  key.Binding
 	Delete    key.Binding
@@ -38,6 +39,7 @@ func DefaultKeyMap() KeyMap {
 		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 
 		Edit:      b([]string{"enter", "e"}, "e/enter", "edit"),
+		EditMap:   b([]string{"E"}, "E", "edit map info"),
 		Capture:   b([]string{"a"}, "a", "add touchpoints"),
 		NewPhase:  b([]string{"p"}, "p", "new phase"),
 		Delete:    b([]string{"d"}, "d", "delete"),
@@ -75,7 +77,7 @@ func (h boardHelp) ShortHelp() []key.Binding {
 
 func (h boardHelp) FullHelp() [][]key.Binding {
 	groups := [][]key.Binding{
-		{h.k.Edit, h.k.Capture, h.k.NewPhase, h.k.Delete, h.k.Undo, h.k.Redo},
+		{h.k.Edit, h.k.EditMap, h.k.Capture, h.k.NewPhase, h.k.Delete, h.k.Undo, h.k.Redo},
 		{h.k.MoveLeft, h.k.MoveRight, h.k.MoveUp, h.k.MoveDown},
 		{h.k.Search, h.k.Insights, h.k.Present, h.k.Export, h.k.Help, h.k.Quit, h.k.ForceQuit},
 	}

@@ -219,6 +219,9 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		r.maps = msg.maps
 		r.home.SetMaps(msg.maps)
+		if r.mp != nil {
+			r.home.Select(r.mp.ID)
+		}
 		return r, nil
 	case mapLoadedMsg:
 		return r, r.mapLoaded(msg)
@@ -710,6 +713,7 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Quit), key.Matches(k, km.Back):
 		r.screen = screenHome
 		r.setNote("", false)
+		r.home.Select(m.ID)
 		return r.listMaps()
 	case key.Matches(k, km.Undo):
 		return r.undo()
@@ -740,7 +744,7 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 			r.openEditor(editPhase, editor.NewPhase(m.Phases[sel.Phase].Clone(), r.styles.sub.Editor))
 		}
 		return nil
-	case k.String() == "E":
+	case key.Matches(k, km.EditMap):
 		r.editMap = nil
 		r.openEditor(editMapInfo, editor.NewMap(m.MapInfo, nil, r.styles.sub.Editor))
 		return nil
@@ -1116,7 +1120,7 @@ func (r *Root) render() string {
 		keys = simpleHelp{r.keys.Back}
 	case overEditor:
 		body = r.editor.View(w, bodyH)
-		keys = editor.DefaultKeyMap()
+		keys = r.editor.KeyMap()
 	case overFinder:
 		body = r.finder.View(w, bodyH)
 		keys = finder.DefaultKeyMap()
@@ -1145,7 +1149,7 @@ func (r *Root) screenView(w, h int) (string, help.KeyMap) {
 			body = r.overlayDialog(body, w, h)
 			return body, simpleHelp{yesKey, noKey}
 		}
-		return body, home.DefaultKeyMap()
+		return body, r.home.Keys()
 	}
 	bh := boardHelp{k: r.keys, nav: board.DefaultKeyMap()}
 	switch r.overlay {
