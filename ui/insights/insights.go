@@ -345,10 +345,10 @@ func (m Model) View(width, height int) string {
 	if height >= 10 {
 		head = append(head, "")
 	}
-	footer := st.Help.Render(theme.Fit("↑↓ move · tab section · enter jump · esc back", width))
-	listH := height - len(head) - 1
+	// No key line of its own: the root's short help sits under the panel.
+	listH := height - len(head)
 	if listH < 1 {
-		return clipLines(append(head, footer), width, height)
+		return clipLines(head, width, height)
 	}
 
 	// Keep the selection a third of the way down so the rows around it
@@ -365,10 +365,6 @@ func (m Model) View(width, height int) string {
 	for i := off; i < end; i++ {
 		lines = append(lines, m.renderRow(m.rows[i], i == m.sel, width, barW))
 	}
-	for len(lines) < height-1 {
-		lines = append(lines, "")
-	}
-	lines = append(lines, footer)
 	return clipLines(lines, width, height)
 }
 
@@ -497,7 +493,6 @@ type Styles struct {
 	Warn     lipgloss.Style // drops and off-target figures
 	Note     lipgloss.Style // "none"
 	Bar      lipgloss.Style // counts' bars
-	Help     lipgloss.Style
 	// Emotion colours faces and mean bars, index 1 to 5 (0 unused).
 	Emotion [6]lipgloss.Style
 }
@@ -517,7 +512,6 @@ func DefaultStyles(p theme.Palette) Styles {
 		Warn:     s.Bold(true).Foreground(p.Warn),
 		Note:     s.Italic(true).Foreground(p.Muted),
 		Bar:      s.Foreground(p.Accent),
-		Help:     s.Foreground(p.Muted),
 	}
 	for i := 1; i <= 5; i++ {
 		st.Emotion[i] = s.Bold(true).Foreground(p.EmotionColor(i))
