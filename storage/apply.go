@@ -3,7 +3,10 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"journeymap/model"
@@ -23,32 +26,14 @@ var itemLists = []struct {
 	{"backstage", func(t *model.Touchpoint) *[]string { return &t.Backstage }},
 }
 
-// itemList returns the list of t named by the items table's list column.
-func itemList(t *model.Touchpoint, name []byte) *[]string {
-	switch string(name) { // no allocation: the compiler spots the conversion
-	case "label":
-		return &t.Emotion.Labels
-	case "motivation":
-		return &t.Motivations
-	case "thought":
-		return &t.Thoughts
-	case "pain_point":
-		return &t.PainPoints
-	case "opportunity":
-		return &t.Opportunities
-	case "backstage":
-		return &t.Backstage
-	}
-	return nil
-}
-
 var ctxBG = context.Background()
 
 // LoadMap reads the map with the given ID: its phases, touchpoints, list
 // items and metrics, with IDs and UpdatedAt filled in. It runs five queries
-// in one read transaction whatever the map's size. Every empty list
-// (phases, touchpoints, labels, motivations, ..., metrics) is nil, never an
-// empty slice, so loaded maps compare equal with reflect.DeepEqual.
+// (map, phases, touchpoints, items, metrics) in one read transaction,
+// whatever the map's size. Every empty list (phases, touchpoints, labels, motivations, ...,
+// metrics) is nil, never an empty slice, so loaded maps compare equal with
+// reflect.DeepEqual.
 func (s *Store) LoadMap(id int64) (*model.Map, error) {
 	var m *model.Map
 	err := s.inTx(false, func(q querier) error {
@@ -61,6 +46,50 @@ func (s *Store) LoadMap(id int64) (*model.Map, error) {
 	}
 	return m, nil
 }
+
+// Loading a large map is dominated by the cost of each row crossing from C
+// to Go (about nine rows per touchpoint in a typical large map), so the
+// touchpoints, their list items and their metrics each come back as ONE row
+// per map: every column is aggregated with group_concat, numbers separated
+// by spaces, texts run together and cut apart again by their byte lengths
+// (so any byte survives), single-letter codes run together. loadMap reads
+// those rows with the packed type. Each inner ORDER BY makes the aggregates
+// see rows in journey/list order; for items and metrics it follows the
+// primary key, so SQLite walks it without sorting.
+const (
+	loadTouchpoints = `
+SELECT ifnull(group_concat(phase_id, ' '), ''), ifnull(group_concat(id, ' '), ''),
+	ifnull(group_concat(score, ''), ''), ifnull(group_concat(substr(kind, 1, 1), ''), ''),
+	ifnull(group_concat(octet_length(name), ' '), ''), ifnull(group_concat(name, ''), ''),
+	ifnull(group_concat(octet_length(description), ' '), ''), ifnull(group_concat(description, ''), ''),
+	ifnull(group_concat(octet_length(channel), ' '), ''), ifnull(group_concat(channel, ''), ''),
+	ifnull(group_concat(octet_length(owner), ' '), ''), ifnull(group_concat(owner, ''), ''),
+	ifnull(group_concat(octet_length(notes), ' '), ''), ifnull(group_concat(notes, ''), '')
+FROM (SELECT t.* FROM phases p JOIN touchpoints t ON t.phase_id = p.id
+	WHERE p.map_id = ? ORDER BY p.position, p.id, t.position)`
+
+	// A map's touchpoint IDs usually form one narrow range (a map is
+	// mostly created at once), so items and metrics are read by a range
+	// scan of their primary key; rows of other maps' touchpoints that fall
+	// in the range are skipped in Go.
+	loadItems = `
+SELECT ifnull(group_concat(touchpoint_id, ' '), ''), ifnull(group_concat(substr(list, 1, 1), ''), ''),
+	ifnull(group_concat(octet_length(text), ' '), ''), ifnull(group_concat(text, ''), '')
+FROM (SELECT * FROM items WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, list, position)`
+
+	// Whole numbers print as integers, which is cheaper than SQLite's
+	// float formatting; other values print as REAL, whose text reads
+	// back as the same float64 (TestStoreMetricValuesRoundTrip). NULL
+	// prints as an empty field.
+	loadMetrics = `
+SELECT ifnull(group_concat(touchpoint_id, ' '), ''),
+	ifnull(group_concat(octet_length(name), ' '), ''), ifnull(group_concat(name, ''), ''),
+	ifnull(group_concat(octet_length(unit), ' '), ''), ifnull(group_concat(unit, ''), ''),
+	ifnull(group_concat(ifnull(iif(target = CAST(target AS INTEGER), CAST(target AS INTEGER), CAST(target AS TEXT)), ''), ' '), ''),
+	ifnull(group_concat(ifnull(iif(current = CAST(current AS INTEGER), CAST(current AS INTEGER), CAST(current AS TEXT)), ''), ' '), ''),
+	ifnull(group_concat(substr(direction, 1, 1), ''), '')
+FROM (SELECT * FROM metrics WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, position)`
+)
 
 func loadMap(q querier, id int64) (*model.Map, error) {
 	m := &model.Map{ID: id}
@@ -94,100 +123,248 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 	if err := closeRows(rows); err != nil {
 		return nil, err
 	}
+	if len(m.Phases) == 0 {
+		return m, nil
+	}
 
-	rows, err = q.QueryContext(ctxBG, `
-		SELECT t.phase_id, t.id, t.name, t.description, t.channel, t.kind, t.owner, t.score, t.notes
-		FROM phases p JOIN touchpoints t ON t.phase_id = p.id
-		WHERE p.map_id = ? ORDER BY p.position, t.position`, id)
-	if err != nil {
+	var pk packed
+	if err := pk.query(q, 14, loadTouchpoints, id); err != nil {
 		return nil, err
 	}
-	var kind sql.RawBytes
-	for rows.Next() {
-		var phaseID int64
-		var t model.Touchpoint
-		if err := rows.Scan(&phaseID, &t.ID, &t.Name, &t.Description, &t.Channel, &kind, &t.Owner, &t.Emotion.Score, &t.Notes); err != nil {
-			rows.Close()
-			return nil, err
+	phaseIDs, ids, scores, kinds := pk.ints(0), pk.ints(1), pk.chars(2), pk.chars(3)
+	names, descs, channels, owners, notes := pk.texts(4), pk.texts(6), pk.texts(8), pk.texts(10), pk.texts(12)
+	minID, maxID := int64(math.MaxInt64), int64(math.MinInt64)
+	n := 0
+	for ; !ids.done(); n++ {
+		pi, ok := phaseAt[phaseIDs.next()]
+		score := scores.next()
+		t := model.Touchpoint{
+			ID: ids.next(), Kind: kindOf(kinds.next()), Emotion: model.Emotion{Score: int(score) - '0'},
+			Name: names.next(), Description: descs.next(), Channel: channels.next(), Owner: owners.next(), Notes: notes.next(),
 		}
-		t.Kind = kindOf(kind)
-		p := &m.Phases[phaseAt[phaseID]]
+		if pk.err != nil || !ok {
+			return nil, fmt.Errorf("touchpoints: %w", errPacked)
+		}
+		minID, maxID = min(minID, t.ID), max(maxID, t.ID)
+		p := &m.Phases[pi]
 		p.Touchpoints = append(p.Touchpoints, t)
 	}
-	if err := closeRows(rows); err != nil {
-		return nil, err
+	if n == 0 {
+		return m, nil
 	}
 
 	// Pointers are taken only now that the touchpoint slices stop growing.
-	byID := make(map[int64]*model.Touchpoint, m.TouchpointCount())
+	byID := make(map[int64]*model.Touchpoint, n)
 	for pi := range m.Phases {
 		tps := m.Phases[pi].Touchpoints
 		for ti := range tps {
 			byID[tps[ti].ID] = &tps[ti]
 		}
 	}
-	if len(byID) == 0 {
-		return m, nil
+
+	if err := pk.query(q, 4, loadItems, minID, maxID); err != nil {
+		return nil, err
+	}
+	tpIDs, lists, texts := pk.ints(0), pk.chars(1), pk.texts(2)
+	for !tpIDs.done() {
+		t, list, text := byID[tpIDs.next()], lists.next(), texts.next()
+		if pk.err != nil {
+			return nil, fmt.Errorf("list items: %w", pk.err)
+		}
+		if t == nil {
+			continue // another map's
+		}
+		l := itemList(t, list)
+		if l == nil {
+			return nil, fmt.Errorf("list items: %w", errPacked)
+		}
+		*l = append(*l, text)
 	}
 
-	// Rows come in primary-key order (touchpoint, list, position), so
-	// appending keeps each list in order.
-	rows, err = q.QueryContext(ctxBG, `
-		SELECT touchpoint_id, list, text FROM items
-		WHERE touchpoint_id IN (SELECT t.id FROM phases p JOIN touchpoints t ON t.phase_id = p.id WHERE p.map_id = ?)
-		ORDER BY touchpoint_id, list, position`, id)
-	if err != nil {
+	if err := pk.query(q, 8, loadMetrics, minID, maxID); err != nil {
 		return nil, err
 	}
-	var list sql.RawBytes
-	for rows.Next() {
-		var tpID int64
-		var text string
-		if err := rows.Scan(&tpID, &list, &text); err != nil {
-			rows.Close()
-			return nil, err
+	tpIDs, mnames, units, targets, currents, dirs := pk.ints(0), pk.texts(1), pk.texts(3), pk.floats(5), pk.floats(6), pk.chars(7)
+	for !tpIDs.done() {
+		t := byID[tpIDs.next()]
+		mt := model.Metric{Name: mnames.next(), Unit: units.next(), Target: targets.next(), Current: currents.next(), Direction: directionOf(dirs.next())}
+		if pk.err != nil {
+			return nil, fmt.Errorf("metrics: %w", pk.err)
 		}
-		if t := byID[tpID]; t != nil {
-			if l := itemList(t, list); l != nil {
-				*l = append(*l, text)
-			}
-		}
-	}
-	if err := closeRows(rows); err != nil {
-		return nil, err
-	}
-
-	rows, err = q.QueryContext(ctxBG, `
-		SELECT touchpoint_id, name, unit, target, current, direction FROM metrics
-		WHERE touchpoint_id IN (SELECT t.id FROM phases p JOIN touchpoints t ON t.phase_id = p.id WHERE p.map_id = ?)
-		ORDER BY touchpoint_id, position`, id)
-	if err != nil {
-		return nil, err
-	}
-	var dir sql.RawBytes
-	for rows.Next() {
-		var tpID int64
-		var mt model.Metric
-		var target, current sql.NullFloat64
-		if err := rows.Scan(&tpID, &mt.Name, &mt.Unit, &target, &current, &dir); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if target.Valid {
-			mt.Target = model.Float(target.Float64)
-		}
-		if current.Valid {
-			mt.Current = model.Float(current.Float64)
-		}
-		mt.Direction = directionOf(dir)
-		if t := byID[tpID]; t != nil {
+		if t != nil {
 			t.Metrics = append(t.Metrics, mt)
 		}
 	}
-	if err := closeRows(rows); err != nil {
-		return nil, err
-	}
 	return m, nil
+}
+
+var errPacked = errors.New("damaged data")
+
+// packed is one row of aggregated columns, as the load queries return them.
+// Readers over its columns share err: the first malformed field sets it and
+// later reads return zero values.
+type packed struct {
+	cols []string
+	err  error
+}
+
+func (pk *packed) query(q querier, ncol int, query string, args ...any) error {
+	pk.cols, pk.err = make([]string, ncol), nil
+	dest := make([]any, ncol)
+	for i := range dest {
+		dest[i] = &pk.cols[i]
+	}
+	return q.QueryRowContext(ctxBG, query, args...).Scan(dest...)
+}
+
+func (pk *packed) fail() { pk.err = errPacked }
+
+// ints reads column i: integers separated by spaces.
+func (pk *packed) ints(i int) *intCol { return &intCol{s: pk.cols[i], pk: pk} }
+
+// chars reads column i: one byte per row.
+func (pk *packed) chars(i int) *charCol { return &charCol{s: pk.cols[i], pk: pk} }
+
+// texts reads column i (byte lengths) and column i+1 (the texts run
+// together).
+func (pk *packed) texts(i int) *textCol {
+	return &textCol{lens: intCol{s: pk.cols[i], pk: pk}, s: pk.cols[i+1]}
+}
+
+// floats reads column i: numbers separated by spaces, an empty one NULL.
+func (pk *packed) floats(i int) *floatCol { return &floatCol{s: pk.cols[i], pk: pk} }
+
+// field cuts the next space-separated field off *s.
+func field(s *string) string {
+	i := strings.IndexByte(*s, ' ')
+	if i < 0 {
+		f := *s
+		*s = ""
+		return f
+	}
+	f := (*s)[:i]
+	*s = (*s)[i+1:]
+	return f
+}
+
+type intCol struct {
+	s  string
+	pk *packed
+}
+
+func (c *intCol) done() bool { return c.s == "" || c.pk.err != nil }
+
+func (c *intCol) next() int64 {
+	if c.s == "" {
+		c.pk.fail()
+		return 0
+	}
+	n, err := strconv.ParseInt(field(&c.s), 10, 64)
+	if err != nil {
+		c.pk.fail()
+	}
+	return n
+}
+
+type charCol struct {
+	s  string
+	pk *packed
+}
+
+func (c *charCol) next() byte {
+	if c.s == "" {
+		c.pk.fail()
+		return 0
+	}
+	b := c.s[0]
+	c.s = c.s[1:]
+	return b
+}
+
+type textCol struct {
+	lens intCol
+	s    string
+}
+
+// next returns the next text; it shares memory with the packed column
+// instead of copying it.
+func (c *textCol) next() string {
+	n := c.lens.next()
+	if n < 0 || n > int64(len(c.s)) {
+		c.lens.pk.fail()
+		return ""
+	}
+	t := c.s[:n]
+	c.s = c.s[n:]
+	return t
+}
+
+type floatCol struct {
+	s    string
+	pk   *packed
+	more bool // a field (perhaps empty) is still to come
+}
+
+func (c *floatCol) next() *float64 {
+	if c.s == "" && !c.more {
+		// The first field of an all-NULL column is "", like no field
+		// at all: only the ids column tells how many rows there are.
+		c.more = false
+		return nil
+	}
+	c.more = strings.IndexByte(c.s, ' ') >= 0
+	f := field(&c.s)
+	if f == "" {
+		return nil
+	}
+	v, err := strconv.ParseFloat(f, 64)
+	if err != nil {
+		c.pk.fail()
+		return nil
+	}
+	return &v
+}
+
+// itemList returns the list of t whose initial in the items table is c.
+func itemList(t *model.Touchpoint, c byte) *[]string {
+	switch c {
+	case 'l':
+		return &t.Emotion.Labels
+	case 'm':
+		return &t.Motivations
+	case 't':
+		return &t.Thoughts
+	case 'p':
+		return &t.PainPoints
+	case 'o':
+		return &t.Opportunities
+	case 'b':
+		return &t.Backstage
+	}
+	return nil
+}
+
+// kindOf and directionOf read the initials the load queries pack.
+func kindOf(c byte) model.Kind {
+	switch c {
+	case 'd':
+		return model.KindDigital
+	case 'p':
+		return model.KindPhysical
+	case 'h':
+		return model.KindHybrid
+	}
+	return model.Kind(string(c))
+}
+
+func directionOf(c byte) model.Direction {
+	switch c {
+	case 'u':
+		return model.Up
+	case 'd':
+		return model.Down
+	}
+	return model.Direction(string(c))
 }
 
 func closeRows(rows *sql.Rows) error {
@@ -196,30 +373,6 @@ func closeRows(rows *sql.Rows) error {
 		err = cerr
 	}
 	return err
-}
-
-// kindOf and directionOf map stored bytes to the model's constants without
-// allocating a string per row.
-func kindOf(b []byte) model.Kind {
-	switch string(b) {
-	case "digital":
-		return model.KindDigital
-	case "physical":
-		return model.KindPhysical
-	case "hybrid":
-		return model.KindHybrid
-	}
-	return model.Kind(b)
-}
-
-func directionOf(b []byte) model.Direction {
-	switch string(b) {
-	case "up":
-		return model.Up
-	case "down":
-		return model.Down
-	}
-	return model.Direction(b)
 }
 
 // inserter writes phases and touchpoints with statements prepared once per
