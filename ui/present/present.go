@@ -149,7 +149,8 @@ func (m Model) View(width, height int) string {
 	}
 	free := height - len(top) - len(bottom) - 1 // 1: footer
 	var banner []string
-	if free >= glyphRows+4 {
+	// The banner only when it leaves the touchpoints room to be read.
+	if free >= glyphRows+9 {
 		for _, sx := range []int{2, 1} {
 			if sx == 2 && width < 100 {
 				continue
@@ -241,6 +242,9 @@ func (m Model) touchpoints(p model.Phase, width, height int) ([]string, bool) {
 	if len(tps) == 0 {
 		return []string{m.st.Empty.Render(theme.Fit("No touchpoints in this phase.", width))}, false
 	}
+	if height < 4 {
+		return m.compactTouchpoints(tps, width, height)
+	}
 	cols := min(len(tps), max(1, (width+columnGap)/(minColumn+columnGap)))
 	colW := (width - (cols-1)*columnGap) / cols
 	if colW < 1 {
@@ -291,6 +295,28 @@ func (m Model) touchpoints(p model.Phase, width, height int) ([]string, bool) {
 		if i < len(tps) && height-len(out) > 2 {
 			out = append(out, "")
 		}
+	}
+	if i < len(tps) {
+		out = append(out, m.st.Hint.Render(theme.Fit(fmt.Sprintf("▼ %d more", len(tps)-i), width)))
+		return out, true
+	}
+	return out, first > 0
+}
+
+// compactTouchpoints lists touchpoints one per line, face and name, for
+// screens too short for blocks.
+func (m Model) compactTouchpoints(tps []model.Touchpoint, width, height int) ([]string, bool) {
+	first := min(m.row, len(tps)-1)
+	var out []string
+	i := first
+	for ; i < len(tps); i++ {
+		if len(out) == height-1 && i < len(tps)-1 {
+			break
+		}
+		sc := min(max(tps[i].Emotion.Score, model.MinScore), model.MaxScore)
+		face := theme.Face(sc)
+		line := m.st.Emotion[sc].Render(face) + strings.Repeat(" ", 4-len(face))
+		out = append(out, line+m.st.Name.Render(theme.Fit(tps[i].Name, width-4)))
 	}
 	if i < len(tps) {
 		out = append(out, m.st.Hint.Render(theme.Fit(fmt.Sprintf("▼ %d more", len(tps)-i), width)))
