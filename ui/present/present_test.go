@@ -406,3 +406,14 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+func TestShortScreenListsTouchpoints(t *testing.T) {
+	m := newModel(testMap(), 1)
+	plain := ansi.Strip(m.View(40, 8))
+	for _, want := range []string{"PURCHASE", "Phase 2 of 4", ":(( Queue", ":)  Card payment", ":(  Loyalty app scan", "◀ ▶ phases · esc back"} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("40x8 view lacks %q:\n%s", want, plain)
+		}
+	}
+	checkFits(t, "short", m.View(40, 8), 40, 8)
+}
