@@ -923,6 +923,18 @@ func (r *Root) updatePrompt(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case promptClosedMsg:
 		return r.closeOverlay()
+	case tea.PasteMsg:
+		// Pasting several lines into quick capture (notes from a chat, a
+		// list from a sticky-note app) adds one touchpoint per line.
+		if r.prompt.kind == promptCapture && strings.ContainsAny(msg.Content, "\r\n") {
+			var cmds []tea.Cmd
+			for _, line := range strings.FieldsFunc(msg.Content, func(c rune) bool { return c == '\n' || c == '\r' }) {
+				if line = strings.TrimSpace(line); line != "" {
+					cmds = append(cmds, r.updatePrompt(promptSubmitMsg{kind: promptCapture, text: line}))
+				}
+			}
+			return tea.Batch(cmds...)
+		}
 	case promptSubmitMsg:
 		sel := r.board.Selection()
 		if msg.kind == promptPhase {

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
 	"journeymap/model"
 	"journeymap/ui/board"
 	"journeymap/ui/editor"
@@ -325,4 +328,52 @@ func TestLiveRefreshKeepsSelection(t *testing.T) {
 func savedTouchpoint(hs *harness, tp model.Touchpoint) editor.SavedTouchpointMsg {
 	hs.key("e")
 	return editor.SavedTouchpointMsg{Touchpoint: tp}
+}
+
+func TestQuickCapturePasteAddsOneTouchpointPerLine(t *testing.T) {
+	hs, st, id := openCoffee(t, 160, 45)
+	hs.r.board.Select(board.Selection{Phase: 2, Index: 0})
+	hs.key("a")
+	hs.send(tea.PasteMsg{Content: "Birthday coupon\r\n\n  Barista knows my name \nFree refill\x1b[31m"})
+	hs.key("esc")
+	got := names(stored(t, st, id))
+	if !strings.Contains(got, "Loyalty: Stamp card, Birthday coupon, Barista knows my name, Free refill") {
+		t.Fatalf("after paste: %s", got)
+	}
+	if strings.Contains(hs.r.View().Content, "\x1b[31m") {
+		t.Fatal("pasted escape sequence reached the screen")
+	}
+}
+
+func TestHostileTextNeverBreaksTheFrame(t *testing.T) {
+	st := newFakeStore()
+	m := coffeeShop()
+	m.Title = strings.Repeat("長い名前🙂", 2000)
+	m.Phases[0].Name = "\x1b]0;pwned\x07Discovery\x1b[2J"
+	m.Phases[0].Touchpoints[0].Name = strings.Repeat("x", 10000)
+	if _, err := st.CreateMap(m); err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {160, 45}} {
+		hs := newHarness(t, st, Options{}, size[0], size[1])
+		hs.key("enter")
+		for _, k := range []string{"", "d", "esc", "?", "esc", "/", "esc", "i", "esc", "s", "esc"} {
+			if k != "" {
+				hs.key(k)
+			}
+			v := hs.r.View().Content
+			if strings.Contains(v, "\x1b]0;") || strings.Contains(v, "\x1b[2J") {
+				t.Fatalf("%dx%d after %q: an escape sequence from the map reached the screen", size[0], size[1], k)
+			}
+			lines := strings.Split(ansi.Strip(v), "\n")
+			if len(lines) > size[1] {
+				t.Fatalf("%dx%d after %q: %d lines", size[0], size[1], k, len(lines))
+			}
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w > size[0] {
+					t.Fatalf("%dx%d after %q: line %d is %d wide", size[0], size[1], k, i, w)
+				}
+			}
+		}
+	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"io"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -208,5 +209,31 @@ func TestFailingRealWriteReloads(t *testing.T) {
 	hs.contains("not saved")
 	if strings.Contains(names(hs.r.mp), "Ghost") || len(hs.r.mp.Phases) != 2 {
 		t.Fatalf("screen after the failed write: %s", names(hs.r.mp))
+	}
+}
+
+// TestReadOnlyRealFile opens a read-only file: the board shows, edits are
+// refused with a message, and the file is untouched.
+func TestReadOnlyRealFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ro.db")
+	st := openReal(t, path)
+	id, err := st.CreateMap(coffeeShop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	ro := openReal(t, path)
+	if !ro.ReadOnly() {
+		t.Skip("the file is writable anyway (running as root?)")
+	}
+	hs := newHarness(t, ro, Options{}, 160, 45)
+	hs.contains("(read-only)")
+	hs.key("enter", "d", "y")
+	hs.contains("read-only")
+	if m, _ := ro.LoadMap(id); m.TouchpointCount() != 7 {
+		t.Fatal("a read-only file changed")
 	}
 }
