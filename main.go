@@ -1,0 +1,9 @@
+// Command journeymap designs customer journey maps in the terminal and keeps
+// them in a local SQLite file. Run "journeymap --help" for the commands.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+}
