@@ -39,13 +39,15 @@ const (
 type row struct {
 	kind   rowKind
 	text   string
-	detail string  // muted, after the text
-	figure string  // right-aligned
-	face   int     // score whose face leads the row; 0 for none
-	slot   bool    // keep the face's column even without a face, to align with rows that have one
-	bar    float64 // 0..1 filled part of the bar; < 0 for no bar
-	barCol int     // score colouring the bar; 0 for the accent colour
-	warn   bool    // figure drawn as a warning
+	text2  string        // joined to text with " · " when rendered
+	metric *model.Metric // figure is this metric against its target, when set
+	detail string        // muted, after the text
+	figure string        // right-aligned
+	face   int           // score whose face leads the row; 0 for none
+	slot   bool          // keep the face's column even without a face, to align with rows that have one
+	bar    float64       // 0..1 filled part of the bar; < 0 for no bar
+	barCol int           // score colouring the bar; 0 for the accent colour
+	warn   bool          // figure drawn as a warning
 	jump   bool
 	ref    model.Ref
 }
@@ -153,14 +155,16 @@ func buildRows(r model.Report) []row {
 	section("Touchpoints without metrics", len(r.WithoutMetrics), items)
 
 	items = make([]row, 0, len(r.OffTarget))
-	for _, mr := range r.OffTarget {
-		mt := mr.Metric
-		name := mt.Name
+	for i := range r.OffTarget {
+		mr := &r.OffTarget[i]
+		name := mr.Metric.Name
 		if name == "" {
 			name = "(unnamed metric)"
 		}
-		items = append(items, row{text: name + " · " + tpText(mr.Touchpoint), detail: mr.Touchpoint.Phase,
-			figure: metricFigure(mt), warn: true, bar: -1, jump: true, ref: mr.Touchpoint.Ref})
+		// The figure and the touchpoint's name are joined when the row
+		// shows: a big map can have thousands of these.
+		items = append(items, row{text: name, text2: tpText(mr.Touchpoint), detail: mr.Touchpoint.Phase,
+			metric: &mr.Metric, warn: true, bar: -1, jump: true, ref: mr.Touchpoint.Ref})
 	}
 	section("Metrics off target", len(r.OffTarget), items)
 
@@ -391,8 +395,12 @@ func (m Model) renderRow(r row, selected bool, width, barW int) string {
 	// Right side: bar then figure, when there is room for them.
 	var right string
 	rightW := 0
-	if r.figure != "" {
-		fig := theme.Fit(r.figure, max(width/3, 6))
+	figure := r.figure
+	if r.metric != nil {
+		figure = metricFigure(*r.metric)
+	}
+	if figure != "" {
+		fig := theme.Fit(figure, max(width/3, 6))
 		if w := ansi.StringWidth(fig); w < 3 {
 			fig = strings.Repeat(" ", 3-w) + fig // small figures line up on the right
 		}
@@ -431,7 +439,11 @@ func (m Model) renderRow(r row, selected bool, width, barW int) string {
 		mid.WriteString(strings.Repeat(" ", 4-len(face)))
 		used = 4
 	}
-	text := theme.Fit(r.text, avail-used)
+	text := r.text
+	if r.text2 != "" {
+		text += " · " + r.text2
+	}
+	text = theme.Fit(text, avail-used)
 	ts := st.Text
 	if selected {
 		ts = st.Selected
