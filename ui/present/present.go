@@ -27,6 +27,7 @@ type ClosedMsg struct{ Phase int }
 type Model struct {
 	mp     *model.Map
 	scores [][]int // per phase, for the curve; built once per map
+	curves *curveCache
 	phase  int
 	row    int // first row of touchpoint blocks shown, for phases that overflow
 	st     Styles
@@ -49,6 +50,7 @@ func (m *Model) SetMap(mp *model.Map) {
 		mp = &model.Map{}
 	}
 	m.mp = mp
+	m.curves = &curveCache{}
 	m.scores = make([][]int, len(mp.Phases))
 	for i, p := range mp.Phases {
 		s := make([]int, len(p.Touchpoints))
@@ -61,7 +63,19 @@ func (m *Model) SetMap(mp *model.Map) {
 }
 
 // SetStyles replaces the styles.
-func (m *Model) SetStyles(st Styles) { m.st = st }
+func (m *Model) SetStyles(st Styles) {
+	m.st = st
+	m.curves = &curveCache{}
+}
+
+// curveCache keeps the last curve drawn: drawing walks every touchpoint of
+// the map, while a frame should cost what is on screen. It is shared by the
+// copies of a Model (Update returns values) and replaced, never cleared,
+// when the map or styles change, so a stale copy cannot see a wrong curve.
+type curveCache struct {
+	width, phase int
+	lines        []string
+}
 
 // Phase returns the index of the phase on show.
 func (m Model) Phase() int { return m.phase }
@@ -455,6 +469,17 @@ func joinClean(items []string, sep string, limit int) string {
 // phase on show between heavy separators, and under it the phase names with
 // the current one marked ▲ and reversed.
 func (m Model) curve(width int) []string {
+	if c := m.curves; c != nil && c.lines != nil && c.width == width && c.phase == m.phase {
+		return append([]string(nil), c.lines...)
+	}
+	lines := m.drawCurve(width)
+	if m.curves != nil {
+		m.curves.width, m.curves.phase, m.curves.lines = width, m.phase, lines
+	}
+	return append([]string(nil), lines...)
+}
+
+func (m Model) drawCurve(width int) []string {
 	n := len(m.scores)
 	avail := width - board.CurveAxisWidth - (n - 1)
 	widths := make([]int, n)

@@ -417,3 +417,24 @@ func TestShortScreenListsTouchpoints(t *testing.T) {
 	}
 	checkFits(t, "short", m.View(40, 8), 40, 8)
 }
+
+func TestCurveCacheFollowsPhaseAndWidth(t *testing.T) {
+	m := newModel(testMap(), 0)
+	_ = m.View(80, 24)
+	m, _ = m.Update(press("right"))
+	if plain := ansi.Strip(m.View(80, 24)); !strings.Contains(plain, "▲ Purchase") {
+		t.Errorf("curve kept the old phase's highlight")
+	}
+	if plain := ansi.Strip(m.View(120, 30)); !strings.Contains(plain, "▲ Purchase") {
+		t.Errorf("curve missing after a resize")
+	}
+	checkFits(t, "resized", m.View(120, 30), 120, 30)
+	checkFits(t, "resized back", m.View(80, 24), 80, 24)
+	// A new map brings a new curve.
+	mp := testMap()
+	mp.Phases[1].Name = "Checkout"
+	m.SetMap(mp)
+	if plain := ansi.Strip(m.View(80, 24)); !strings.Contains(plain, "▲ Checkout") {
+		t.Errorf("curve not redrawn for the new map")
+	}
+}
