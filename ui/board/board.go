@@ -30,7 +30,6 @@ type phaseStat struct {
 // the last View, which Update needs to map mouse positions and page sizes.
 type Model struct {
 	keys   KeyMap
-	styles Styles
 	mp     *model.Map
 	stats  []phaseStat
 	scores [][]int // per phase, the curve's scores in journey order
@@ -44,7 +43,7 @@ type Model struct {
 
 // New returns an empty board drawn with st.
 func New(st Styles) Model {
-	m := Model{keys: DefaultKeyMap(), styles: st, sel: Selection{0, -1}}
+	m := Model{keys: DefaultKeyMap(), sel: Selection{0, -1}}
 	m.r = newRenderer(st)
 	return m
 }
@@ -53,7 +52,7 @@ func New(st Styles) Model {
 // per-phase figures once, drops cached cards and keeps the selection in range.
 func (m *Model) SetMap(mp *model.Map) {
 	if m.r == nil {
-		m.r = newRenderer(m.styles)
+		m.r = newRenderer(Styles{})
 	}
 	m.mp = mp
 	var phases []model.Phase
@@ -98,16 +97,19 @@ func (m *Model) Select(s Selection) {
 
 // SetStyles changes the styles (after a background colour change, say).
 func (m *Model) SetStyles(st Styles) {
-	m.styles = st
+	last := m.r
 	m.r = newRenderer(st)
+	if last != nil {
+		m.r.last = last.last
+	}
 }
 
 // Keys returns the board's key map.
 func (m Model) Keys() KeyMap { return m.keys }
 
-func (m Model) phaseCount() int { return len(m.stats) }
+func (m *Model) phaseCount() int { return len(m.stats) }
 
-func (m Model) clamp(s Selection) Selection {
+func (m *Model) clamp(s Selection) Selection {
 	if m.phaseCount() == 0 {
 		return Selection{0, -1}
 	}
@@ -118,7 +120,7 @@ func (m Model) clamp(s Selection) Selection {
 
 // geometry returns the layout of the last View, or a typical one before the
 // first View so that scrolling still behaves.
-func (m Model) geometry() geometry {
+func (m *Model) geometry() geometry {
 	if m.r != nil && m.r.last.valid && m.r.last.phases == m.phaseCount() {
 		return m.r.last.geo
 	}
@@ -138,13 +140,13 @@ func (m *Model) scrollToSelection(g geometry) {
 // firstCol returns the first visible phase for geometry g: the stored
 // offset, moved just enough to show the selected phase. View and Update both
 // go through it, so the offsets stay right across resizes.
-func (m Model) firstCol(g geometry) int {
+func (m *Model) firstCol(g geometry) int {
 	return clampOffset(m.colOff, m.phaseCount(), g.cols, m.sel.Phase)
 }
 
 // firstRow returns the first visible touchpoint of phase p for geometry g,
 // moved just enough to show the selection when it is in p.
-func (m Model) firstRow(p int, g geometry) int {
+func (m *Model) firstRow(p int, g geometry) int {
 	n := m.stats[p].count
 	sel := -1
 	if p == m.sel.Phase {
@@ -217,7 +219,7 @@ func (m *Model) key(msg tea.KeyPressMsg, g geometry) {
 // besideRow returns the selection moved to phase p on a similar screen row:
 // the same distance below the column's first visible card, so the eye does
 // not have to jump. A selected header stays a header.
-func (m Model) besideRow(p int, g geometry) Selection {
+func (m *Model) besideRow(p int, g geometry) Selection {
 	p = min(max(p, 0), m.phaseCount()-1)
 	if m.sel.Index < 0 {
 		return Selection{p, -1}
@@ -235,7 +237,7 @@ type hit struct {
 	cell  int  // column of the position inside the phase's width
 }
 
-func (m Model) hitTest(x, y int, g geometry) hit {
+func (m *Model) hitTest(x, y int, g geometry) hit {
 	h := hit{phase: -1}
 	if x < gutter || y < 0 || y >= g.height || g.cols == 0 {
 		return h

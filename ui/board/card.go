@@ -15,7 +15,7 @@ import (
 
 // maxCached bounds each render cache; past it the cache starts over, so a
 // long walk through a huge map cannot grow memory without end.
-const maxCached = 4096
+const maxCached = 1024
 
 type cardKey struct {
 	phase, index, width int
@@ -37,10 +37,14 @@ const (
 // renderer holds what View caches between frames. It sits behind a pointer
 // so the copies of Model that Bubble Tea passes around share it.
 type renderer struct {
-	p       paints
-	cards   map[cardKey][]string
-	headers map[headerKey][]string
-	last    struct {
+	p        paints
+	cards    map[cardKey][]string
+	texts    map[cardKey]cardText
+	squeezes map[squeezeKey][]int
+	columns  map[columnKey][]string
+	frames   map[frameKey]cardFrame
+	headers  map[headerKey][]string
+	last     struct {
 		valid  bool
 		geo    geometry
 		phases int
@@ -55,6 +59,10 @@ func newRenderer(st Styles) *renderer {
 
 func (r *renderer) reset() {
 	r.cards = make(map[cardKey][]string)
+	r.texts = make(map[cardKey]cardText)
+	r.squeezes = make(map[squeezeKey][]int)
+	r.columns = make(map[columnKey][]string)
+	r.frames = make(map[frameKey]cardFrame)
 	r.headers = make(map[headerKey][]string)
 }
 
@@ -89,17 +97,75 @@ func head(s string, n int) string {
 	return s[:n]
 }
 
+// isASCII reports whether s is printable ASCII, which measures one cell per
+// byte; the board takes that fast path for the common case and leaves
+// everything else to the grapheme-aware ansi functions.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// narrow lists the non-ASCII characters the board itself writes, all one
+// cell wide, so measuring its own labels never needs grapheme segmentation.
+const narrow = "▲▼◀▶✗·ø—…"
+
+// width returns how many cells plain text s takes.
+func width(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= 0x20 && r < 0x7f:
+			n++
+		case strings.ContainsRune(narrow, r):
+			n++
+		default:
+			return ansi.StringWidth(s)
+		}
+	}
+	return n
+}
+
 // fitPad returns plain text s cut or padded to exactly w cells.
 func fitPad(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := ansi.StringWidth(s)
+	sw := width(s)
 	if sw > w {
 		s = ansi.Truncate(s, w, "")
-		sw = ansi.StringWidth(s)
+		sw = width(s)
 	}
 	return s + spaces(w-sw)
+}
+
+// wrapLines word-wraps plain text to lines of at most w cells, breaking
+// words longer than a line, and stops after limit lines.
+func wrapLines(s string, w, limit int) []string {
+	if !isASCII(s) {
+		lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
+		return lines[:min(len(lines), limit)]
+	}
+	var lines []string
+	for len(s) > 0 && len(lines) < limit {
+		s = strings.TrimLeft(s, " ")
+		if len(s) <= w {
+			if s != "" {
+				lines = append(lines, s)
+			}
+			break
+		}
+		cut := strings.LastIndexByte(s[:w+1], ' ')
+		if cut <= 0 {
+			cut = w // one word longer than the line: break it
+		}
+		lines = append(lines, strings.TrimRight(s[:cut], " "))
+		s = s[cut:]
+	}
+	return lines
 }
 
 // fitText cleans untrusted text and fits it to w cells with "…" when cut,
@@ -108,7 +174,14 @@ func fitText(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	return fitPad(theme.Fit(head(s, 16*w+64), w), w)
+	s = head(s, 16*w+64)
+	if isASCII(s) { // no control characters either, so nothing to clean
+		if len(s) <= w {
+			return s + spaces(w-len(s))
+		}
+		return s[:w-1] + "…"
+	}
+	return fitPad(theme.Fit(s, w), w)
 }
 
 // wrapName wraps a name onto two lines of w cells, ending the second with
@@ -124,14 +197,17 @@ func wrapName(name string, w int) (string, string) {
 	if s == "" {
 		return fitPad("(untitled)", w), spaces(w)
 	}
-	lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
+	lines := wrapLines(s, w, 3)
+	if len(lines) == 0 {
+		lines = []string{""}
+	}
 	l1, l2 := lines[0], ""
 	if len(lines) > 1 {
 		l2 = lines[1]
 	}
 	if len(lines) > 2 || len(cut) < len(name) {
 		l2 = strings.TrimRight(l2, " ")
-		if ansi.StringWidth(l2)+1 > w {
+		if width(l2)+1 > w {
 			l2 = ansi.Truncate(l2, w-1, "")
 		}
 		l2 += "…"
@@ -139,80 +215,80 @@ func wrapName(name string, w int) (string, string) {
 	return fitPad(l1, w), fitPad(l2, w)
 }
 
-// seg is a piece of styled text.
+// seg is a piece of styled text and its width in cells.
 type seg struct {
 	text string
+	w    int
 	p    paint
 }
 
-func segsWidth(segs []seg, sep int) int {
-	w := 0
-	for i, s := range segs {
-		if i > 0 {
-			w += sep
-		}
-		w += ansi.StringWidth(s.text)
-	}
-	return w
+// count makes a seg like "▲3 metrics": a one-cell symbol, a number, a suffix.
+func count(sym string, n int, suffix string, p paint) seg {
+	d := strconv.Itoa(n)
+	return seg{text: sym + d + suffix, w: 1 + len(d) + len(suffix), p: p}
 }
 
-// countVariants returns the counts line from wordy to terse; the card shows
-// the first that fits. An off-target metric keeps its ✗ in every variant, so
-// it shows without colour.
-func (r *renderer) countVariants(t *model.Touchpoint) [][]seg {
+// countsLine renders the counts line in exactly w cells, choosing the
+// wordiest variant that fits. An off-target metric keeps its ✗ in every
+// variant, so it shows without colour.
+func (r *renderer) countsLine(t *model.Touchpoint, w int) string {
 	nm, np, off := len(t.Metrics), len(t.PainPoints), t.OffTargetCount()
 	p := r.p
-	plural := func(n int, one, many string) string {
-		if n == 1 {
-			return one
-		}
-		return many
+	var variants [4][3]seg
+	var sizes [4]int
+	add := func(v int, s seg) { variants[v][sizes[v]] = s; sizes[v]++ }
+	switch nm {
+	case 0:
+		add(0, seg{"no metrics", 10, p.counts})
+	case 1:
+		add(0, count("▲", 1, " metric", p.counts))
+	default:
+		add(0, count("▲", nm, " metrics", p.counts))
 	}
-	var long, medium, short, tiny []seg
-	if nm == 0 {
-		long = append(long, seg{"no metrics", p.counts})
-		short = append(short, seg{"▲0", p.counts})
-	} else {
-		long = append(long, seg{fmt.Sprintf("▲%d %s", nm, plural(nm, "metric", "metrics")), p.counts})
-		short = append(short, seg{"▲" + strconv.Itoa(nm), p.counts})
-	}
-	medium = append(medium, long[0])
-	if np > 0 {
-		long = append(long, seg{fmt.Sprintf("!%d pain", np), p.pain})
-		medium = append(medium, long[len(long)-1])
-		short = append(short, seg{"!" + strconv.Itoa(np), p.pain})
-	}
-	tiny = append(tiny, short...)
+	add(1, variants[0][0])
+	add(2, count("▲", nm, "", p.counts))
 	if off > 0 {
-		long = append(long, seg{fmt.Sprintf("✗%d off target", off), p.offTarget})
-		medium = append(medium, seg{fmt.Sprintf("✗%d off", off), p.offTarget})
-		short = append(short, seg{fmt.Sprintf("✗%d off", off), p.offTarget})
-		tiny = append([]seg{{"✗" + strconv.Itoa(off), p.offTarget}}, tiny...)
+		add(3, count("✗", off, "", p.offTarget))
 	}
-	return [][]seg{long, medium, short, tiny}
-}
-
-// countsLine renders the counts line in exactly w cells.
-func (r *renderer) countsLine(t *model.Touchpoint, w int) string {
-	variants := r.countVariants(t)
-	for vi, v := range variants {
+	add(3, variants[2][0])
+	if np > 0 {
+		add(0, count("!", np, " pain", p.pain))
+		add(1, variants[0][1])
+		add(2, count("!", np, "", p.pain))
+		add(3, variants[2][1])
+	}
+	if off > 0 {
+		add(0, count("✗", off, " off target", p.offTarget))
+		add(1, count("✗", off, " off", p.offTarget))
+		add(2, variants[1][sizes[1]-1])
+	}
+	for v := range variants {
 		sep := 1
-		if vi == 0 {
+		if v == 0 {
 			sep = 2
 		}
-		if sw := segsWidth(v, sep); sw <= w {
-			var b strings.Builder
-			for i, s := range v {
-				if i > 0 {
-					b.WriteString(spaces(sep))
-				}
-				b.WriteString(s.p.on(s.text))
+		segs := variants[v][:sizes[v]]
+		used := 0
+		for i, s := range segs {
+			if i > 0 {
+				used += sep
 			}
-			b.WriteString(spaces(w - sw))
-			return b.String()
+			used += s.w
 		}
+		if used > w {
+			continue
+		}
+		var b strings.Builder
+		for i, s := range segs {
+			if i > 0 {
+				b.WriteString(spaces(sep))
+			}
+			b.WriteString(s.p.on(s.text))
+		}
+		b.WriteString(spaces(w - used))
+		return b.String()
 	}
-	tiny := variants[len(variants)-1]
+	tiny := variants[3][:sizes[3]]
 	plain := make([]string, len(tiny))
 	for i, s := range tiny {
 		plain[i] = s.text
@@ -225,7 +301,7 @@ func (r *renderer) metaLine(t *model.Touchpoint, w int) string {
 	score := clampScore(t.Emotion.Score)
 	emo := strconv.Itoa(score) + " " + theme.Face(score)
 	kind := theme.KindMark(t.Kind)
-	ew := ansi.StringWidth(emo)
+	ew := width(emo)
 	chW := w - 2 - 1 - ew
 	if chW < 0 {
 		return r.p.emotion[score].on(fitPad(kind+" "+emo, w))
@@ -235,7 +311,7 @@ func (r *renderer) metaLine(t *model.Touchpoint, w int) string {
 
 // card renders touchpoint i of phase p as lines of exactly w cells: a
 // bordered card of cardRows lines, or in compact mode a single line.
-func (m Model) card(p, i, w int, selected, compact bool) []string {
+func (m *Model) card(p, i, w int, selected, compact bool) []string {
 	r := m.r
 	k := cardKey{phase: p, index: i, width: w, selected: selected, compact: compact}
 	if c, ok := r.cards[k]; ok {
@@ -249,7 +325,20 @@ func (m Model) card(p, i, w int, selected, compact bool) []string {
 	if compact {
 		lines = []string{r.compactCard(t, w, selected)}
 	} else {
-		lines = r.fullCard(t, w, selected)
+		tk := cardKey{phase: p, index: i, width: w}
+		c, ok := r.texts[tk]
+		if !ok {
+			if len(r.texts) >= maxCached {
+				r.texts = make(map[cardKey]cardText)
+			}
+			inner := w - 4
+			if inner < 1 {
+				inner = w // no room for a border: see fullCard
+			}
+			c = r.cardText(t, inner)
+			r.texts[tk] = c
+		}
+		lines = r.fullCard(c, w, selected)
 	}
 	r.cards[k] = lines
 	return lines
@@ -266,7 +355,7 @@ func (r *renderer) compactCard(t *model.Touchpoint, w int, selected bool) string
 	if off := t.OffTargetCount(); off > 0 {
 		suffix = " ✗" + strconv.Itoa(off)
 	}
-	nameW := w - ansi.StringWidth(prefix) - ansi.StringWidth(suffix)
+	nameW := w - width(prefix) - width(suffix)
 	if nameW < 1 {
 		line := fitPad(prefix+suffix, w)
 		if selected {
@@ -290,39 +379,76 @@ var (
 	selectedBorder = [6]string{"╔", "═", "╗", "║", "╚", "╝"}
 )
 
-func (r *renderer) fullCard(t *model.Touchpoint, w int, selected bool) []string {
+// cardText is a card's inner lines, painted and exactly as wide as the space
+// inside the border. It does not depend on the selection, so moving the
+// selection only reassembles borders around cached text.
+type cardText struct{ name1, name2, meta, counts string }
+
+func (r *renderer) cardText(t *model.Touchpoint, inner int) cardText {
+	l1, l2 := wrapName(t.Name, inner)
+	return cardText{name1: l1, name2: l2, meta: r.metaLine(t, inner), counts: r.countsLine(t, inner)}
+}
+
+func (r *renderer) fullCard(c cardText, w int, selected bool) []string {
 	lines := make([]string, cardRows)
 	inner := w - 4
 	if inner < 1 {
 		// Too narrow for a border: the name alone, then blanks.
-		l1, l2 := wrapName(t.Name, w)
-		lines[0], lines[1] = l1, l2
+		lines[0], lines[1] = c.name1, c.name2
 		for i := 2; i < cardRows; i++ {
 			lines[i] = spaces(w)
 		}
 		if selected {
-			lines[0] = r.p.headerSelected.on(l1)
+			lines[0] = r.p.headerSelected.on(c.name1)
 		}
 		return lines
 	}
-	bd, bp, np, lead := restBorder, r.p.border, r.p.name, " "
+	np := r.p.name
 	if selected {
-		bd, bp, np, lead = selectedBorder, r.p.borderSelected, r.p.nameSelected, r.p.marker.on("▶")
+		np = r.p.nameSelected
 	}
-	side := bp.on(bd[3])
-	row := func(lead, content string) string { return side + lead + content + " " + side }
-	l1, l2 := wrapName(t.Name, inner)
-	lines[0] = bp.on(bd[0] + repeat(bd[1], w-2) + bd[2])
-	lines[1] = row(lead, np.on(l1))
-	lines[2] = row(" ", np.on(l2))
-	lines[3] = row(" ", r.metaLine(t, inner))
-	lines[4] = row(" ", r.countsLine(t, inner))
-	lines[5] = bp.on(bd[4] + repeat(bd[1], w-2) + bd[5])
+	f := r.frame(w, selected)
+	lines[0] = f.top
+	lines[1] = f.lead + np.on(c.name1) + f.right
+	lines[2] = f.left + np.on(c.name2) + f.right
+	lines[3] = f.left + c.meta + f.right
+	lines[4] = f.left + c.counts + f.right
+	lines[5] = f.bottom
 	return lines
 }
 
+// cardFrame is a card's border, painted: the top and bottom lines and what
+// goes either side of the inner text.
+type cardFrame struct{ top, bottom, left, lead, right string }
+
+type frameKey struct {
+	width    int
+	selected bool
+}
+
+func (r *renderer) frame(w int, selected bool) cardFrame {
+	k := frameKey{w, selected}
+	if f, ok := r.frames[k]; ok {
+		return f
+	}
+	bd, bp, lead := restBorder, r.p.border, " "
+	if selected {
+		bd, bp, lead = selectedBorder, r.p.borderSelected, r.p.marker.on("▶")
+	}
+	side := bp.on(bd[3])
+	f := cardFrame{
+		top:    bp.on(bd[0] + repeat(bd[1], w-2) + bd[2]),
+		bottom: bp.on(bd[4] + repeat(bd[1], w-2) + bd[5]),
+		left:   side + " ",
+		lead:   side + lead,
+		right:  " " + side,
+	}
+	r.frames[k] = f
+	return f
+}
+
 // header renders the phase's header as headerRows lines of exactly w cells.
-func (m Model) header(p, w int, state int8) []string {
+func (m *Model) header(p, w int, state int8) []string {
 	r := m.r
 	k := headerKey{phase: p, width: w, state: state}
 	if h, ok := r.headers[k]; ok {
@@ -363,10 +489,10 @@ func (r *renderer) statsLine(s phaseStat, w int) string {
 	}
 	score := int(math.Round(s.mean))
 	mean := fmt.Sprintf("ø %.1f %s", s.mean, theme.Face(score))
-	if ansi.StringWidth(count)+3+ansi.StringWidth(mean) > w {
+	if width(count)+3+width(mean) > w {
 		count = strconv.Itoa(s.count)
 	}
-	used := ansi.StringWidth(count) + 3 + ansi.StringWidth(mean)
+	used := width(count) + 3 + width(mean)
 	if used > w {
 		return r.p.headerStats.on(fitPad(count+" · "+mean, w))
 	}

@@ -36,7 +36,7 @@ func CurveWidth(widths []int) int {
 // The result has CurveRows lines, each exactly CurveWidth(widths) cells wide.
 // Extra phases or widths beyond the shorter of the two slices are ignored.
 func CurveLines(phases [][]int, widths []int, highlightPhase int, sel int, st Styles) []string {
-	return drawCurve(phases, widths, highlightPhase, sel, newCurvePaints(st))
+	return drawCurve(phases, widths, highlightPhase, sel, 0, newCurvePaints(st))
 }
 
 // Cell glyphs and their styles, kept as small codes while the grid is built.
@@ -79,7 +79,10 @@ type curveLayout struct {
 
 func clampScore(s int) int { return min(max(s, 1), 5) }
 
-func layoutCurve(phases [][]int, widths []int, highlight, sel int) curveLayout {
+// layoutCurve places the points. selScore, when not 0, is the score to draw
+// the selection at instead of phases[highlight][sel] (the board passes
+// squeezed phases, where a cell holds its lowest score, not the selected one).
+func layoutCurve(phases [][]int, widths []int, highlight, sel, selScore int) curveLayout {
 	n := min(len(phases), len(widths))
 	total := 0
 	for i := 0; i < n; i++ {
@@ -131,6 +134,9 @@ func layoutCurve(phases [][]int, widths []int, highlight, sel int) curveLayout {
 				}
 				if i == highlight && j == sel {
 					l.selX, l.selScore = x, int(s)
+					if selScore != 0 {
+						l.selScore = clampScore(selScore)
+					}
 				}
 			}
 		}
@@ -172,15 +178,20 @@ func layoutCurve(phases [][]int, widths []int, highlight, sel int) curveLayout {
 func scoreRow(score int) int { return 5 - score }
 
 // drawCurve renders a layout as CurveRows box-drawn lines.
-func drawCurve(phases [][]int, widths []int, highlight, sel int, p curvePaints) []string {
-	l := layoutCurve(phases, widths, highlight, sel)
+func drawCurve(phases [][]int, widths []int, highlight, sel, selScore int, p curvePaints) []string {
+	l := layoutCurve(phases, widths, highlight, sel, selScore)
 	glyph := make([][]int8, CurveRows)
 	style := make([][]int8, CurveRows)
+	cells := make([]int8, 2*CurveRows*l.width)
 	for r := range glyph {
-		glyph[r] = make([]int8, l.width)
-		style[r] = make([]int8, l.width)
+		glyph[r] = cells[2*r*l.width : (2*r+1)*l.width]
+		style[r] = cells[(2*r+1)*l.width : (2*r+2)*l.width]
 	}
 	set := func(r, x int, g, s int8) { glyph[r][x], style[r][x] = g, s }
+	// A line cell takes the colour of its row's score, so the line shades
+	// from red at the bottom to green at the top and each row is a few long
+	// runs of one colour rather than a colour change per cell.
+	line := func(r, x int, g int8) { set(r, x, g, int8(5-r)) }
 	for x := 0; x < l.width; x++ {
 		b := int(l.v[x])
 		if b == 0 {
@@ -190,25 +201,24 @@ func drawCurve(phases [][]int, widths []int, highlight, sel int, p curvePaints) 
 		if x > 0 {
 			a = int(l.v[x-1])
 		}
-		sb := int8(b)
 		switch {
 		case a == 0 || a == b:
-			set(scoreRow(b), x, gHoriz, sb)
+			line(scoreRow(b), x, gHoriz)
 		case b > a:
-			set(scoreRow(a), x, gLeftUp, sb)
-			set(scoreRow(b), x, gUpRight, sb)
+			line(scoreRow(a), x, gLeftUp)
+			line(scoreRow(b), x, gUpRight)
 			for r := scoreRow(b) + 1; r < scoreRow(a); r++ {
-				set(r, x, gVert, sb)
+				line(r, x, gVert)
 			}
 		default:
-			set(scoreRow(a), x, gDownLeft, sb)
-			set(scoreRow(b), x, gUpLeft, sb)
+			line(scoreRow(a), x, gDownLeft)
+			line(scoreRow(b), x, gUpLeft)
 			for r := scoreRow(a) + 1; r < scoreRow(b); r++ {
-				set(r, x, gVert, sb)
+				line(r, x, gVert)
 			}
 		}
 		if l.point[x] {
-			set(scoreRow(b), x, gPoint, sb)
+			line(scoreRow(b), x, gPoint)
 		}
 	}
 	for x := 0; x < l.width; x++ {
@@ -242,8 +252,8 @@ func drawCurve(phases [][]int, widths []int, highlight, sel int, p curvePaints) 
 
 // sparkLine renders the curve as one row of blocks (▁▂▄▆█), for screens too
 // short for the five-row curve.
-func sparkLine(phases [][]int, widths []int, highlight, sel int, p curvePaints) string {
-	l := layoutCurve(phases, widths, highlight, sel)
+func sparkLine(phases [][]int, widths []int, highlight, sel, selScore int, p curvePaints) string {
+	l := layoutCurve(phases, widths, highlight, sel, selScore)
 	glyph := make([]int8, l.width)
 	style := make([]int8, l.width)
 	for x := 0; x < l.width; x++ {
@@ -296,7 +306,9 @@ func writeRuns(b *strings.Builder, glyph, style []int8, text func(int8) string, 
 	var cur paint
 	for x := range glyph {
 		s := style[x]
-		if s != run {
+		// A blank looks the same in any foreground colour, so it never
+		// breaks a run.
+		if s != run && !(s == sNone && text(glyph[x]) == " ") {
 			b.WriteString(cur.post)
 			cur = paintFor(s)
 			b.WriteString(cur.pre)

@@ -113,7 +113,7 @@ func TestCurveSeparatorsAndSelection(t *testing.T) {
 
 func TestSparkLineWidth(t *testing.T) {
 	p := newCurvePaints(DefaultStyles(theme.New(true)))
-	l := sparkLine([][]int{{1, 5}, {3}}, []int{8, 8}, 0, 1, p)
+	l := sparkLine([][]int{{1, 5}, {3}}, []int{8, 8}, 0, 1, 0, p)
 	if w := lipgloss.Width(l); w != CurveWidth([]int{8, 8}) {
 		t.Errorf("spark line %q is %d wide", ansi.Strip(l), w)
 	}

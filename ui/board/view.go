@@ -3,8 +3,6 @@ package board
 import (
 	"strconv"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Messages for an empty map or phase, naming the key that fixes it.
@@ -22,7 +20,7 @@ func (m Model) View(width, height int) string {
 		return ""
 	}
 	if m.r == nil {
-		m.r = newRenderer(m.styles)
+		m.r = newRenderer(Styles{})
 	}
 	g := newGeometry(width, height, m.phaseCount())
 	m.r.last.valid, m.r.last.geo, m.r.last.phases = true, g, m.phaseCount()
@@ -45,14 +43,29 @@ func (m Model) View(width, height int) string {
 
 	first := m.firstCol(g)
 	cols := make([][]string, g.cols)
+	size := 0
 	for i := range cols {
 		cols[i] = m.column(first+i, g)
+		for _, l := range cols[i] {
+			size += len(l) + 1
+		}
 	}
 	used := gutter + g.cols*g.colW + g.cols - 1
 	right := m.phaseCount() - first - g.cols
+
+	var curve []string
+	if g.curve == curveFull || g.curve == curveSpark {
+		curve = m.curve(first, g)
+	}
+	for _, l := range curve {
+		size += len(l)
+	}
 	var b strings.Builder
+	b.Grow(size + height*(width-used+gutter+8) + 4*width)
 	for y := 0; y < g.colsH; y++ {
-		b.Reset()
+		if y > 0 {
+			b.WriteByte('\n')
+		}
 		if y == 0 && first > 0 {
 			b.WriteString(m.r.p.hint.on("◀") + " ")
 		} else {
@@ -70,32 +83,91 @@ func (m Model) View(width, height int) string {
 		} else {
 			b.WriteString(spaces(width - used))
 		}
-		lines = append(lines, b.String())
 	}
 	if g.curve != curveNone {
-		lines = append(lines, m.rule(g, first, right))
+		b.WriteByte('\n')
+		b.WriteString(m.rule(g, first, right))
 	}
-	if g.curve == curveFull || g.curve == curveSpark {
-		widths := make([]int, g.cols)
-		for i := range widths {
-			widths[i] = g.colW
-		}
-		scores := m.scores[first : first+g.cols]
-		hl, sel := m.sel.Phase-first, m.sel.Index
-		pad := spaces(width - used)
-		if g.curve == curveFull {
-			for _, l := range drawCurve(scores, widths, hl, sel, m.r.p.curve) {
-				lines = append(lines, l+pad)
-			}
-		} else {
-			lines = append(lines, sparkLine(scores, widths, hl, sel, m.r.p.curve)+pad)
-		}
+	for _, l := range curve {
+		b.WriteByte('\n')
+		b.WriteString(l)
+		b.WriteString(spaces(width - used))
 	}
-	return strings.Join(lines, "\n")
+	return b.String()
 }
 
-// column renders phase p as g.colsH lines of g.colW cells.
-func (m Model) column(p int, g geometry) []string {
+// curve draws the curve lane's rows for the visible columns. A phase with
+// more touchpoints than its column has cells is first squeezed to one score
+// per cell (the lowest, so no dip disappears) and that is cached, so the
+// cost follows the screen width rather than the phase's size.
+func (m *Model) curve(first int, g geometry) []string {
+	scores := make([][]int, g.cols)
+	widths := make([]int, g.cols)
+	hl, sel, selScore := m.sel.Phase-first, m.sel.Index, 0
+	for i := range scores {
+		p := first + i
+		widths[i] = g.colW
+		scores[i] = m.scores[p]
+		if n := len(scores[i]); n > g.colW {
+			scores[i] = m.r.squeezed(p, m.scores[p], g.colW)
+			if i == hl && sel >= 0 {
+				selScore = m.scores[p][sel]
+				sel = sel * g.colW / n
+			}
+		}
+	}
+	if g.curve == curveSpark {
+		return []string{sparkLine(scores, widths, hl, sel, selScore, m.r.p.curve)}
+	}
+	return drawCurve(scores, widths, hl, sel, selScore, m.r.p.curve)
+}
+
+type squeezeKey struct{ phase, width int }
+
+// squeezed returns scores reduced to w cells, each the lowest score of the
+// touchpoints that fall into it (the same cells layoutCurve would use).
+func (r *renderer) squeezed(p int, scores []int, w int) []int {
+	k := squeezeKey{p, w}
+	if s, ok := r.squeezes[k]; ok {
+		return s
+	}
+	s := make([]int, w)
+	n := len(scores)
+	for j, sc := range scores {
+		x := j * w / n
+		if s[x] == 0 || sc < s[x] {
+			s[x] = sc
+		}
+	}
+	r.squeezes[k] = s
+	return s
+}
+
+type columnKey struct {
+	phase, first, sel  int
+	colW, colsH, cardH int
+}
+
+// column renders phase p as g.colsH lines of g.colW cells. Whole columns are
+// cached too: moving the selection changes one or two columns and the rest
+// of the frame is reused.
+func (m *Model) column(p int, g geometry) []string {
+	k := columnKey{phase: p, first: m.firstRow(p, g), sel: -2, colW: g.colW, colsH: g.colsH, cardH: g.cardH}
+	if p == m.sel.Phase {
+		k.sel = m.sel.Index
+	}
+	if c, ok := m.r.columns[k]; ok {
+		return c
+	}
+	if len(m.r.columns) >= maxCached {
+		m.r.columns = make(map[columnKey][]string)
+	}
+	c := m.renderColumn(p, g)
+	m.r.columns[k] = c
+	return c
+}
+
+func (m *Model) renderColumn(p int, g geometry) []string {
 	w := g.colW
 	lines := make([]string, 0, max(g.colsH, headerRows))
 	state := int8(headerRest)
@@ -136,7 +208,7 @@ func (m Model) column(p int, g geometry) []string {
 }
 
 // hint renders "▼ 12 more" in w cells, or blanks when nothing is hidden.
-func (m Model) hint(more int, arrow string, w int) string {
+func (m *Model) hint(more int, arrow string, w int) string {
 	if more <= 0 {
 		return spaces(w)
 	}
@@ -145,7 +217,7 @@ func (m Model) hint(more int, arrow string, w int) string {
 
 // rule renders the line over the curve lane: its title and how many phases
 // are scrolled off each side.
-func (m Model) rule(g geometry, left, right int) string {
+func (m *Model) rule(g geometry, left, right int) string {
 	p := m.r.p
 	title := ""
 	if g.curve == curveFull || g.curve == curveSpark {
@@ -158,13 +230,13 @@ func (m Model) rule(g geometry, left, right int) string {
 	if right > 0 {
 		rh = strconv.Itoa(right) + " more ▶"
 	}
-	width := g.width
+	avail := g.width
 	fits := func() bool {
-		w := ansi.StringWidth(lh) + ansi.StringWidth(rh) + 4
+		w := width(lh) + width(rh) + 4
 		if title != "" {
-			w += ansi.StringWidth(title) + 4
+			w += width(title) + 4
 		}
-		return w <= width
+		return w <= avail
 	}
 	if !fits() {
 		title = ""
@@ -178,21 +250,21 @@ func (m Model) rule(g geometry, left, right int) string {
 		}
 	}
 	if !fits() {
-		return p.curve.title.on(repeat("─", width))
+		return p.curve.title.on(repeat("─", avail))
 	}
 	var b strings.Builder
 	used := 0
 	if lh != "" {
 		b.WriteString(p.hint.on(lh) + " ")
-		used += ansi.StringWidth(lh) + 1
+		used += width(lh) + 1
 	}
 	if title != "" {
 		b.WriteString(p.curve.title.on("── " + title + " "))
-		used += ansi.StringWidth(title) + 4
+		used += width(title) + 4
 	}
-	fill := width - used
+	fill := avail - used
 	if rh != "" {
-		fill -= ansi.StringWidth(rh) + 1
+		fill -= width(rh) + 1
 	}
 	b.WriteString(p.curve.title.on(repeat("─", fill)))
 	if rh != "" {
@@ -206,10 +278,7 @@ func wrapText(s string, w, rows int) []string {
 	if w <= 0 || rows <= 0 {
 		return nil
 	}
-	lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
-	if len(lines) > rows {
-		lines = lines[:rows]
-	}
+	lines := wrapLines(s, w, rows)
 	for i, l := range lines {
 		lines[i] = fitPad(l, w)
 	}

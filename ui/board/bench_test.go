@@ -1,0 +1,31 @@
+package board
+
+import (
+	"fmt"
+	"testing"
+
+	"journeymap/model"
+	"journeymap/ui/theme"
+)
+
+// BenchmarkView builds one 160×45 frame per iteration while the selection
+// walks through the map (down a phase, then on to the next), so the card
+// cache keeps meeting cards it has not drawn and the figure is what a user
+// moving around pays, not a replay of one cached frame.
+func BenchmarkView(b *testing.B) {
+	for _, size := range []struct{ phases, touchpoints int }{{4, 100}, {40, 10000}} {
+		b.Run(fmt.Sprintf("touchpoints=%d", size.touchpoints), func(b *testing.B) {
+			m := New(DefaultStyles(theme.New(true)))
+			mp := model.Generate(size.phases, size.touchpoints)
+			m.SetMap(mp)
+			refs := mp.Refs()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				r := refs[i%len(refs)]
+				m.Select(Selection{r.Phase, r.Index})
+				_ = m.View(160, 45)
+			}
+		})
+	}
+}
