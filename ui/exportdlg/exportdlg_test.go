@@ -439,3 +439,49 @@ func checkFits(t *testing.T, name, v string, w, h int) {
 		}
 	}
 }
+
+func TestHomePathAndLettersInPath(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	mp := coffee()
+	m := newDialog(t, mp, t.TempDir(), fakeExport)
+	m, _ = m.Update(press("tab"))
+	for range len(m.Path()) {
+		m, _ = m.Update(press("backspace"))
+	}
+	// h, l and digits are format keys on the format row only; in the path
+	// they are just letters.
+	m = typeText(t, m, "~/hl2.md")
+	if m.Path() != "~/hl2.md" || m.Format().Label != "Markdown" {
+		t.Fatalf("path %q format %q after typing", m.Path(), m.Format().Label)
+	}
+	_, out := send(t, m, press("enter"))
+	want := filepath.Join(home, "hl2.md")
+	if len(out) != 1 || out[0] != (DoneMsg{Path: want}) {
+		t.Fatalf("messages = %#v, want DoneMsg{%q}", out, want)
+	}
+	if got, _ := os.ReadFile(want); !bytes.Equal(got, expected(t, mp, "md")) {
+		t.Errorf("file = %q", got)
+	}
+}
+
+func TestEmptyPathRefused(t *testing.T) {
+	m := newDialog(t, coffee(), t.TempDir(), fakeExport)
+	m, _ = m.Update(press("tab"))
+	for range len(m.Path()) {
+		m, _ = m.Update(press("backspace"))
+	}
+	m, out := send(t, m, press("enter"))
+	if len(out) != 0 {
+		t.Fatalf("emitted %#v for an empty path", out)
+	}
+	if v := ansi.Strip(m.View(80, 12)); !strings.Contains(v, "type a path to export to") {
+		t.Errorf("no hint for the empty path:\n%s", v)
+	}
+	// Switching format on an empty path brings the default name back.
+	m, _ = m.Update(press("tab"))
+	m, _ = m.Update(press("right"))
+	if !strings.HasSuffix(m.Path(), "coffee-shop.json") {
+		t.Errorf("path after format switch = %q", m.Path())
+	}
+}
