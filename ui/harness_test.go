@@ -198,3 +198,6 @@ func (hs *harness) golden(name string) {
 }
 
 func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+func ansiStrip(s string) string   { return ansi.Strip(s) }
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
