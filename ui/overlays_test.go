@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
 	"journeymap/ui/board"
 )
 
@@ -135,4 +138,36 @@ func TestExportDialogWritesAndAsksBeforeOverwrite(t *testing.T) {
 	hs.contains("Overwrite")
 	hs.key("y")
 	hs.contains("exported to")
+}
+
+func TestMouseClickSelectsCard(t *testing.T) {
+	hs, _, _ := openCoffee(t, 160, 45)
+	lines := strings.Split(hs.screen(), "\n")
+	x, y := -1, -1
+	for i, l := range lines {
+		if j := strings.Index(l, "Order at counter"); j >= 0 {
+			x, y = ansi.StringWidth(l[:j]), i
+			break
+		}
+	}
+	if y < 0 {
+		t.Fatalf("card not on screen:\n%s", hs.screen())
+	}
+	hs.send(tea.MouseClickMsg{X: x + 2, Y: y, Button: tea.MouseLeft})
+	if s := hs.r.board.Selection(); s != (board.Selection{Phase: 1, Index: 1}) {
+		t.Fatalf("click at %d,%d selected %+v", x+2, y, s)
+	}
+	hs.send(tea.MouseWheelMsg{X: x, Y: y, Button: tea.MouseWheelDown}) // must not panic
+}
+
+func TestHomeRefreshShowsMapFromOtherProcess(t *testing.T) {
+	st := newFakeStore()
+	hs := newHarness(t, st, Options{}, 160, 45)
+	hs.contains("0 maps")
+	if _, err := st.CreateMap(coffeeShop()); err != nil {
+		t.Fatal(err)
+	}
+	st.version++
+	hs.send(refreshTickMsg{})
+	hs.contains("Coffee shop", "1 map")
 }
