@@ -222,7 +222,7 @@ func inspectFile(abs string) (int, error) {
 		err = db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`).Scan(&tables)
 	}
 	if err != nil {
-		if errors.Is(err, sqlite3.ErrNotADB) {
+		if sqliteCode(err) == sqlite3.ErrNotADB {
 			return 0, ErrNotSQLite
 		}
 		return 0, err
@@ -324,7 +324,7 @@ func (s *Store) write(op string, mapID int64, fn func(q querier) error) error {
 	if err == nil {
 		return nil
 	}
-	if errors.Is(err, sqlite3.ErrReadonly) {
+	if sqliteCode(err) == sqlite3.ErrReadonly {
 		err = fmt.Errorf("%w (%v)", ErrReadOnly, err)
 	}
 	return fmt.Errorf("%s in %s: %w", op, s.path, err)
@@ -342,6 +342,15 @@ func (s *Store) touch(q querier, mapID int64) error {
 		return fmt.Errorf("map %d: %w", mapID, ErrNotFound)
 	}
 	return nil
+}
+
+// sqliteCode returns the primary result code of a SQLite error, or 0.
+func sqliteCode(err error) sqlite3.ErrNo {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		return se.Code
+	}
+	return 0
 }
 
 // nowStamp is the time stamp stored in created_at/updated_at: Unix nanoseconds.
