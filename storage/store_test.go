@@ -255,7 +255,9 @@ func TestStoreRefusesForeignFiles(t *testing.T) {
 			os.WriteFile(path, []byte("# My notes\nnot a database at all, but long enough to have a header\n"), 0o644)
 		}, ErrNotSQLite, "not a SQLite file"},
 		{"short file", func(t *testing.T, path string) { os.WriteFile(path, []byte("SQLite"), 0o644) }, ErrNotSQLite, "not a SQLite file"},
-		{"header only", func(t *testing.T, path string) { os.WriteFile(path, []byte(sqliteHeader+strings.Repeat("\xff", 200)), 0o644) }, ErrNotSQLite, ""},
+		{"header only", func(t *testing.T, path string) {
+			os.WriteFile(path, []byte(sqliteHeader+strings.Repeat("\xff", 200)), 0o644)
+		}, ErrNotSQLite, ""},
 		{"another program's database", func(t *testing.T, path string) {
 			rawSQLite(t, path, `CREATE TABLE contacts (name TEXT)`, `INSERT INTO contacts VALUES ('Ada')`)
 		}, ErrNotJourneymap, "not a Journeymap file"},
