@@ -154,6 +154,9 @@ func layoutCurve(phases [][]int, widths []int, highlight, sel, selScore int) cur
 	var cur int8
 	x0 = 0
 	for i := 0; i < n; i++ {
+		if len(phases[i]) == 0 {
+			cur = 0
+		}
 		if i > 0 {
 			if x0 <= last {
 				l.v[x0] = cur
@@ -161,9 +164,6 @@ func layoutCurve(phases [][]int, widths []int, highlight, sel, selScore int) cur
 			x0++
 		}
 		w := max(widths[i], 0)
-		if len(phases[i]) == 0 {
-			cur = 0
-		}
 		for x := x0; x < x0+w && x <= last; x++ {
 			if pv[x] != 0 {
 				cur = pv[x]
