@@ -13,6 +13,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"journeymap/model"
 	"journeymap/storage"
 )
 
@@ -131,12 +132,27 @@ func (c *cli) interactive(file string) error {
 	return runUI(st, ts, tplErrs, c.stderr)
 }
 
-// runUI runs the interactive screen. Until package ui lands it only says so;
-// wiring it is the one-line change to `return ui.Run(st, ui.Options{...})`
-// with the templates and their errors converted to ui's types.
+// runUI runs the interactive screen. Until package ui is wired in it only
+// says so. Wiring it (import "journeymap/ui") is replacing the body with:
+//
+//	uts := make([]ui.Template, len(ts))
+//	for i, t := range ts {
+//		uts[i] = ui.Template{Name: t.Name, Description: t.Description, Map: t.Map}
+//	}
+//	return ui.Run(st, ui.Options{Templates: uts, TemplateErrors: tplErrs, ExportFunc: exportByName})
 var runUI = func(st *storage.Store, ts []storage.Template, tplErrs []error, stderr io.Writer) error {
-	fmt.Fprintf(stderr, "journeymap: the interactive screen is coming soon; %s is ready. Try 'journeymap list' or 'journeymap --help'.\n", st.Path())
+	fmt.Fprintf(stderr, "journeymap: the interactive screen is coming soon; %s is ready. Try 'journeymap list' or 'journeymap --help'.\n", oneLine(st.Path()))
 	return nil
+}
+
+// exportByName is storage.Export with the format given by name, the shape
+// the export dialog asks for.
+func exportByName(w io.Writer, m *model.Map, format string) error {
+	f, err := storage.ParseFormat(format)
+	if err != nil {
+		return err
+	}
+	return storage.Export(w, m, f)
 }
 
 func (c *cli) list(args []string) error {

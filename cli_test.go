@@ -556,3 +556,20 @@ func TestParseArgs(t *testing.T) {
 		}
 	}
 }
+
+func TestExportByName(t *testing.T) {
+	m := storage.SampleMap()
+	var a, b bytes.Buffer
+	if err := exportByName(&a, m, "markdown"); err != nil {
+		t.Fatal(err)
+	}
+	if err := storage.Export(&b, m, storage.FormatMarkdown); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Error("exportByName differs from storage.Export")
+	}
+	if err := exportByName(&a, m, "pdf"); err == nil {
+		t.Error("unknown format accepted")
+	}
+}
