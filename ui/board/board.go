@@ -271,10 +271,7 @@ func (m *Model) hitTest(x, y int, g geometry) hit {
 	default:
 		cv := g.column(n)
 		row := y - headerRows
-		if cv.hints {
-			row--
-		}
-		if row < 0 || row/g.cardH >= cv.k {
+		if row/g.cardH >= cv.k {
 			return h
 		}
 		h.index = m.firstRow(h.phase, g) + row/g.cardH

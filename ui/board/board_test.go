@@ -177,7 +177,7 @@ func TestScrollKeepsSelectionVisible(t *testing.T) {
 		if m.Selection() != (Selection{5, 499}) {
 			t.Fatalf("after walking down: %+v", m.Selection())
 		}
-		if v := plain(m, w, h); h > 20 && !strings.Contains(v, "▲ ") {
+		if v := plain(m, w, h); h > 20 && !strings.Contains(v, "▲ 49") {
 			t.Errorf("%dx%d: no ▲ hint at the bottom of 500 cards:\n%s", w, h, v)
 		}
 		m = press(m, "l")
@@ -207,8 +207,8 @@ func TestScrollHints(t *testing.T) {
 		}
 	}
 	m = press(m, "G")
-	if v := plain(m, 80, 21); !strings.Contains(v, "▲ 499 more") {
-		t.Errorf("missing ▲ 499 more:\n%s", v)
+	if v := plain(m, 80, 21); !strings.Contains(v, "▲ 499 above") {
+		t.Errorf("missing ▲ 499 above:\n%s", v)
 	}
 }
 
@@ -221,9 +221,9 @@ func TestViewContent(t *testing.T) {
 		"3 touchpoints · ø 3.0 :|", // count and mean of Purchase
 		"1 touchpoint · ø 5.0 :D",
 		"Order at the counter", "queue grows", // wrapped onto two lines
-		"▶Order",                           // the selection marker, visible without colour
-		"╔", "╝",                            // and a double border
-		"✗1 off",                           // the off-target metric
+		"▶Order", // the selection marker, visible without colour
+		"╔", "╝", // and a double border
+		"✗1 off",                              // the off-target metric
 		"!2 pain", "▲2 metrics", "no metrics", // counts
 		"P store", "2 :(", "H app",
 		"No touchpoints — press a to",
@@ -347,7 +347,7 @@ func TestMouseClickSelects(t *testing.T) {
 		{5, 4, Selection{0, 0}},
 		{20, 10, Selection{0, 1}},
 		{30, 1, Selection{1, -1}},
-		{30, 4, Selection{1, 0}}, // row 3 is the column's ▲ hint row
+		{30, 3, Selection{1, 0}},
 		{60, 0, Selection{2, -1}},
 		{0, 5, Selection{2, -1}},  // the gutter: nothing changes
 		{27, 5, Selection{2, -1}}, // the gap between columns: nothing changes
@@ -394,7 +394,7 @@ func TestMouseWheelScrolls(t *testing.T) {
 	if got := m.Selection(); got.Phase != 5 || got.Index < 12 {
 		t.Errorf("wheel down over the column: selection %+v should have been dragged along", got)
 	}
-	if v := plain(m, w, h); !strings.Contains(v, "▲ 12 more") || !strings.Contains(v, selectedName(m)) {
+	if v := plain(m, w, h); !strings.Contains(v, "▲ 12 above") || !strings.Contains(v, selectedName(m)) {
 		t.Errorf("wheel did not scroll the column by 12 cards:\n%s", v)
 	}
 	// Wheel over another column scrolls it without moving the selection.

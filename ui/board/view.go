@@ -186,19 +186,16 @@ func (m *Model) renderColumn(p int, g geometry) []string {
 	} else {
 		cv := g.column(n)
 		off := m.firstRow(p, g)
-		if cv.hints {
-			lines = append(lines, m.hint(off, "▲", w))
-		}
 		compact := g.cardH == 1
 		for i := off; i < min(off+cv.k, n); i++ {
 			sel := p == m.sel.Phase && i == m.sel.Index
 			lines = append(lines, m.card(p, i, w, sel, compact)...)
 		}
 		if cv.hints {
-			for len(lines) < headerRows+1+cv.k*g.cardH {
+			for len(lines) < headerRows+cv.k*g.cardH {
 				lines = append(lines, spaces(w))
 			}
-			lines = append(lines, m.hint(n-off-cv.k, "▼", w))
+			lines = append(lines, m.hint(off, n-off-cv.k, w))
 		}
 	}
 	for len(lines) < g.colsH {
@@ -207,12 +204,23 @@ func (m *Model) renderColumn(p int, g geometry) []string {
 	return lines[:g.colsH]
 }
 
-// hint renders "▼ 12 more" in w cells, or blanks when nothing is hidden.
-func (m *Model) hint(more int, arrow string, w int) string {
-	if more <= 0 {
-		return spaces(w)
+// hint renders "▲ 4 above  ▼ 12 more" in w cells, shortened to "▲4 ▼12"
+// when narrow.
+func (m *Model) hint(above, below, w int) string {
+	var long, short []string
+	if above > 0 {
+		long = append(long, "▲ "+strconv.Itoa(above)+" above")
+		short = append(short, "▲"+strconv.Itoa(above))
 	}
-	return m.r.p.hint.on(fitPad(arrow+" "+strconv.Itoa(more)+" more", w))
+	if below > 0 {
+		long = append(long, "▼ "+strconv.Itoa(below)+" more")
+		short = append(short, "▼"+strconv.Itoa(below))
+	}
+	s := strings.Join(long, "  ")
+	if width(s) > w {
+		s = strings.Join(short, " ")
+	}
+	return m.r.p.hint.on(fitPad(s, w))
 }
 
 // rule renders the line over the curve lane: its title and how many phases
