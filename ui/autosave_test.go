@@ -85,7 +85,7 @@ func TestStaleReloadIsDropped(t *testing.T) {
 func TestQuitWaitsForWrites(t *testing.T) {
 	r, st, _ := openDirect(t)
 	write := r.do(&model.UpdatePhase{Index: 0, Name: "Awareness"})
-	r.Update(keyMsg("q")) // board -> home
+	r.Update(keyMsg("q"))           // board -> home
 	_, cmd := r.Update(keyMsg("q")) // home says QuitMsg
 	if cmd == nil {
 		t.Fatal("q on home did nothing")

@@ -145,6 +145,8 @@ type Root struct {
 	note     string // what just happened ("undid: …")
 	noteErr  bool
 	quitting bool
+
+	cache frameCache
 }
 
 // New returns the root model on st. Run uses it; tests drive it directly.
@@ -164,6 +166,7 @@ func New(st Store, opts Options) *Root {
 
 func (r *Root) setStyles(s Styles) {
 	r.styles = s
+	r.cache = frameCache{}
 	r.shortHelp.Styles = s.Help
 	r.board.SetStyles(s.sub.Board)
 	r.home.SetStyles(s.sub.Home)
@@ -1148,9 +1151,68 @@ func (r *Root) render() string {
 	default:
 		body, keys = r.screenView(w, bodyH)
 	}
-	body = fitBlock(body, w, bodyH)
-	line := r.shortHelp.ShortHelpView(keys.ShortHelp())
-	return body + "\n" + r.statusView(w) + "\n" + ansiFit(line, w)
+	return r.cache.body(body, w, bodyH) + "\n" + r.statusView(w) + "\n" + r.cache.help(r.shortHelp, keys.ShortHelp(), w)
+}
+
+// frameCache remembers the last fitted body, status bar and help line.
+// Children cache their own rendering, so a frame usually repeats most of
+// the previous one; comparing strings is far cheaper than measuring them.
+type frameCache struct {
+	bodyIn, bodyOut string
+	bodyW, bodyH    int
+	lines           map[string]string // line -> fitted line, from the last frame
+	statusKey       string
+	statusOut       string
+	helpKey         string
+	helpOut         string
+}
+
+func (c *frameCache) body(s string, w, h int) string {
+	if s == c.bodyIn && w == c.bodyW && h == c.bodyH && c.bodyOut != "" {
+		return c.bodyOut
+	}
+	if w != c.bodyW {
+		c.lines = nil
+	}
+	c.bodyIn, c.bodyW, c.bodyH = s, w, h
+	// Measuring a line's width means walking its grapheme clusters; most
+	// lines repeat from the previous frame, so keep their fitted form.
+	next := make(map[string]string, h)
+	lines := strings.SplitN(s, "\n", h+1)
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		f, ok := c.lines[l]
+		if !ok {
+			f = ansiFit(l, w)
+		}
+		next[l] = f
+		lines[i] = f
+	}
+	c.lines = next
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	c.bodyOut = strings.Join(lines, "\n")
+	return c.bodyOut
+}
+
+func (c *frameCache) help(h help.Model, keys []key.Binding, w int) string {
+	var b strings.Builder
+	b.WriteString(itoa(w))
+	for _, k := range keys {
+		if !k.Enabled() {
+			continue
+		}
+		hb := k.Help()
+		b.WriteString("\x00" + hb.Key + "\x01" + hb.Desc)
+	}
+	if k := b.String(); k != c.helpKey || c.helpOut == "" {
+		c.helpKey = k
+		c.helpOut = ansiFit(h.ShortHelpView(keys), w)
+	}
+	return c.helpOut
 }
 
 // screenView draws home or the board, with a prompt or dialog over it.

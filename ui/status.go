@@ -34,7 +34,7 @@ func plural(n int, one, many string) string {
 // write state on the right. The write state wins the space when both do not
 // fit, because "saving…" and an error are what the user must not miss.
 func (r *Root) statusView(width int) string {
-	st := r.styles
+	st := &r.styles
 	left := filepath.Base(r.st.Path())
 	if r.st.ReadOnly() {
 		left += " (read-only)"
@@ -46,19 +46,41 @@ func (r *Root) statusView(width int) string {
 		left += " · " + plural(len(r.maps), "map", "maps")
 	}
 
-	var right string
+	kind, text := "", ""
 	switch {
 	case r.writeErr != "":
-		right = st.Error.Render(theme.Clean(r.writeErr))
+		kind, text = "error", r.writeErr
 	case r.queue.busy():
-		right = st.Saving.Render("saving…")
+		kind = "saving"
 	case r.note != "":
-		right = st.Note.Render(theme.Clean(r.note))
-		if r.queue.committed > 0 {
+		kind, text = "note", r.note
+		if r.noteErr {
+			kind = "noteErr"
+		}
+	}
+	saved := r.queue.committed > 0
+	key := left + "\x00" + kind + "\x00" + text + "\x00" + itoa(width)
+	if saved {
+		key += "\x00saved"
+	}
+	if key == r.cache.statusKey && r.cache.statusOut != "" {
+		return r.cache.statusOut
+	}
+	var right string
+	switch kind {
+	case "error", "noteErr":
+		right = st.Error.Render(theme.Clean(text))
+	case "saving":
+		right = st.Saving.Render("saving…")
+	case "note":
+		right = st.Note.Render(theme.Clean(text))
+		if saved {
 			right += st.Muted.Render(" · ") + st.Saved.Render("saved")
 		}
-	case r.queue.committed > 0:
-		right = st.Saved.Render("saved")
+	default:
+		if saved {
+			right = st.Saved.Render("saved")
+		}
 	}
 	inner := max(0, width-st.Status.GetHorizontalFrameSize())
 	right = ansiFit(right, inner)
@@ -70,7 +92,9 @@ func (r *Root) statusView(width int) string {
 	l := theme.Fit(left, room)
 	gap := max(0, inner-lipgloss.Width(l)-rw)
 	line := st.StatusLeft.Render(l) + spaces(gap) + right
-	return st.Status.Width(width).MaxWidth(width).Render(line)
+	r.cache.statusKey = key
+	r.cache.statusOut = st.Status.Width(width).MaxWidth(width).Render(line)
+	return r.cache.statusOut
 }
 
 func spaces(n int) string {
