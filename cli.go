@@ -15,6 +15,7 @@ import (
 
 	"journeymap/model"
 	"journeymap/storage"
+	"journeymap/ui"
 )
 
 // version is what --version prints.
@@ -132,17 +133,13 @@ func (c *cli) interactive(file string) error {
 	return runUI(st, ts, tplErrs, c.stderr)
 }
 
-// runUI runs the interactive screen. Until package ui is wired in it only
-// says so. Wiring it (import "journeymap/ui") is replacing the body with:
-//
-//	uts := make([]ui.Template, len(ts))
-//	for i, t := range ts {
-//		uts[i] = ui.Template{Name: t.Name, Description: t.Description, Map: t.Map}
-//	}
-//	return ui.Run(st, ui.Options{Templates: uts, TemplateErrors: tplErrs, ExportFunc: exportByName})
+// runUI runs the interactive screen; a variable so tests can replace it.
 var runUI = func(st *storage.Store, ts []storage.Template, tplErrs []error, stderr io.Writer) error {
-	fmt.Fprintf(stderr, "journeymap: the interactive screen is coming soon; %s is ready. Try 'journeymap list' or 'journeymap --help'.\n", oneLine(st.Path()))
-	return nil
+	uts := make([]ui.Template, len(ts))
+	for i, t := range ts {
+		uts[i] = ui.Template{Name: t.Name, Description: t.Description, Map: t.Map}
+	}
+	return ui.Run(st, ui.Options{Templates: uts, TemplateErrors: tplErrs, ExportFunc: exportByName})
 }
 
 // exportByName is storage.Export with the format given by name, the shape
