@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"journeymap/model"
 	"journeymap/ui/board"
 )
 
@@ -170,4 +172,31 @@ func TestHomeRefreshShowsMapFromOtherProcess(t *testing.T) {
 	st.version++
 	hs.send(refreshTickMsg{})
 	hs.contains("Coffee shop", "1 map")
+}
+
+// TestPresentationFollowsLiveChanges: the projector shows what the laptop
+// typed without a key press.
+func TestPresentationFollowsLiveChanges(t *testing.T) {
+	hs, st, id := openCoffee(t, 120, 35)
+	hs.r.board.Select(board.Selection{Phase: 2, Index: 0})
+	hs.key("s")
+	hs.contains("Stamp card")
+	tp := model.NewTouchpoint("Birthday treat")
+	if err := st.external(id, &model.InsertTouchpoint{Phase: 2, Index: 1, Touchpoint: tp}); err != nil {
+		t.Fatal(err)
+	}
+	hs.send(refreshTickMsg{})
+	if hs.r.overlay != overPresent {
+		t.Fatal("the refresh closed the presentation")
+	}
+	hs.contains("Birthday treat")
+}
+
+func TestLightBackgroundRestyles(t *testing.T) {
+	hs, _, _ := openCoffee(t, 120, 35)
+	hs.send(tea.BackgroundColorMsg{Color: color.White})
+	hs.contains("Instagram post")
+	hs.key("e")
+	hs.send(tea.BackgroundColorMsg{Color: color.Black})
+	hs.contains("Edit touchpoint")
 }

@@ -298,7 +298,7 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // user: a form or prompt is open, or our own writes are still pending.
 func (r *Root) busy() bool {
 	switch r.overlay {
-	case overPrompt, overEditor, overConfirm, overExport:
+	case overPrompt, overEditor, overConfirm, overExport, overFinder:
 		return true
 	}
 	return r.queue.busy()
@@ -436,6 +436,13 @@ func (r *Root) replaceMap(m *model.Map) {
 	}
 	_ = found
 	r.board.Select(next)
+	// A projector in presentation mode or an insights panel follows along.
+	switch r.overlay {
+	case overPresent:
+		r.present.SetMap(m)
+	case overInsights:
+		r.insights = insights.New(model.Insights(m), m, r.styles.sub.Insights)
+	}
 }
 
 // ---- edits ----
@@ -1085,6 +1092,7 @@ func (r *Root) updateExport(msg tea.Msg) tea.Cmd {
 // restyleOverlays hands new styles to whatever is open.
 func (r *Root) restyleOverlays() {
 	r.editor.SetStyles(r.styles.sub.Editor)
+	r.prompt.input.SetStyles(r.styles.Input)
 	r.finder.SetStyles(r.styles.sub.Finder)
 	r.insights.SetStyles(r.styles.sub.Insights)
 	r.present.SetStyles(r.styles.sub.Present)
