@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"journeymap/model"
 )
 
 // refreshEvery is how often the root asks the file whether another process
@@ -50,4 +54,56 @@ func (l *liveRefresh) changed(v int64) bool {
 	}
 	l.version = v
 	return true
+}
+
+// fingerprint writes everything a user can see or undo in m, leaving out
+// what storage assigns (IDs, UpdatedAt) and the difference between a nil
+// and an empty list, so a reload can tell whether another process really
+// changed the map.
+func fingerprint(m *model.Map) string {
+	var b strings.Builder
+	sep := func() { b.WriteByte(0) }
+	list := func(xs []string) {
+		b.WriteString(strconv.Itoa(len(xs)))
+		for _, x := range xs {
+			sep()
+			b.WriteString(x)
+		}
+		sep()
+	}
+	num := func(f *float64) {
+		if f == nil {
+			b.WriteString("-")
+		} else {
+			b.WriteString(strconv.FormatFloat(*f, 'g', -1, 64))
+		}
+		sep()
+	}
+	for _, s := range []string{m.Title, m.Persona.Name, m.Persona.Description, m.Goal, m.Notes} {
+		b.WriteString(s)
+		sep()
+	}
+	for _, p := range m.Phases {
+		b.WriteString("\x01" + p.Name)
+		sep()
+		b.WriteString(p.Description)
+		sep()
+		for _, t := range p.Touchpoints {
+			b.WriteString("\x02")
+			for _, s := range []string{t.Name, t.Description, t.Channel, string(t.Kind), t.Owner, t.Notes, strconv.Itoa(t.Emotion.Score)} {
+				b.WriteString(s)
+				sep()
+			}
+			for _, l := range [][]string{t.Emotion.Labels, t.Motivations, t.Thoughts, t.PainPoints, t.Opportunities, t.Backstage} {
+				list(l)
+			}
+			for _, mt := range t.Metrics {
+				b.WriteString(mt.Name + "\x00" + mt.Unit + "\x00" + string(mt.Direction))
+				sep()
+				num(mt.Target)
+				num(mt.Current)
+			}
+		}
+	}
+	return b.String()
 }

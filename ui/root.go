@@ -65,6 +65,7 @@ type loadPurpose int
 const (
 	loadOpen    loadPurpose = iota // open it on the board, fresh history
 	loadRefresh                    // replace the open map, keep selection and history
+	loadOutside                    // like loadRefresh, after another process changed the file
 	loadReset                      // replace after a failed write: history no longer lines up
 	loadForEdit                    // open the map-info editor from home
 )
@@ -308,7 +309,7 @@ func (r *Root) busy() bool {
 func (r *Root) reload() tea.Cmd {
 	r.live.deferred = false
 	if r.screen == screenBoard && r.mp != nil {
-		return tea.Batch(r.listMaps(), r.loadMap(r.mp.ID, loadRefresh, nil))
+		return tea.Batch(r.listMaps(), r.loadMap(r.mp.ID, loadOutside, nil))
 	}
 	return r.listMaps()
 }
@@ -356,7 +357,7 @@ func (r *Root) loadMap(id int64, purpose loadPurpose, sel *model.Ref) tea.Cmd {
 func (r *Root) mapLoaded(msg mapLoadedMsg) tea.Cmd {
 	if msg.err != nil {
 		switch msg.purpose {
-		case loadRefresh, loadReset:
+		case loadRefresh, loadOutside, loadReset:
 			if r.screen == screenBoard && r.mp != nil && r.mp.ID == msg.id {
 				// The map went away under us (deleted elsewhere).
 				r.screen, r.overlay, r.mp = screenHome, overNone, nil
@@ -385,9 +386,17 @@ func (r *Root) mapLoaded(msg mapLoadedMsg) tea.Cmd {
 			r.board.Select(board.Selection{Phase: msg.sel.Phase, Index: msg.sel.Index})
 		}
 		r.setNote("", false)
-	case loadRefresh:
+	case loadRefresh, loadOutside:
 		if r.screen != screenBoard || r.mp == nil || r.mp.ID != msg.id || msg.gen != r.gen {
 			return nil // stale: the user changed something since it was asked for
+		}
+		if msg.purpose == loadOutside && (r.hist.canUndo() || r.hist.canRedo()) {
+			// Undo addresses rows by position; after someone else's change
+			// those positions may name other rows, so the history goes.
+			if fingerprint(msg.m) != fingerprint(r.mp) {
+				r.hist.reset()
+				r.setNote("updated from another window", false)
+			}
 		}
 		r.replaceMap(msg.m)
 	case loadReset:

@@ -377,3 +377,25 @@ func TestHostileTextNeverBreaksTheFrame(t *testing.T) {
 		}
 	}
 }
+
+// TestOutsideChangeClearsHistory: undo addresses rows by position, so after
+// another process changed the map the old history must not be replayed.
+func TestOutsideChangeClearsHistory(t *testing.T) {
+	hs, st, id := openCoffee(t, 160, 45)
+	hs.r.board.Select(board.Selection{Phase: 0, Index: 0})
+	hs.key("J") // an undoable move
+	hs.send(refreshTickMsg{})
+	if !hs.r.hist.canUndo() {
+		t.Fatal("a quiet tick cleared the history")
+	}
+	if err := st.external(id, &model.InsertPhase{Index: 0, Phase: model.Phase{Name: "Before"}}); err != nil {
+		t.Fatal(err)
+	}
+	hs.send(refreshTickMsg{})
+	hs.contains("Before", "updated from another window")
+	hs.key("u")
+	hs.contains("nothing to undo")
+	if got := stored(t, st, id).Phases[1].Touchpoints[0].Name; got != "Street sign" {
+		t.Fatalf("undo replayed an old edit onto the changed map: %s", got)
+	}
+}
