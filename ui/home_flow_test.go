@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -97,4 +98,21 @@ func TestHomeEditMapInfo(t *testing.T) {
 		t.Fatalf("screen:\n%s", hs.screen())
 	}
 	_ = model.MapInfo{}
+}
+
+func TestTemplateErrorsAreReported(t *testing.T) {
+	opts := Options{TemplateErrors: []error{errors.New("templates/broken.json: map.title: required")}}
+	hs := newHarness(t, newFakeStore(), opts, 120, 30)
+	hs.contains("1 template(s) skipped: templates/broken.json")
+}
+
+func TestCtrlCQuitsAnywhere(t *testing.T) {
+	for _, keys := range [][]string{{}, {"enter"}, {"enter", "a"}, {"enter", "e"}, {"enter", "/"}, {"f"}} {
+		hs := newHarness(t, homeStore(t), Options{}, 120, 30)
+		hs.key(keys...)
+		hs.key("ctrl+c")
+		if !hs.quit {
+			t.Fatalf("ctrl+c after %v did not quit", keys)
+		}
+	}
 }
