@@ -133,41 +133,51 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 	}
 	phaseIDs, ids, scores, kinds := pk.ints(0), pk.ints(1), pk.chars(2), pk.chars(3)
 	names, descs, channels, owners, notes := pk.texts(4), pk.texts(6), pk.texts(8), pk.texts(10), pk.texts(12)
+	// Touchpoints arrive phase by phase, so each phase's list is a run of
+	// one shared slice, capped like the item lists below.
+	tps := make([]model.Touchpoint, 0, ids.count())
 	minID, maxID := int64(math.MaxInt64), int64(math.MinInt64)
-	n := 0
-	for ; !ids.done(); n++ {
+	cur, start := -1, 0
+	for !ids.done() {
 		pi, ok := phaseAt[phaseIDs.next()]
 		score := scores.next()
 		t := model.Touchpoint{
 			ID: ids.next(), Kind: kindOf(kinds.next()), Emotion: model.Emotion{Score: int(score) - '0'},
 			Name: names.next(), Description: descs.next(), Channel: channels.next(), Owner: owners.next(), Notes: notes.next(),
 		}
-		if pk.err != nil || !ok {
+		if pk.err != nil || !ok || pi < cur {
 			return nil, fmt.Errorf("touchpoints: %w", errPacked)
 		}
+		if pi != cur {
+			if cur >= 0 {
+				m.Phases[cur].Touchpoints = tps[start:len(tps):len(tps)]
+			}
+			cur, start = pi, len(tps)
+		}
 		minID, maxID = min(minID, t.ID), max(maxID, t.ID)
-		p := &m.Phases[pi]
-		p.Touchpoints = append(p.Touchpoints, t)
+		tps = append(tps, t)
 	}
+	n := len(tps)
 	if n == 0 {
 		return m, nil
 	}
+	m.Phases[cur].Touchpoints = tps[start:len(tps):len(tps)]
 
-	// Pointers are taken only now that the touchpoint slices stop growing.
-	byID := make(map[int64]*model.Touchpoint, n)
-	for pi := range m.Phases {
-		tps := m.Phases[pi].Touchpoints
-		for ti := range tps {
-			byID[tps[ti].ID] = &tps[ti]
-		}
-	}
+	byID := newTouchpointIndex(m, n, minID, maxID)
 
+	// Items arrive grouped by touchpoint and list, in order, so each list
+	// is a run of one shared slice; cutting runs with a capped capacity
+	// lets a later append copy instead of clobbering the next run. That is
+	// one allocation for all the map's items instead of one per list.
 	if err := pk.query(q, 4, loadItems, minID, maxID); err != nil {
 		return nil, err
 	}
 	tpIDs, lists, texts := pk.ints(0), pk.chars(1), pk.texts(2)
+	all := make([]string, 0, tpIDs.count())
+	var run *[]string // the list being filled, from all[start:]
+	start = 0
 	for !tpIDs.done() {
-		t, list, text := byID[tpIDs.next()], lists.next(), texts.next()
+		t, list, text := byID.get(tpIDs.next()), lists.next(), texts.next()
 		if pk.err != nil {
 			return nil, fmt.Errorf("list items: %w", pk.err)
 		}
@@ -178,24 +188,90 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 		if l == nil {
 			return nil, fmt.Errorf("list items: %w", errPacked)
 		}
-		*l = append(*l, text)
+		if l != run {
+			if run != nil {
+				*run = all[start:len(all):len(all)]
+			}
+			run, start = l, len(all)
+		}
+		all = append(all, text)
+	}
+	if run != nil {
+		*run = all[start:len(all):len(all)]
 	}
 
+	// Metrics, likewise, share one slice, and their values one array.
 	if err := pk.query(q, 8, loadMetrics, minID, maxID); err != nil {
 		return nil, err
 	}
 	tpIDs, mnames, units, targets, currents, dirs := pk.ints(0), pk.texts(1), pk.texts(3), pk.floats(5), pk.floats(6), pk.chars(7)
+	nm := tpIDs.count()
+	metrics := make([]model.Metric, 0, nm)
+	values := make([]float64, 0, 2*nm)
+	var owner *model.Touchpoint
+	start = 0
 	for !tpIDs.done() {
-		t := byID[tpIDs.next()]
-		mt := model.Metric{Name: mnames.next(), Unit: units.next(), Target: targets.next(), Current: currents.next(), Direction: directionOf(dirs.next())}
+		t := byID.get(tpIDs.next())
+		mt := model.Metric{Name: mnames.next(), Unit: units.next(), Direction: directionOf(dirs.next())}
+		mt.Target, values = targets.next(values)
+		mt.Current, values = currents.next(values)
 		if pk.err != nil {
 			return nil, fmt.Errorf("metrics: %w", pk.err)
 		}
-		if t != nil {
-			t.Metrics = append(t.Metrics, mt)
+		if t == nil {
+			continue
 		}
+		if t != owner {
+			if owner != nil {
+				owner.Metrics = metrics[start:len(metrics):len(metrics)]
+			}
+			owner, start = t, len(metrics)
+		}
+		metrics = append(metrics, mt)
+	}
+	if owner != nil {
+		owner.Metrics = metrics[start:len(metrics):len(metrics)]
 	}
 	return m, nil
+}
+
+// touchpointIndex finds a loaded touchpoint by ID. A map's IDs are usually
+// dense, so a slice indexed from the smallest ID does; a map stands in when
+// they are spread too thin.
+type touchpointIndex struct {
+	lo     int64
+	dense  []*model.Touchpoint
+	sparse map[int64]*model.Touchpoint
+}
+
+func newTouchpointIndex(m *model.Map, n int, lo, hi int64) touchpointIndex {
+	x := touchpointIndex{lo: lo}
+	if span := hi - lo + 1; span <= int64(4*n+64) {
+		x.dense = make([]*model.Touchpoint, span)
+	} else {
+		x.sparse = make(map[int64]*model.Touchpoint, n)
+	}
+	for pi := range m.Phases {
+		tps := m.Phases[pi].Touchpoints
+		for ti := range tps {
+			if x.dense != nil {
+				x.dense[tps[ti].ID-lo] = &tps[ti]
+			} else {
+				x.sparse[tps[ti].ID] = &tps[ti]
+			}
+		}
+	}
+	return x
+}
+
+func (x touchpointIndex) get(id int64) *model.Touchpoint {
+	if x.dense == nil {
+		return x.sparse[id]
+	}
+	if i := id - x.lo; i >= 0 && i < int64(len(x.dense)) {
+		return x.dense[i]
+	}
+	return nil
 }
 
 var errPacked = errors.New("damaged data")
@@ -252,6 +328,14 @@ type intCol struct {
 	pk *packed
 }
 
+// count returns how many numbers are left, to size slices.
+func (c *intCol) count() int {
+	if c.s == "" {
+		return 0
+	}
+	return strings.Count(c.s, " ") + 1
+}
+
 func (c *intCol) done() bool { return c.s == "" || c.pk.err != nil }
 
 func (c *intCol) next() int64 {
@@ -305,24 +389,30 @@ type floatCol struct {
 	more bool // a field (perhaps empty) is still to come
 }
 
-func (c *floatCol) next() *float64 {
+// next reads the next value into a slot appended to values (so the map's
+// values share one array) and returns a pointer to it, or nil for NULL.
+func (c *floatCol) next(values []float64) (*float64, []float64) {
 	if c.s == "" && !c.more {
 		// The first field of an all-NULL column is "", like no field
 		// at all: only the ids column tells how many rows there are.
-		c.more = false
-		return nil
+		return nil, values
 	}
 	c.more = strings.IndexByte(c.s, ' ') >= 0
 	f := field(&c.s)
 	if f == "" {
-		return nil
+		return nil, values
 	}
 	v, err := strconv.ParseFloat(f, 64)
 	if err != nil {
 		c.pk.fail()
-		return nil
+		return nil, values
 	}
-	return &v
+	if len(values) == cap(values) {
+		// Never move the array: earlier pointers point into it.
+		values = make([]float64, 0, 64)
+	}
+	values = append(values, v)
+	return &values[len(values)-1], values
 }
 
 // itemList returns the list of t whose initial in the items table is c.
