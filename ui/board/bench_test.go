@@ -29,3 +29,14 @@ func BenchmarkView(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSetMap is the once-per-change cost: per-phase counts, means and
+// curve scores for 10,000 touchpoints.
+func BenchmarkSetMap(b *testing.B) {
+	m := New(DefaultStyles(theme.New(true)))
+	mp := model.Generate(40, 10000)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		m.SetMap(mp)
+	}
+}

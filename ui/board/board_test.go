@@ -434,3 +434,17 @@ func TestKeyMapHelp(t *testing.T) {
 		}
 	}
 }
+
+func TestWheelOverCurveScrollsSideways(t *testing.T) {
+	const w, h = 80, 21
+	m := newBoard(bigMap())
+	m.View(w, h)
+	m, _ = m.Update(tea.MouseWheelMsg{X: 10, Y: h - 2, Button: tea.MouseWheelDown})
+	m.View(w, h)
+	if v := plain(m, w, h); !strings.Contains(v, "◀ 1 more") {
+		t.Errorf("wheel over the curve did not scroll sideways:\n%s", v)
+	}
+	if m.Selection().Phase != 1 {
+		t.Errorf("selection %+v did not follow the scroll", m.Selection())
+	}
+}

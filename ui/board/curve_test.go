@@ -121,3 +121,40 @@ func TestSparkLineWidth(t *testing.T) {
 		t.Errorf("spark line %q lacks the selection or the low block", ansi.Strip(l))
 	}
 }
+
+func TestCurveWithoutSelection(t *testing.T) {
+	for _, c := range []struct{ hl, sel int }{{-1, -1}, {0, -1}, {5, 0}, {0, 99}} {
+		lines := plainCurve([][]int{{1, 2, 3}}, []int{10}, c.hl, c.sel)
+		if strings.Contains(strings.Join(lines, ""), "◆") {
+			t.Errorf("hl %d sel %d: selection drawn", c.hl, c.sel)
+		}
+	}
+	// Negative widths and mismatched slices are tolerated.
+	lines := CurveLines([][]int{{1}, {2}, {3}}, []int{-5, 4}, 0, 0, DefaultStyles(theme.New(true)))
+	if w := lipgloss.Width(lines[0]); w != CurveWidth([]int{-5, 4}) {
+		t.Errorf("width %d, want %d", w, CurveWidth([]int{-5, 4}))
+	}
+}
+
+// TestBoardCurveAlignsWithColumns checks that the phase separators of the
+// curve lane fall into the gaps between the board's columns.
+func TestBoardCurveAlignsWithColumns(t *testing.T) {
+	m := newBoard(sampleMap())
+	m.Select(Selection{1, 1})
+	lines := strings.Split(plain(m, 80, 24), "\n")
+	header := []rune(lines[0])
+	gapX := gutter + 25 // first column is 25 wide at 80 cells
+	if header[gapX] != ' ' {
+		t.Fatalf("expected a gap at %d in %q", gapX, lines[0])
+	}
+	curve := lines[len(lines)-CurveRows:]
+	for _, l := range curve {
+		if r := []rune(l)[gapX]; !strings.ContainsRune("┊┃─╯╮╭╰│●", r) {
+			t.Errorf("curve row %q has %q at the column gap", l, r)
+		}
+	}
+	// Purchase (the selected phase) is bounded by ┃ on both sides.
+	if !strings.ContainsRune(curve[0], '┃') {
+		t.Errorf("highlighted phase not bounded by ┃:\n%s", strings.Join(curve, "\n"))
+	}
+}
