@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"journeymap/model"
+	"journeymap/ui/home"
 )
 
 func homeStore(t *testing.T) *fakeStore {
@@ -114,5 +115,17 @@ func TestCtrlCQuitsAnywhere(t *testing.T) {
 		if !hs.quit {
 			t.Fatalf("ctrl+c after %v did not quit", keys)
 		}
+	}
+}
+
+// TestResultsArriveWhileTooSmall: a result that lands while the window is
+// too small is still applied, so nothing is lost when it grows again.
+func TestResultsArriveWhileTooSmall(t *testing.T) {
+	hs := newHarness(t, homeStore(t), Options{}, 120, 30)
+	hs.send(windowSize(20, 6))
+	hs.send(home.OpenMsg{ID: 2})
+	hs.send(windowSize(120, 30))
+	if hs.r.mp == nil || hs.r.mp.Title != "Tea room" {
+		t.Fatalf("the map opened while small was lost:\n%s", hs.screen())
 	}
 }

@@ -254,14 +254,17 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 
 	if r.width < minWidth || r.height < minHeight {
-		// Nothing is drawn that could be clicked or typed into; only the
-		// always-handled messages above apply.
-		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "q" && r.overlay == overNone {
-			if r.screen == screenHome {
+		// Nothing is drawn that could be clicked or typed into, so input
+		// is dropped; results of commands still in flight are not.
+		switch msg := msg.(type) {
+		case tea.KeyPressMsg:
+			if msg.String() == "q" && r.overlay == overNone && r.screen == screenHome {
 				return r, r.quit(false)
 			}
+			return r, nil
+		case tea.MouseMsg, tea.PasteMsg:
+			return r, nil
 		}
-		return r, nil
 	}
 
 	switch r.overlay {
