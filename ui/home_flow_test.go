@@ -85,14 +85,15 @@ func TestHomeEditMapInfo(t *testing.T) {
 	hs.typ("Bruno")
 	hs.key("ctrl+s")
 	hs.contains("Espresso bar", "Bruno")
-	m := stored(t, st, 1)
+	list, _ := st.ListMaps()
+	m := stored(t, st, list[0].ID)
 	if m.Title != "Espresso bar" || m.Persona.Name != "Bruno" || len(m.Phases) != 3 {
 		t.Fatalf("edited map: %+v", m.MapInfo)
 	}
 	// Opening it, the map edit can be undone like any other.
 	hs.key("enter", "u")
 	hs.contains("undid: edit map Espresso bar")
-	if got := stored(t, st, 1).Title; got != "Coffee shop" {
+	if got := stored(t, st, list[0].ID).Title; got != "Coffee shop" {
 		t.Fatalf("after undo the file says %q", got)
 	}
 	if !strings.Contains(hs.screen(), "Coffee shop") {
@@ -121,9 +122,11 @@ func TestCtrlCQuitsAnywhere(t *testing.T) {
 // TestResultsArriveWhileTooSmall: a result that lands while the window is
 // too small is still applied, so nothing is lost when it grows again.
 func TestResultsArriveWhileTooSmall(t *testing.T) {
-	hs := newHarness(t, homeStore(t), Options{}, 120, 30)
+	st := homeStore(t)
+	list, _ := st.ListMaps()
+	hs := newHarness(t, st, Options{}, 120, 30)
 	hs.send(windowSize(20, 6))
-	hs.send(home.OpenMsg{ID: 2})
+	hs.send(home.OpenMsg{ID: list[1].ID})
 	hs.send(windowSize(120, 30))
 	if hs.r.mp == nil || hs.r.mp.Title != "Tea room" {
 		t.Fatalf("the map opened while small was lost:\n%s", hs.screen())
