@@ -54,7 +54,7 @@ func FuzzParseJSON(f *testing.F) {
 				t.Fatal("a map and an error")
 			}
 			msg := err.Error()
-			if msg == "" || strings.ContainsAny(msg, "\n\r\x1b\x9b") || !isCleanText(msg) {
+			if msg == "" || strings.ContainsAny(msg, "\n\r\x1b\u009b") || !isCleanText(msg) {
 				t.Fatalf("error is not one clean line: %q", msg)
 			}
 			return

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"journeymap/model"
 )
@@ -335,7 +336,24 @@ func explainDecodeError(data []byte, err error) error {
 	if errors.As(err, &te) && te.Field != "" {
 		return &model.FieldError{Path: te.Field, Msg: fmt.Sprintf("must be %s, got %s", te.Type, te.Value)}
 	}
-	return errors.New(strings.TrimPrefix(err.Error(), "json: "))
+	// encoding/json puts an unknown key into its message unquoted.
+	return errors.New(printable(strings.TrimPrefix(err.Error(), "json: ")))
+}
+
+// printable makes s safe to show on a terminal on one line: control and
+// other non-printing characters (bidi overrides included) are escaped the
+// way %q would.
+func printable(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsPrint(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
 }
 
 // position renders a byte offset as "line L, column C" (both from 1, column

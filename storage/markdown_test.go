@@ -134,7 +134,7 @@ func TestWriteMarkdownStructure(t *testing.T) {
 			if strings.Count(out, "```mermaid\njourney\n") != 1 || strings.Count(out, "\n```") != 2 {
 				t.Error("want exactly one mermaid fence, opened and closed once")
 			}
-			if strings.ContainsAny(out, "\x1b\x9b\r") {
+			if strings.ContainsAny(out, "\x1b\u009b\r") {
 				t.Error("control characters reached the output")
 			}
 			// The embedded diagram is what WriteMermaid writes.
