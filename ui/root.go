@@ -1135,6 +1135,9 @@ func (r *Root) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "Journeymap"
+	if r.screen == screenBoard && r.mp != nil {
+		v.WindowTitle = theme.Fit(r.mp.Title, 60) + " · Journeymap"
+	}
 	return v
 }
 
