@@ -56,40 +56,71 @@ func (h fullHelp) Update(msg tea.Msg) (fullHelp, bool) {
 	return h, false
 }
 
-// lines renders every section as "key  description" rows under a title.
-func (h fullHelp) lines(st Styles) []string {
-	var out []string
-	for i, s := range h.sections {
-		if i > 0 {
-			out = append(out, "")
-		}
-		out = append(out, st.HelpTitle.Render(s.title))
+// blocks renders each section as a title and "key  description" rows.
+func (h fullHelp) blocks(st Styles) [][]string {
+	var out [][]string
+	for _, s := range h.sections {
+		b := []string{st.HelpTitle.Render(s.title)}
 		kw := 0
-		for _, b := range s.keys {
-			kw = max(kw, lipgloss.Width(b.Help().Key))
+		for _, k := range s.keys {
+			kw = max(kw, lipgloss.Width(k.Help().Key))
 		}
-		for _, b := range s.keys {
-			hb := b.Help()
-			out = append(out, "  "+st.Key.Render(hb.Key)+spaces(kw-lipgloss.Width(hb.Key)+2)+st.Muted.Render(hb.Desc))
+		for _, k := range s.keys {
+			hb := k.Help()
+			b = append(b, "  "+st.Key.Render(hb.Key)+spaces(kw-lipgloss.Width(hb.Key)+2)+st.Muted.Render(hb.Desc))
 		}
+		out = append(out, b)
 	}
 	return out
+}
+
+// columns packs the sections into columns of at most rows lines, starting
+// a section in a fresh column when it would not fit whole (a section taller
+// than a column is split).
+func columns(blocks [][]string, rows int) [][]string {
+	var cols [][]string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			cols = append(cols, cur)
+			cur = nil
+		}
+	}
+	for _, b := range blocks {
+		need := len(b)
+		if len(cur) > 0 {
+			need++ // a blank line between sections
+		}
+		if len(cur)+need > rows && len(cur) > 0 {
+			flush()
+		}
+		if len(cur) > 0 {
+			cur = append(cur, "")
+		}
+		for _, l := range b {
+			if len(cur) == rows {
+				flush()
+			}
+			cur = append(cur, l)
+		}
+	}
+	flush()
+	return cols
 }
 
 // View draws the help into width x height, packing the lines into columns.
 func (h fullHelp) View(width, height int, st Styles) string {
 	title := st.HelpTitle.Render(theme.Fit("Keys", width))
 	rows := max(1, height-3)
-	lines := h.lines(st)
+	blocks := h.blocks(st)
 	colW := 0
-	for _, l := range lines {
-		colW = max(colW, lipgloss.Width(l))
+	for _, b := range blocks {
+		for _, l := range b {
+			colW = max(colW, lipgloss.Width(l))
+		}
 	}
 	colW = min(colW+3, max(1, width))
-	var cols [][]string
-	for i := 0; i < len(lines); i += rows {
-		cols = append(cols, lines[i:min(len(lines), i+rows)])
-	}
+	cols := columns(blocks, rows)
 	perScreen := max(1, width/colW)
 	off := min(h.offset, max(0, len(cols)-perScreen))
 	hintText := "esc or ? closes"
