@@ -399,3 +399,21 @@ func TestOutsideChangeClearsHistory(t *testing.T) {
 		t.Fatalf("undo replayed an old edit onto the changed map: %s", got)
 	}
 }
+
+func TestHelpScrollsAtSmallSizes(t *testing.T) {
+	hs, _, _ := openCoffee(t, 80, 24)
+	hs.key("?")
+	hs.contains("more (columns 1–2 of")
+	seen := map[string]bool{}
+	for i := 0; i < 10; i++ {
+		for _, s := range []string{"Home", "Editor", "Search", "Insights", "Presentation", "Export", "Confirm"} {
+			if strings.Contains(hs.screen(), s) {
+				seen[s] = true
+			}
+		}
+		hs.key("right")
+	}
+	if len(seen) != 7 {
+		t.Fatalf("scrolling the help showed only %v", seen)
+	}
+}
