@@ -51,8 +51,10 @@ func New(st Styles) Model {
 // SetMap shows mp (call it after every change to the map). It recomputes the
 // per-phase figures once, drops cached cards and keeps the selection in range.
 func (m *Model) SetMap(mp *model.Map) {
-	if m.r == nil {
+	if m.r == nil { // a zero Model rather than one from New
 		m.r = newRenderer(Styles{})
+		m.keys = DefaultKeyMap()
+		m.sel = Selection{0, -1}
 	}
 	m.mp = mp
 	var phases []model.Phase

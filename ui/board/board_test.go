@@ -448,3 +448,15 @@ func TestWheelOverCurveScrollsSideways(t *testing.T) {
 		t.Errorf("selection %+v did not follow the scroll", m.Selection())
 	}
 }
+
+func TestZeroModelWorks(t *testing.T) {
+	var m Model
+	if v := m.View(20, 6); v == "" {
+		t.Error("zero model renders nothing")
+	}
+	m.SetMap(sampleMap())
+	m = press(m, "j", "l")
+	if got := m.Selection(); got != (Selection{1, 0}) {
+		t.Errorf("zero model navigation: %+v", got)
+	}
+}
