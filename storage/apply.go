@@ -50,46 +50,73 @@ func (s *Store) LoadMap(id int64) (*model.Map, error) {
 // Loading a large map is dominated by the cost of each row crossing from C
 // to Go (about nine rows per touchpoint in a typical large map), so the
 // touchpoints, their list items and their metrics each come back as ONE row
-// per map: every column is aggregated with group_concat, numbers separated
-// by spaces, texts run together and cut apart again by their byte lengths
-// (so any byte survives), single-letter codes run together. loadMap reads
-// those rows with the packed type. Each inner ORDER BY makes the aggregates
-// see rows in journey/list order; for items and metrics it follows the
-// primary key, so SQLite walks it without sorting.
-const (
-	loadTouchpoints = `
-SELECT ifnull(group_concat(phase_id, ' '), ''), ifnull(group_concat(id, ' '), ''),
-	ifnull(group_concat(score, ''), ''), ifnull(group_concat(substr(kind, 1, 1), ''), ''),
-	ifnull(group_concat(octet_length(name), ' '), ''), ifnull(group_concat(name, ''), ''),
-	ifnull(group_concat(octet_length(description), ' '), ''), ifnull(group_concat(description, ''), ''),
-	ifnull(group_concat(octet_length(channel), ' '), ''), ifnull(group_concat(channel, ''), ''),
-	ifnull(group_concat(octet_length(owner), ' '), ''), ifnull(group_concat(owner, ''), ''),
-	ifnull(group_concat(octet_length(notes), ' '), ''), ifnull(group_concat(notes, ''), '')
-FROM (SELECT t.* FROM phases p JOIN touchpoints t ON t.phase_id = p.id
-	WHERE p.map_id = ? ORDER BY p.position, p.id, t.position)`
+// per map: every column is aggregated with group_concat (numbers separated
+// by spaces, one-letter codes run together, texts separated by the unit
+// separator U+001F) and loadMap takes the row apart with the packed type.
+// A text that itself holds U+001F would make the cut ambiguous; the packed
+// type notices (the separators outnumber the rows) and runs the query again
+// with each text column sent as byte lengths plus the texts run together,
+// which any byte survives. Each inner ORDER BY makes the aggregates see
+// rows in journey/list order; for items and metrics it follows the primary
+// key, so SQLite walks it without sorting.
+var (
+	loadTouchpoints = newAggQuery(`(SELECT t.* FROM phases p JOIN touchpoints t ON t.phase_id = p.id
+	WHERE p.map_id = ? ORDER BY p.position, p.id, t.position)`,
+		"i:phase_id", "i:id", "c:score", "c:substr(kind, 1, 1)", "t:name", "t:description", "t:channel", "t:owner", "t:notes")
 
 	// A map's touchpoint IDs usually form one narrow range (a map is
 	// mostly created at once), so items and metrics are read by a range
 	// scan of their primary key; rows of other maps' touchpoints that fall
 	// in the range are skipped in Go.
-	loadItems = `
-SELECT ifnull(group_concat(touchpoint_id, ' '), ''), ifnull(group_concat(substr(list, 1, 1), ''), ''),
-	ifnull(group_concat(octet_length(text), ' '), ''), ifnull(group_concat(text, ''), '')
-FROM (SELECT * FROM items WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, list, position)`
+	loadItems = newAggQuery(`(SELECT * FROM items WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, list, position)`,
+		"i:touchpoint_id", "c:substr(list, 1, 1)", "t:text")
 
 	// Whole numbers print as integers, which is cheaper than SQLite's
 	// float formatting; other values print as REAL, whose text reads
-	// back as the same float64 (TestStoreMetricValuesRoundTrip). NULL
+	// back as the same float64 (TestStoreTextAndNumbersRoundTrip). NULL
 	// prints as an empty field.
-	loadMetrics = `
-SELECT ifnull(group_concat(touchpoint_id, ' '), ''),
-	ifnull(group_concat(octet_length(name), ' '), ''), ifnull(group_concat(name, ''), ''),
-	ifnull(group_concat(octet_length(unit), ' '), ''), ifnull(group_concat(unit, ''), ''),
-	ifnull(group_concat(ifnull(iif(target = CAST(target AS INTEGER), CAST(target AS INTEGER), CAST(target AS TEXT)), ''), ' '), ''),
-	ifnull(group_concat(ifnull(iif(current = CAST(current AS INTEGER), CAST(current AS INTEGER), CAST(current AS TEXT)), ''), ' '), ''),
-	ifnull(group_concat(substr(direction, 1, 1), ''), '')
-FROM (SELECT * FROM metrics WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, position)`
+	loadMetrics = newAggQuery(`(SELECT * FROM metrics WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, position)`,
+		"i:touchpoint_id", "t:name", "t:unit",
+		"i:ifnull(iif(target = CAST(target AS INTEGER), CAST(target AS INTEGER), CAST(target AS TEXT)), '')",
+		"i:ifnull(iif(current = CAST(current AS INTEGER), CAST(current AS INTEGER), CAST(current AS TEXT)), '')",
+		"c:substr(direction, 1, 1)")
 )
+
+// textSep separates texts in the packed columns.
+const textSep = '\x1f'
+
+// aggQuery is a load query in its two forms: texts separated by textSep
+// (fast), and texts as lengths plus contents (safe for any text).
+type aggQuery struct {
+	kinds      string // per column: 'i' numbers, 'c' one-byte codes, 't' text
+	fast, safe string
+}
+
+// newAggQuery builds the query aggregating cols ("kind:expression") over the
+// rows of from.
+func newAggQuery(from string, cols ...string) aggQuery {
+	var a aggQuery
+	var fast, safe []string
+	agg := func(expr, sep string) string { return fmt.Sprintf("ifnull(group_concat(%s, '%s'), '')", expr, sep) }
+	for _, c := range cols {
+		kind, expr, _ := strings.Cut(c, ":")
+		a.kinds += kind
+		switch kind {
+		case "i":
+			fast = append(fast, agg(expr, " "))
+			safe = append(safe, agg(expr, " "))
+		case "c":
+			fast = append(fast, agg(expr, ""))
+			safe = append(safe, agg(expr, ""))
+		case "t":
+			fast = append(fast, agg(expr, string(textSep)))
+			safe = append(safe, agg("octet_length("+expr+")", " "), agg(expr, ""))
+		}
+	}
+	a.fast = "SELECT " + strings.Join(fast, ", ") + " FROM " + from
+	a.safe = "SELECT " + strings.Join(safe, ", ") + " FROM " + from
+	return a
+}
 
 func loadMap(q querier, id int64) (*model.Map, error) {
 	m := &model.Map{ID: id}
@@ -128,11 +155,11 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 	}
 
 	var pk packed
-	if err := pk.query(q, 14, loadTouchpoints, id); err != nil {
+	if err := pk.query(q, loadTouchpoints, id); err != nil {
 		return nil, err
 	}
-	phaseIDs, ids, scores, kinds := pk.ints(0), pk.ints(1), pk.chars(2), pk.chars(3)
-	names, descs, channels, owners, notes := pk.texts(4), pk.texts(6), pk.texts(8), pk.texts(10), pk.texts(12)
+	phaseIDs, ids, scores, kinds := pk.ints(), pk.ints(), pk.chars(), pk.chars()
+	names, descs, channels, owners, notes := pk.texts(), pk.texts(), pk.texts(), pk.texts(), pk.texts()
 	// Touchpoints arrive phase by phase, so each phase's list is a run of
 	// one shared slice, capped like the item lists below.
 	tps := make([]model.Touchpoint, 0, ids.count())
@@ -169,10 +196,10 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 	// is a run of one shared slice; cutting runs with a capped capacity
 	// lets a later append copy instead of clobbering the next run. That is
 	// one allocation for all the map's items instead of one per list.
-	if err := pk.query(q, 4, loadItems, minID, maxID); err != nil {
+	if err := pk.query(q, loadItems, minID, maxID); err != nil {
 		return nil, err
 	}
-	tpIDs, lists, texts := pk.ints(0), pk.chars(1), pk.texts(2)
+	tpIDs, lists, texts := pk.ints(), pk.chars(), pk.texts()
 	all := make([]string, 0, tpIDs.count())
 	var run *[]string // the list being filled, from all[start:]
 	start = 0
@@ -201,10 +228,10 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 	}
 
 	// Metrics, likewise, share one slice, and their values one array.
-	if err := pk.query(q, 8, loadMetrics, minID, maxID); err != nil {
+	if err := pk.query(q, loadMetrics, minID, maxID); err != nil {
 		return nil, err
 	}
-	tpIDs, mnames, units, targets, currents, dirs := pk.ints(0), pk.texts(1), pk.texts(3), pk.floats(5), pk.floats(6), pk.chars(7)
+	tpIDs, mnames, units, targets, currents, dirs := pk.ints(), pk.texts(), pk.texts(), pk.floats(), pk.floats(), pk.chars()
 	nm := tpIDs.count()
 	metrics := make([]model.Metric, 0, nm)
 	values := make([]float64, 0, 2*nm)
@@ -276,16 +303,37 @@ func (x touchpointIndex) get(id int64) *model.Touchpoint {
 
 var errPacked = errors.New("damaged data")
 
-// packed is one row of aggregated columns, as the load queries return them.
-// Readers over its columns share err: the first malformed field sets it and
-// later reads return zero values.
+// packed is one row of aggregated columns, as the load queries return them;
+// its readers take the columns in order. They share err: the first
+// malformed field sets it and later reads return zero values.
 type packed struct {
 	cols []string
+	next int
+	sep  bool // texts are separated by textSep, not length-prefixed
 	err  error
 }
 
-func (pk *packed) query(q querier, ncol int, query string, args ...any) error {
-	pk.cols, pk.err = make([]string, ncol), nil
+// query runs a's fast form, and its safe form when a text holds textSep.
+func (pk *packed) query(q querier, a aggQuery, args ...any) error {
+	if err := pk.run(q, a.fast, len(a.kinds), args); err != nil {
+		return err
+	}
+	pk.sep = true
+	rows := 0
+	if pk.cols[0] != "" {
+		rows = strings.Count(pk.cols[0], " ") + 1
+	}
+	for i, k := range a.kinds {
+		if k == 't' && rows > 0 && strings.Count(pk.cols[i], string(textSep)) != rows-1 {
+			pk.sep = false
+			return pk.run(q, a.safe, len(a.kinds)+strings.Count(a.kinds, "t"), args)
+		}
+	}
+	return nil
+}
+
+func (pk *packed) run(q querier, query string, ncol int, args []any) error {
+	pk.cols, pk.next, pk.err = make([]string, ncol), 0, nil
 	dest := make([]any, ncol)
 	for i := range dest {
 		dest[i] = &pk.cols[i]
@@ -295,20 +343,33 @@ func (pk *packed) query(q querier, ncol int, query string, args ...any) error {
 
 func (pk *packed) fail() { pk.err = errPacked }
 
-// ints reads column i: integers separated by spaces.
-func (pk *packed) ints(i int) *intCol { return &intCol{s: pk.cols[i], pk: pk} }
-
-// chars reads column i: one byte per row.
-func (pk *packed) chars(i int) *charCol { return &charCol{s: pk.cols[i], pk: pk} }
-
-// texts reads column i (byte lengths) and column i+1 (the texts run
-// together).
-func (pk *packed) texts(i int) *textCol {
-	return &textCol{lens: intCol{s: pk.cols[i], pk: pk}, s: pk.cols[i+1]}
+func (pk *packed) col() string {
+	if pk.next >= len(pk.cols) {
+		pk.fail()
+		return ""
+	}
+	pk.next++
+	return pk.cols[pk.next-1]
 }
 
-// floats reads column i: numbers separated by spaces, an empty one NULL.
-func (pk *packed) floats(i int) *floatCol { return &floatCol{s: pk.cols[i], pk: pk} }
+// ints reads the next column: integers separated by spaces.
+func (pk *packed) ints() *intCol { return &intCol{s: pk.col(), pk: pk} }
+
+// chars reads the next column: one byte per row.
+func (pk *packed) chars() *charCol { return &charCol{s: pk.col(), pk: pk} }
+
+// texts reads the next text column (two columns in the safe form: byte
+// lengths, then the texts run together).
+func (pk *packed) texts() *textCol {
+	if pk.sep {
+		return &textCol{s: pk.col(), sep: true, lens: intCol{pk: pk}}
+	}
+	return &textCol{lens: intCol{s: pk.col(), pk: pk}, s: pk.col()}
+}
+
+// floats reads the next column: numbers separated by spaces, an empty one
+// NULL.
+func (pk *packed) floats() *floatCol { return &floatCol{s: pk.col(), pk: pk} }
 
 // field cuts the next space-separated field off *s.
 func field(s *string) string {
@@ -368,11 +429,23 @@ func (c *charCol) next() byte {
 type textCol struct {
 	lens intCol
 	s    string
+	sep  bool
 }
 
 // next returns the next text; it shares memory with the packed column
 // instead of copying it.
 func (c *textCol) next() string {
+	if c.sep {
+		i := strings.IndexByte(c.s, textSep)
+		if i < 0 {
+			t := c.s
+			c.s = ""
+			return t
+		}
+		t := c.s[:i]
+		c.s = c.s[i+1:]
+		return t
+	}
 	n := c.lens.next()
 	if n < 0 || n > int64(len(c.s)) {
 		c.lens.pk.fail()

@@ -77,9 +77,15 @@ func TestStoreNilForEmptyLists(t *testing.T) {
 
 // TestStoreTextAndNumbersRoundTrip feeds the packed load format texts that
 // look like its own separators and numbers that are hard to print exactly.
+// A unit separator (U+001F) in a text sends the load down its safe path.
 func TestStoreTextAndNumbersRoundTrip(t *testing.T) {
+	t.Run("fast", func(t *testing.T) { roundTripAwkward(t, "plain") })
+	t.Run("unit separator", func(t *testing.T) { roundTripAwkward(t, "unit\x1fseparator") })
+}
+
+func roundTripAwkward(t *testing.T, extra string) {
 	s := openTemp(t)
-	awkward := []string{"3:abc", "12 34", " x ", ";", "1;2;", "l5:x", "ünïcødé ☕ 漢字", "tab\there", "new\nline", "\x1b[31mred\x1b[0m",
+	awkward := []string{extra, "3:abc", "12 34", " x ", ";", "1;2;", "l5:x", "ünïcødé ☕ 漢字", "tab\there", "new\nline", "\x1b[31mred\x1b[0m",
 		"nul\x00byte", strings.Repeat("long ", 2000), "0", "-1", ":"}
 	var metrics []model.Metric
 	values := []float64{0, 1, -1, 0.1, 1.0 / 3, 2.5, 1e-300, 5e-324, math.MaxFloat64, -math.MaxFloat64, 1e15 + 0.5,
