@@ -460,3 +460,16 @@ func TestZeroModelWorks(t *testing.T) {
 		t.Errorf("zero model navigation: %+v", got)
 	}
 }
+
+func TestMapShrunkWithoutSetMapDoesNotPanic(t *testing.T) {
+	mp := sampleMap()
+	m := newBoard(mp)
+	m.Select(Selection{1, 2})
+	mp.Phases[1].Touchpoints = nil
+	mp.Phases = mp.Phases[:1]
+	for _, size := range [][2]int{{80, 24}, {30, 8}} {
+		if v := m.View(size[0], size[1]); v == "" {
+			t.Error("empty view")
+		}
+	}
+}

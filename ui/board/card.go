@@ -66,6 +66,24 @@ func (r *renderer) reset() {
 	r.headers = make(map[headerKey][]string)
 }
 
+// touchpoint returns touchpoint i of phase p. The board's figures come from
+// the last SetMap; should the map have shrunk since without one, the board
+// draws blanks rather than panic.
+func (m *Model) touchpoint(p, i int) (*model.Touchpoint, bool) {
+	if m.mp == nil {
+		return nil, false
+	}
+	return m.mp.Touchpoint(model.Ref{Phase: p, Index: i})
+}
+
+func blankLines(w, n int) []string {
+	lines := make([]string, n)
+	for i := range lines {
+		lines[i] = spaces(w)
+	}
+	return lines
+}
+
 // spaces returns n blanks.
 func spaces(n int) string {
 	const blank = "                                                                                                                                "
@@ -320,7 +338,13 @@ func (m *Model) card(p, i, w int, selected, compact bool) []string {
 	if len(r.cards) >= maxCached {
 		r.cards = make(map[cardKey][]string)
 	}
-	t := &m.mp.Phases[p].Touchpoints[i]
+	t, ok := m.touchpoint(p, i)
+	if !ok {
+		if compact {
+			return blankLines(w, 1)
+		}
+		return blankLines(w, cardRows)
+	}
 	var lines []string
 	if compact {
 		lines = []string{r.compactCard(t, w, selected)}
@@ -456,6 +480,9 @@ func (m *Model) header(p, w int, state int8) []string {
 	}
 	if len(r.headers) >= maxCached {
 		r.headers = make(map[headerKey][]string)
+	}
+	if m.mp == nil || p >= len(m.mp.Phases) {
+		return blankLines(w, headerRows) // the map changed without SetMap
 	}
 	ph := &m.mp.Phases[p]
 	lines := make([]string, headerRows)
