@@ -67,7 +67,8 @@ func (m Model) View(width, height int) string {
 			b.WriteByte('\n')
 		}
 		if y == 0 && first > 0 {
-			b.WriteString(m.r.p.hint.on("◀") + " ")
+			// Small triangles, so ▶ stays the selection's mark alone.
+			b.WriteString(m.r.p.hint.on("◂") + " ")
 		} else {
 			b.WriteString(spaces(gutter))
 		}
@@ -79,7 +80,7 @@ func (m Model) View(width, height int) string {
 		}
 		if y == 0 && right > 0 && used < width {
 			b.WriteString(spaces(width - used - 1))
-			b.WriteString(m.r.p.hint.on("▶"))
+			b.WriteString(m.r.p.hint.on("▸"))
 		} else {
 			b.WriteString(spaces(width - used))
 		}
