@@ -66,6 +66,9 @@ func FuzzParseJSON(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if ref := referenceJSON(t, m); !bytes.Equal(first, ref) {
+			t.Fatalf("MarshalJSON differs from encoding/json:\n%s\n%s", first, ref)
+		}
 		back, err := ParseJSON(first)
 		if err != nil {
 			t.Fatalf("own export rejected: %v\n%s", err, first)

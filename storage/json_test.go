@@ -377,3 +377,115 @@ func TestMarshalJSONCleansControlCharacters(t *testing.T) {
 		t.Errorf("export should carry cleaned text:\n%s", out)
 	}
 }
+
+// referenceJSON encodes m with encoding/json through the decoding structs:
+// the straightforward way to write the document, which MarshalJSON must
+// match byte for byte.
+func referenceJSON(t testing.TB, m *model.Map) []byte {
+	format, version := jsonFormat, jsonVersion
+	doc := jsonDoc{Format: &format, Version: &version, Map: toJSONMap(m)}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func toJSONMap(m *model.Map) *jsonMap {
+	jm := &jsonMap{
+		Title:   cleanText(m.Title),
+		Persona: jsonPersona{Name: cleanText(m.Persona.Name), Description: cleanText(m.Persona.Description)},
+		Goal:    cleanText(m.Goal),
+		Notes:   cleanText(m.Notes),
+		Phases:  make([]jsonPhase, len(m.Phases)),
+	}
+	for i, p := range m.Phases {
+		jp := jsonPhase{
+			Name:        cleanText(p.Name),
+			Description: cleanText(p.Description),
+			Touchpoints: make([]jsonTouchpoint, len(p.Touchpoints)),
+		}
+		for k := range p.Touchpoints {
+			jp.Touchpoints[k] = toJSONTouchpoint(&p.Touchpoints[k])
+		}
+		jm.Phases[i] = jp
+	}
+	return jm
+}
+
+func toJSONTouchpoint(t *model.Touchpoint) jsonTouchpoint {
+	kind, score := string(t.Kind), t.Emotion.Score
+	jt := jsonTouchpoint{
+		Name:          cleanText(t.Name),
+		Description:   cleanText(t.Description),
+		Channel:       cleanText(t.Channel),
+		Kind:          &kind,
+		Owner:         cleanText(t.Owner),
+		Emotion:       jsonEmotion{Score: &score, Labels: cleanList(t.Emotion.Labels)},
+		Motivations:   cleanList(t.Motivations),
+		Thoughts:      cleanList(t.Thoughts),
+		PainPoints:    cleanList(t.PainPoints),
+		Opportunities: cleanList(t.Opportunities),
+		Backstage:     cleanList(t.Backstage),
+		Metrics:       make([]jsonMetric, len(t.Metrics)),
+		Notes:         cleanText(t.Notes),
+	}
+	for i, m := range t.Metrics {
+		dir := string(m.Direction)
+		jt.Metrics[i] = jsonMetric{
+			Name:      cleanText(m.Name),
+			Unit:      cleanText(m.Unit),
+			Target:    m.Target,
+			Current:   m.Current,
+			Direction: &dir,
+		}
+	}
+	return jt
+}
+
+
+func TestMarshalJSONMatchesEncodingJSON(t *testing.T) {
+	odd := &model.Map{MapInfo: model.MapInfo{Title: "q\"b\\s\b\f\n\r\t\x01\x7f <&> \u2028\u2029 \xff\xfe é 🎉 \u202e"}}
+	odd.Phases = []model.Phase{{Name: "p", Touchpoints: []model.Touchpoint{{Name: "t", Kind: "", Emotion: model.Emotion{Score: -3},
+		Metrics: []model.Metric{{Name: "n", Target: model.Float(1e-7), Current: model.Float(1e21), Direction: ""},
+			{Name: "m", Target: model.Float(-1e-300), Current: model.Float(123456789012345678), Direction: model.Up}}}}}}
+	for name, m := range map[string]*model.Map{"rich": richMap(), "nasty": nastyMap(), "generated": model.Generate(6, 200), "odd": odd, "empty": {}} {
+		got, err := MarshalJSON(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := referenceJSON(t, m); !bytes.Equal(got, want) {
+			t.Errorf("%s: MarshalJSON differs from encoding/json:\n%s\n----\n%s", name, got, want)
+		}
+	}
+}
+
+func TestMarshalJSONRefusesNaN(t *testing.T) {
+	m := richMap()
+	m.Phases[1].Touchpoints[0].Metrics[0].Current = model.Float(math.NaN())
+	_, err := MarshalJSON(m)
+	if err == nil || err.Error() != "export json: map.phases[1].touchpoints[0].metrics[0].current: must be a finite number" {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestAppendJSONStringMatchesEncodingJSON(t *testing.T) {
+	var all strings.Builder
+	for c := 0; c < 0x100; c++ {
+		all.WriteByte(byte(c))
+	}
+	for _, s := range []string{"", "plain", all.String(), "\u2028\u2029", "\xe2\x80", "a\xffb", "é🎉\u202e", `"\"`} {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(appendJSONString(nil, s)) + "\n"; got != want.String() {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want.String())
+		}
+	}
+}
