@@ -783,6 +783,9 @@ func touchpointID(q querier, mapID int64, phase, index int) (int64, error) {
 // InsertPhase puts p, with its touchpoints, at index (0..number of phases)
 // and sets the IDs in p.
 func (s *Store) InsertPhase(mapID int64, index int, p *model.Phase) error {
+	if err := p.Validate(); err != nil {
+		return fmt.Errorf("add phase in %s: %w", s.path, err)
+	}
 	var got rowIDs
 	err := s.write("add phase", mapID, func(q querier) error {
 		n, err := phaseCount(q, mapID)
@@ -791,9 +794,6 @@ func (s *Store) InsertPhase(mapID int64, index int, p *model.Phase) error {
 		}
 		if index < 0 || index > n {
 			return model.ErrOutOfRange{What: fmt.Sprintf("phase %d", index)}
-		}
-		if err := p.Validate(); err != nil {
-			return err
 		}
 		if _, err := q.ExecContext(ctxBG, `UPDATE phases SET position = position + 1 WHERE map_id = ? AND position >= ?`, mapID, index); err != nil {
 			return err
@@ -815,12 +815,12 @@ func (s *Store) InsertPhase(mapID int64, index int, p *model.Phase) error {
 
 // UpdatePhase replaces the name and description of the phase at index.
 func (s *Store) UpdatePhase(mapID int64, index int, name, description string) error {
+	if err := (model.Phase{Name: name, Description: description}).Validate(); err != nil {
+		return fmt.Errorf("edit phase in %s: %w", s.path, err)
+	}
 	return s.write("edit phase", mapID, func(q querier) error {
 		id, err := phaseID(q, mapID, index)
 		if err != nil {
-			return err
-		}
-		if err := (model.Phase{Name: name, Description: description}).Validate(); err != nil {
 			return err
 		}
 		_, err = q.ExecContext(ctxBG, `UPDATE phases SET name = ?, description = ? WHERE id = ?`, name, description, id)
@@ -873,6 +873,9 @@ func (s *Store) MovePhase(mapID int64, from, to int) error {
 // InsertTouchpoint puts t at index (0..number of touchpoints) of the phase
 // at phase and sets t.ID.
 func (s *Store) InsertTouchpoint(mapID int64, phase, index int, t *model.Touchpoint) error {
+	if err := t.Validate(); err != nil {
+		return fmt.Errorf("add touchpoint in %s: %w", s.path, err)
+	}
 	var id int64
 	err := s.write("add touchpoint", mapID, func(q querier) error {
 		pid, err := phaseID(q, mapID, phase)
@@ -885,9 +888,6 @@ func (s *Store) InsertTouchpoint(mapID int64, phase, index int, t *model.Touchpo
 		}
 		if index < 0 || index > n {
 			return model.ErrOutOfRange{What: fmt.Sprintf("touchpoint %d of phase %d", index, phase)}
-		}
-		if err := t.Validate(); err != nil {
-			return err
 		}
 		if _, err := q.ExecContext(ctxBG, `UPDATE touchpoints SET position = position + 1 WHERE phase_id = ? AND position >= ?`, pid, index); err != nil {
 			return err
@@ -910,12 +910,12 @@ func (s *Store) InsertTouchpoint(mapID int64, phase, index int, t *model.Touchpo
 // UpdateTouchpoint replaces every field of the touchpoint at index of the
 // phase at phase with t's; the stored touchpoint keeps its ID.
 func (s *Store) UpdateTouchpoint(mapID int64, phase, index int, t model.Touchpoint) error {
+	if err := t.Validate(); err != nil {
+		return fmt.Errorf("edit touchpoint in %s: %w", s.path, err)
+	}
 	return s.write("edit touchpoint", mapID, func(q querier) error {
 		id, err := touchpointID(q, mapID, phase, index)
 		if err != nil {
-			return err
-		}
-		if err := t.Validate(); err != nil {
 			return err
 		}
 		if _, err := q.ExecContext(ctxBG, `UPDATE touchpoints SET name = ?, description = ?, channel = ?, kind = ?, owner = ?, score = ?, notes = ? WHERE id = ?`,

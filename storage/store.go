@@ -308,18 +308,32 @@ func (s *Store) inTx(write bool, fn func(q querier) error) (err error) {
 }
 
 // write runs a mutation named op in one write transaction, refusing it on a
-// read-only store, and bumps the map's updated_at when mapID is not 0.
+// read-only store. When mapID is not 0, the map must exist (ErrNotFound)
+// and its updated_at is bumped once fn has succeeded. Callers validate the
+// values they write before calling write; fn checks positions against the
+// file, and any error rolls everything back.
 func (s *Store) write(op string, mapID int64, fn func(q querier) error) error {
 	if s.readOnly {
 		return fmt.Errorf("%s in %s: %w", op, s.path, ErrReadOnly)
 	}
 	err := s.inTx(true, func(q querier) error {
 		if mapID != 0 {
-			if err := s.touch(q, mapID); err != nil {
+			var one int
+			err := q.QueryRowContext(ctxBG, `SELECT 1 FROM maps WHERE id = ?`, mapID).Scan(&one)
+			if err == sql.ErrNoRows {
+				return fmt.Errorf("map %d: %w", mapID, ErrNotFound)
+			}
+			if err != nil {
 				return err
 			}
 		}
-		return fn(q)
+		if err := fn(q); err != nil {
+			return err
+		}
+		if mapID != 0 {
+			return touch(q, mapID)
+		}
+		return nil
 	})
 	if err == nil {
 		return nil
@@ -330,18 +344,11 @@ func (s *Store) write(op string, mapID int64, fn func(q querier) error) error {
 	return fmt.Errorf("%s in %s: %w", op, s.path, err)
 }
 
-// touch bumps the map's updated_at and fails with ErrNotFound for a missing
-// map. The stamp always moves forward, even when two edits share a clock tick.
-func (s *Store) touch(q querier, mapID int64) error {
-	res, err := q.ExecContext(context.Background(),
-		`UPDATE maps SET updated_at = max(?, updated_at + 1) WHERE id = ?`, nowStamp(), mapID)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("map %d: %w", mapID, ErrNotFound)
-	}
-	return nil
+// touch bumps the map's updated_at. The stamp always moves forward, even
+// when two edits share a clock tick.
+func touch(q querier, mapID int64) error {
+	_, err := q.ExecContext(ctxBG, `UPDATE maps SET updated_at = max(?, updated_at + 1) WHERE id = ?`, nowStamp(), mapID)
+	return err
 }
 
 // sqliteCode returns the primary result code of a SQLite error, or 0.
