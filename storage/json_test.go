@@ -446,7 +446,6 @@ func toJSONTouchpoint(t *model.Touchpoint) jsonTouchpoint {
 	return jt
 }
 
-
 func TestMarshalJSONMatchesEncodingJSON(t *testing.T) {
 	odd := &model.Map{MapInfo: model.MapInfo{Title: "q\"b\\s\b\f\n\r\t\x01\x7f <&> \u2028\u2029 \xff\xfe é 🎉 \u202e"}}
 	odd.Phases = []model.Phase{{Name: "p", Touchpoints: []model.Touchpoint{{Name: "t", Kind: "", Emotion: model.Emotion{Score: -3},
