@@ -16,6 +16,7 @@
 package finder
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
@@ -122,11 +123,20 @@ type entry struct {
 	detail  string
 	ref     any
 	nameEnd int
+	fields  []int32 // byte offset where each field starts (the name at 0)
 	// lower is text with ASCII letters lowercased (same byte offsets), for
 	// the cheap checks before the matcher; "" when text holds a rune that
 	// case-folds to an ASCII letter (Kelvin sign, long s), where byte tests
 	// would disagree with the matcher.
 	lower string
+}
+
+// fieldEnd returns where field k ends.
+func (e *entry) fieldEnd(k int) int {
+	if k+1 < len(e.fields) {
+		return int(e.fields[k+1]) - len(Sep)
+	}
+	return len(e.text)
 }
 
 // result is one ranked match; matched holds byte offsets into the text.
@@ -151,6 +161,7 @@ type Model struct {
 	query   string   // the query results were computed for
 	results []result // ranked; every item when the query is empty
 	cursor  int
+	paints  [2]paints // m.st as paints for rows: plain, selected
 	sc      *scroll
 	cache   map[string][]result // query -> results; results are never modified
 }
@@ -166,11 +177,17 @@ func New(title string, items []Item, st Styles) Model {
 	}
 	for i, it := range items {
 		text := theme.Clean(it.Text)
-		end := strings.Index(text, Sep)
-		if end < 0 {
-			end = len(text)
+		e := entry{text: text, detail: theme.Clean(it.Detail), ref: it.Ref, lower: asciiLower(text), fields: []int32{0}}
+		for off := 0; ; {
+			i := strings.Index(text[off:], Sep)
+			if i < 0 {
+				break
+			}
+			off += i + len(Sep)
+			e.fields = append(e.fields, int32(off))
 		}
-		m.items[i] = entry{text: text, detail: theme.Clean(it.Detail), ref: it.Ref, nameEnd: end, lower: asciiLower(text)}
+		e.nameEnd = e.fieldEnd(0)
+		m.items[i] = e
 	}
 	m.input = textinput.New()
 	m.input.Prompt = "> "
@@ -185,6 +202,7 @@ func New(title string, items []Item, st Styles) Model {
 // SetStyles replaces the styles (after a light/dark change).
 func (m *Model) SetStyles(st Styles) {
 	m.st = st
+	m.paints = makePaints(st)
 	is := m.input.Styles()
 	is.Focused.Prompt = st.Prompt
 	is.Focused.Text = st.Query
@@ -329,38 +347,96 @@ func (m *Model) match(q string, cand []int) []result {
 	}
 	wg.Wait()
 	out := slices.Concat(parts...)
-	slices.SortStableFunc(out, func(a, b result) int { return b.score - a.score })
+	// Equal scores keep journey order, however the query was typed.
+	slices.SortFunc(out, func(a, b result) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return cmp.Compare(a.item, b.item)
+	})
 	return out
 }
 
+// Where a match was found, which decides its tier in the ranking.
+const (
+	inName  = iota // every matched character lies in the name
+	inField        // in one other field (channel, a label, a motivation…)
+	inText         // spread over several fields, or the text had to be matched whole
+)
+
+// piece is one string handed to the matcher: part of an item's text from
+// byte from on, standing for the field that starts at base.
+type piece struct {
+	item, from, base int
+	where            int
+}
+
+// matchRange matches the candidates lo..hi-1. An item whose name holds the
+// query is ranked by its name alone; otherwise each field holding the query
+// is matched on its own and the best counts; failing that the whole text is
+// matched, so a query spanning fields ("checkout store") still finds it.
+// Besides ranking sensibly this hands the matcher far fewer bytes than whole
+// texts: the name is usually all it sees.
 func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 	pl := newPlan(q)
-	var idxs, offs []int // per string handed to the matcher: item and trimmed head
+	pieces := make([]piece, 0, hi-lo)
 	seq := func(yield func(string) bool) {
 		for i := lo; i < hi; i++ {
 			idx := at(i)
 			e := &m.items[idx]
-			from, to, ok := pl.window(e)
-			if !ok {
+			if pl.q == nil || e.lower == "" {
+				pieces = append(pieces, piece{item: idx, where: inText})
+				if !yield(e.text) {
+					return
+				}
 				continue
 			}
-			idxs = append(idxs, idx)
-			offs = append(offs, from)
-			if !yield(e.text[from:to]) {
-				return
+			if from, to, ok := pl.window(e, 0, e.nameEnd); ok {
+				pieces = append(pieces, piece{item: idx, from: from, where: inName})
+				if !yield(e.text[from:to]) {
+					return
+				}
+				continue
+			}
+			found := false
+			for k := 1; k < len(e.fields); k++ {
+				base := int(e.fields[k])
+				if from, to, ok := pl.window(e, base, e.fieldEnd(k)); ok {
+					found = true
+					pieces = append(pieces, piece{item: idx, from: from, base: base, where: inField})
+					if !yield(e.text[from:to]) {
+						return
+					}
+				}
+			}
+			if !found {
+				if from, to, ok := pl.window(e, 0, len(e.text)); ok {
+					pieces = append(pieces, piece{item: idx, from: from, where: inText})
+					if !yield(e.text[from:to]) {
+						return
+					}
+				}
 			}
 		}
 	}
 	ms := fuzzy.FindFromIterNoSort(q, seq)
-	out := make([]result, len(ms))
-	for i, fm := range ms {
-		idx, off := idxs[fm.Index], offs[fm.Index]
-		fm.Score += leadFix(fm, off)
-		fm.Score += len(fm.Str) - len(fm.MatchedIndexes) // the matcher's length penalty; rank re-adds its own
+	out := make([]result, 0, len(ms))
+	for _, fm := range ms {
+		pc := pieces[fm.Index]
+		fm.Score += leadFix(fm, pc.from-pc.base)
+		fm.Score += len(fm.Str) - len(fm.MatchedIndexes) // the matcher's length penalty; rank adds its own
 		for k := range fm.MatchedIndexes {
-			fm.MatchedIndexes[k] += off
+			fm.MatchedIndexes[k] += pc.from
 		}
-		out[i] = result{item: idx, score: rank(fm, &m.items[idx]), matched: fm.MatchedIndexes}
+		r := result{item: pc.item, score: rank(fm, pc.where, &m.items[pc.item]), matched: fm.MatchedIndexes}
+		// Pieces of one item arrive together: keep the best.
+		if n := len(out); n > 0 && out[n-1].item == r.item {
+			if r.score > out[n-1].score {
+				out[n-1] = r
+			}
+			continue
+		}
+		out = append(out, r)
 	}
 	return out
 }
@@ -383,34 +459,32 @@ func newPlan(q string) plan {
 	return plan{q: lq, first: lq[0], last: lq[len(lq)-1]}
 }
 
-// window returns the part of e's text the matcher needs to see, or false
-// when the text cannot match. The matcher (sahilm/fuzzy) matches exactly when
-// the query is a case-folded subsequence, so a subsequence test rejects the
-// rest cheaply. Nothing after the last occurrence of the query's last
-// character can change the match, and nothing before the first occurrence of
-// its first character except the rune just before it (which decides the
-// separator and camel-case bonuses) and the leading penalty, which leadFix
-// restores.
-func (pl plan) window(e *entry) (from, to int, ok bool) {
-	if pl.q == nil || e.lower == "" {
-		return 0, len(e.text), true
-	}
-	s := e.lower
-	pos := 0
-	for _, c := range pl.q {
-		i := strings.IndexByte(s[pos:], c)
-		if i < 0 {
-			return 0, 0, false
+// window returns the part of e.text[lo:hi] the matcher needs to see, or
+// false when it cannot match. The matcher (sahilm/fuzzy) matches exactly
+// when the query is a case-folded subsequence, so a byte-wise subsequence
+// test on the lowered copy rejects the rest cheaply. Nothing after the last
+// occurrence of the query's last character can change the match, and nothing
+// before the first occurrence of its first character except the rune just
+// before it (which decides the separator and camel-case bonuses) and the
+// leading penalty, which leadFix restores.
+func (pl plan) window(e *entry, lo, hi int) (from, to int, ok bool) {
+	s := e.lower[lo:hi]
+	j := 0
+	for i := 0; i < len(s) && j < len(pl.q); i++ {
+		if s[i] == pl.q[j] {
+			j++
 		}
-		pos += i + 1
+	}
+	if j < len(pl.q) {
+		return 0, 0, false
 	}
 	f := strings.IndexByte(s, pl.first)
-	to = strings.LastIndexByte(s, pl.last) + 1
+	to = lo + strings.LastIndexByte(s, pl.last) + 1
 	if f <= 1 {
-		return 0, to, true
+		return lo, to, true
 	}
-	_, size := utf8.DecodeLastRuneInString(e.text[:f])
-	return f - size, to, true
+	_, size := utf8.DecodeLastRuneInString(e.text[lo : lo+f])
+	return lo + f - size, to, true
 }
 
 // leadFix is the difference between the leading-character penalty the
@@ -436,33 +510,54 @@ const maxCached = 64
 
 // Ranking adjustments on top of the fuzzy score.
 const (
-	nameBonus    = 40 // every matched character lies in the name
+	nameBonus    = 40 // the match lies in the name
 	maxNameSlack = 30 // cap on the penalty for name characters left unmatched
+	spreadMalus  = 20 // the match needed several fields
 )
 
 // rank turns a fuzzy score, without the matcher's length penalty (which
 // would punish a touchpoint for having many motivations), into the finder's
-// order: a match that lies in the name gets a bonus less a penalty for the
-// name's unmatched characters, so "Pay" beats "Payment page" and both beat a
-// metric called "Payment success".
-func rank(fm fuzzy.Match, e *entry) int {
+// order. A match in the name gets a bonus less a penalty for the name's
+// unmatched characters, so "Pay" beats "Payment page" and both beat a metric
+// called "Payment success"; one spread over several fields loses a little.
+// The bonuses are small next to the matcher's own reward for consecutive
+// characters, so a whole word in a pain point still beats letters scattered
+// through a name.
+func rank(fm fuzzy.Match, where int, e *entry) int {
 	s := fm.Score
-	if len(fm.MatchedIndexes) > 0 && fm.MatchedIndexes[len(fm.MatchedIndexes)-1] < e.nameEnd {
+	if where == inText && len(fm.MatchedIndexes) > 0 && fm.MatchedIndexes[len(fm.MatchedIndexes)-1] < e.nameEnd {
+		where = inName // a non-ASCII query matched the whole text, inside the name
+	}
+	switch where {
+	case inName:
 		s += nameBonus - min(e.nameEnd-len(fm.MatchedIndexes), maxNameSlack)
+	case inText:
+		s -= spreadMalus
 	}
 	return s
 }
 
 func asciiLower(s string) string {
-	if strings.ContainsAny(s, "\u212a\u017f") {
+	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
 		return ""
 	}
-	return strings.Map(func(r rune) rune {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
+	upper := false
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			upper = true
+			break
 		}
-		return r
-	}, s)
+	}
+	if !upper {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // isSubsequence reports whether every rune of a appears in b in order.
@@ -552,23 +647,20 @@ func (m Model) rows(w, n int) []string {
 // right edge, which gives way to the text when space is short.
 func (m Model) row(r result, selected bool, w int) string {
 	e := &m.items[r.item]
-	text, detail, hl, marker := m.st.Text, m.st.Detail, m.st.Highlight, "  "
-	space := lipgloss.NewStyle()
+	p := &m.paints[0]
 	if selected {
-		text = text.Inherit(m.st.Selected)
-		detail = detail.Inherit(m.st.Selected)
-		hl = hl.Inherit(m.st.Selected)
-		space = m.st.Selected
-		marker = "▶ "
-	}
-	if w < 3 {
-		return pad(Highlight(e.text, r.matched, w, text, hl), w, space)
+		p = &m.paints[1]
 	}
 	var b strings.Builder
+	b.Grow(w + 128)
+	if w < 3 {
+		highlight(&b, e.text, r.matched, w, p.text, p.hl)
+		return pad(b.String(), w, lipgloss.NewStyle())
+	}
 	if selected {
-		b.WriteString(m.st.Marker.Inherit(m.st.Selected).Render(marker))
+		p.marker.add(&b, "▶ ")
 	} else {
-		b.WriteString(marker)
+		b.WriteString("  ")
 	}
 	avail := w - 2
 	dw := 0
@@ -579,16 +671,32 @@ func (m Model) row(r result, selected bool, w int) string {
 	if dw > 0 {
 		tw = avail - dw - 2
 	}
-	t := Highlight(e.text, r.matched, tw, text, hl)
-	b.WriteString(t)
-	if gap := tw - ansi.StringWidth(t); gap > 0 {
-		b.WriteString(space.Render(strings.Repeat(" ", gap)))
-	}
+	used := highlight(&b, e.text, r.matched, tw, p.text, p.hl)
 	if dw > 0 {
-		b.WriteString(space.Render("  "))
-		d := theme.Fit(e.detail, dw)
-		b.WriteString(space.Render(strings.Repeat(" ", dw-ansi.StringWidth(d))))
-		b.WriteString(detail.Render(d))
+		d, dused, cut := cutWidth(e.detail, dw)
+		if cut {
+			d, dused, _ = cutWidth(e.detail, dw-1)
+			d += "…"
+			dused++
+		}
+		p.space.add(&b, strings.Repeat(" ", tw-used+2+dw-dused))
+		p.detail.add(&b, d)
+	} else {
+		p.space.add(&b, strings.Repeat(" ", max(0, tw-used)))
 	}
-	return pad(b.String(), w, space)
+	return pad(b.String(), w, lipgloss.NewStyle())
+}
+
+// paints are the row styles as paints, plain and selected.
+type paints struct{ text, detail, hl, marker, space paint }
+
+func makePaints(st Styles) [2]paints {
+	sel := func(s lipgloss.Style) lipgloss.Style { return s.Inherit(st.Selected) }
+	return [2]paints{
+		{text: newPaint(st.Text), detail: newPaint(st.Detail), hl: newPaint(st.Highlight)},
+		{
+			text: newPaint(sel(st.Text)), detail: newPaint(sel(st.Detail)), hl: newPaint(sel(st.Highlight)),
+			marker: newPaint(sel(st.Marker)), space: newPaint(st.Selected),
+		},
+	}
 }

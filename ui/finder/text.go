@@ -12,48 +12,81 @@ import (
 // clusters the way ansi.StringWidth measures them and stops as soon as the
 // width is used up, so a 10,000-character name costs only what is shown.
 func Cut(s string, width int) (prefix string, cut bool) {
+	prefix, _, cut = cutWidth(s, width)
+	return prefix, cut
+}
+
+// cutWidth is Cut that also returns the prefix's width.
+func cutWidth(s string, width int) (prefix string, w int, cut bool) {
 	if width <= 0 {
-		return "", s != ""
+		return "", 0, s != ""
 	}
-	w, i := 0, 0
+	i := 0
 	for i < len(s) {
-		if c := s[i]; c >= 0x20 && c < 0x7f {
-			// Printable ASCII is one cell; skip the grapheme machinery unless
-			// a combining mark could follow.
-			if i+1 >= len(s) || s[i+1] < 0x80 {
-				if w+1 > width {
-					return s[:i], true
-				}
-				w++
-				i++
-				continue
+		if c := s[i]; c >= 0x20 && c < 0x7f && (i+1 >= len(s) || s[i+1] < 0x80) {
+			// Printable ASCII not followed by a possible combining mark is
+			// one cell: skip the grapheme machinery.
+			if w+1 > width {
+				return s[:i], w, true
 			}
+			w++
+			i++
+			continue
 		}
 		cluster, cw := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
 		if len(cluster) == 0 {
 			break
 		}
 		if w+cw > width {
-			return s[:i], true
+			return s[:i], w, true
 		}
 		w += cw
 		i += len(cluster)
 	}
-	return s, false
+	return s, w, false
+}
+
+// paint is a style reduced to the escape sequences around its text, so a
+// run costs two concatenations instead of a Render. Only for styles without
+// width, padding, margins or borders.
+type paint struct{ pre, post string }
+
+func newPaint(st lipgloss.Style) paint {
+	r := st.Render("x")
+	i := strings.IndexByte(r, 'x') // escape sequences never hold an 'x'
+	if i < 0 {
+		return paint{}
+	}
+	return paint{pre: r[:i], post: r[i+1:]}
+}
+
+func (p paint) add(b *strings.Builder, s string) {
+	if s == "" {
+		return
+	}
+	b.WriteString(p.pre)
+	b.WriteString(s)
+	b.WriteString(p.post)
 }
 
 // Highlight renders the plain string s in at most width cells: characters
 // whose byte offsets are listed in matched (ascending, as fuzzy.Match gives
 // them) use hl, the rest base. Text that does not fit ends with "…".
 func Highlight(s string, matched []int, width int, base, hl lipgloss.Style) string {
-	if width <= 0 {
-		return ""
-	}
-	shown, cut := Cut(s, width)
-	if cut {
-		shown, _ = Cut(s, width-1)
-	}
 	var b strings.Builder
+	highlight(&b, s, matched, width, newPaint(base), newPaint(hl))
+	return b.String()
+}
+
+// highlight writes Highlight's result to b and returns its width.
+func highlight(b *strings.Builder, s string, matched []int, width int, base, hl paint) int {
+	if width <= 0 {
+		return 0
+	}
+	shown, w, cut := cutWidth(s, width)
+	if cut {
+		shown, w, _ = cutWidth(s, width-1)
+	}
 	start := 0 // start of the pending run of unmatched bytes
 	k := 0
 	for k < len(matched) && matched[k] < len(shown) {
@@ -68,11 +101,9 @@ func Highlight(s string, matched []int, width int, base, hl lipgloss.Style) stri
 		if len(cluster) == 0 {
 			break
 		}
-		if i > start {
-			b.WriteString(base.Render(shown[start:i]))
-		}
+		base.add(b, shown[start:i])
 		end := i + len(cluster)
-		// Adjacent matches share one styled run: fewer escape sequences.
+		// Adjacent matches share one run: fewer escape sequences.
 		for k < len(matched) && matched[k] == end && end < len(shown) {
 			c, _ := ansi.FirstGraphemeCluster(shown[end:], ansi.GraphemeWidth)
 			if len(c) == 0 {
@@ -81,16 +112,15 @@ func Highlight(s string, matched []int, width int, base, hl lipgloss.Style) stri
 			end += len(c)
 			k++
 		}
-		b.WriteString(hl.Render(shown[i:end]))
+		hl.add(b, shown[i:end])
 		start = end
 	}
-	if start < len(shown) {
-		b.WriteString(base.Render(shown[start:]))
-	}
+	base.add(b, shown[start:])
 	if cut {
-		b.WriteString(base.Render("…"))
+		base.add(b, "…")
+		w++
 	}
-	return b.String()
+	return w
 }
 
 // pad fills a rendered line with spaces (in style st) to exactly width
