@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -470,4 +471,514 @@ func errText(s string) string {
 		n++
 	}
 	return b.String()
+}
+
+// LoadMap reads the map with the given ID: its phases, touchpoints, list
+// items and metrics, with IDs and UpdatedAt filled in. It runs five queries
+// (map, phases, touchpoints, items, metrics) in one read transaction,
+// whatever the map's size. Every empty list (phases, touchpoints, labels, motivations, ...,
+// metrics) is nil, never an empty slice, so loaded maps compare equal with
+// reflect.DeepEqual.
+func (s *Store) LoadMap(id int64) (*model.Map, error) {
+	var m *model.Map
+	err := s.inTx(false, func(q querier) error {
+		var err error
+		m, err = loadMap(q, id)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load map %d from %s: %w", id, s.path, err)
+	}
+	return m, nil
+}
+
+// Loading a large map is dominated by the cost of each row crossing from C
+// to Go (about nine rows per touchpoint in a typical large map), so the
+// touchpoints, their list items and their metrics each come back as ONE row
+// per map: every column is aggregated with group_concat (numbers separated
+// by spaces, one-letter codes run together, texts separated by the unit
+// separator U+001F) and loadMap takes the row apart with the packed type.
+// A text that itself holds U+001F would make the cut ambiguous; the packed
+// type notices (the separators outnumber the rows) and runs the query again
+// with each text column sent as byte lengths plus the texts run together,
+// which any byte survives. Each inner ORDER BY makes the aggregates see
+// rows in journey/list order; for items and metrics it follows the primary
+// key, so SQLite walks it without sorting.
+var (
+	loadTouchpoints = newAggQuery(`(SELECT t.* FROM phases p JOIN touchpoints t ON t.phase_id = p.id
+	WHERE p.map_id = ? ORDER BY p.position, p.id, t.position)`,
+		"i:phase_id", "i:id", "c:score", "c:substr(kind, 1, 1)", "t:name", "t:description", "t:channel", "t:owner", "t:notes")
+
+	// A map's touchpoint IDs usually form one narrow range (a map is
+	// mostly created at once), so items and metrics are read by a range
+	// scan of their primary key; rows of other maps' touchpoints that fall
+	// in the range are skipped in Go.
+	loadItems = newAggQuery(`(SELECT * FROM items WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, list, position)`,
+		"i:touchpoint_id", "c:substr(list, 1, 1)", "t:text")
+
+	// Whole numbers print as integers, which is cheaper than SQLite's
+	// float formatting; other values print as REAL, whose text reads
+	// back as the same float64 (TestStoreTextAndNumbersRoundTrip). NULL
+	// prints as an empty field.
+	loadMetrics = newAggQuery(`(SELECT * FROM metrics WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, position)`,
+		"i:touchpoint_id", "t:name", "t:unit",
+		"i:ifnull(iif(target = CAST(target AS INTEGER), CAST(target AS INTEGER), CAST(target AS TEXT)), '')",
+		"i:ifnull(iif(current = CAST(current AS INTEGER), CAST(current AS INTEGER), CAST(current AS TEXT)), '')",
+		"c:substr(direction, 1, 1)")
+)
+
+// textSep separates texts in the packed columns.
+const textSep = '\x1f'
+
+// aggQuery is a load query in its two forms: texts separated by textSep
+// (fast), and texts as lengths plus contents (safe for any text).
+type aggQuery struct {
+	kinds      string // per column: 'i' numbers, 'c' one-byte codes, 't' text
+	fast, safe string
+}
+
+// newAggQuery builds the query aggregating cols ("kind:expression") over the
+// rows of from.
+func newAggQuery(from string, cols ...string) aggQuery {
+	var a aggQuery
+	var fast, safe []string
+	agg := func(expr, sep string) string { return fmt.Sprintf("ifnull(group_concat(%s, '%s'), '')", expr, sep) }
+	for _, c := range cols {
+		kind, expr, _ := strings.Cut(c, ":")
+		a.kinds += kind
+		switch kind {
+		case "i":
+			fast = append(fast, agg(expr, " "))
+			safe = append(safe, agg(expr, " "))
+		case "c":
+			fast = append(fast, agg(expr, ""))
+			safe = append(safe, agg(expr, ""))
+		case "t":
+			fast = append(fast, agg(expr, string(textSep)))
+			safe = append(safe, agg("octet_length("+expr+")", " "), agg(expr, ""))
+		}
+	}
+	a.fast = "SELECT " + strings.Join(fast, ", ") + " FROM " + from
+	a.safe = "SELECT " + strings.Join(safe, ", ") + " FROM " + from
+	return a
+}
+
+func loadMap(q querier, id int64) (*model.Map, error) {
+	m := &model.Map{ID: id}
+	var updated int64
+	err := q.QueryRowContext(ctxBG, `SELECT title, persona_name, persona_description, goal, notes, updated_at FROM maps WHERE id = ?`, id).
+		Scan(&m.Title, &m.Persona.Name, &m.Persona.Description, &m.Goal, &m.Notes, &updated)
+	if err == sql.ErrNoRows {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	m.UpdatedAt = fromStamp(updated)
+
+	// Phases and touchpoints arrive in journey order; positions are dense,
+	// so appending in that order rebuilds the slices.
+	phaseAt := map[int64]int{}
+	rows, err := q.QueryContext(ctxBG, `SELECT id, name, description FROM phases WHERE map_id = ? ORDER BY position`, id)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var p model.Phase
+		if err := rows.Scan(&p.ID, &p.Name, &p.Description); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		phaseAt[p.ID] = len(m.Phases)
+		m.Phases = append(m.Phases, p)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	if len(m.Phases) == 0 {
+		return m, nil
+	}
+
+	var pk packed
+	if err := pk.query(q, loadTouchpoints, id); err != nil {
+		return nil, err
+	}
+	phaseIDs, ids, scores, kinds := pk.ints(), pk.ints(), pk.chars(), pk.chars()
+	names, descs, channels, owners, notes := pk.texts(), pk.texts(), pk.texts(), pk.texts(), pk.texts()
+	// Touchpoints arrive phase by phase, so each phase's list is a run of
+	// one shared slice, capped like the item lists below.
+	tps := make([]model.Touchpoint, 0, ids.count())
+	minID, maxID := int64(math.MaxInt64), int64(math.MinInt64)
+	cur, start := -1, 0
+	for !ids.done() {
+		pi, ok := phaseAt[phaseIDs.next()]
+		score := scores.next()
+		t := model.Touchpoint{
+			ID: ids.next(), Kind: kindOf(kinds.next()), Emotion: model.Emotion{Score: int(score) - '0'},
+			Name: names.next(), Description: descs.next(), Channel: channels.next(), Owner: owners.next(), Notes: notes.next(),
+		}
+		if pk.err != nil || !ok || pi < cur {
+			return nil, fmt.Errorf("touchpoints: %w", errPacked)
+		}
+		if pi != cur {
+			if cur >= 0 {
+				m.Phases[cur].Touchpoints = tps[start:len(tps):len(tps)]
+			}
+			cur, start = pi, len(tps)
+		}
+		minID, maxID = min(minID, t.ID), max(maxID, t.ID)
+		tps = append(tps, t)
+	}
+	n := len(tps)
+	if n == 0 {
+		return m, nil
+	}
+	m.Phases[cur].Touchpoints = tps[start:len(tps):len(tps)]
+
+	byID := newTouchpointIndex(m, n, minID, maxID)
+
+	// Items arrive grouped by touchpoint and list, in order, so each list
+	// is a run of one shared slice; cutting runs with a capped capacity
+	// lets a later append copy instead of clobbering the next run. That is
+	// one allocation for all the map's items instead of one per list.
+	if err := pk.query(q, loadItems, minID, maxID); err != nil {
+		return nil, err
+	}
+	tpIDs, lists, texts := pk.ints(), pk.chars(), pk.texts()
+	all := make([]string, 0, tpIDs.count())
+	var run *[]string // the list being filled, from all[start:]
+	start = 0
+	for !tpIDs.done() {
+		t, list, text := byID.get(tpIDs.next()), lists.next(), texts.next()
+		if pk.err != nil {
+			return nil, fmt.Errorf("list items: %w", pk.err)
+		}
+		if t == nil {
+			continue // another map's
+		}
+		l := itemList(t, list)
+		if l == nil {
+			return nil, fmt.Errorf("list items: %w", errPacked)
+		}
+		if l != run {
+			if run != nil {
+				*run = all[start:len(all):len(all)]
+			}
+			run, start = l, len(all)
+		}
+		all = append(all, text)
+	}
+	if run != nil {
+		*run = all[start:len(all):len(all)]
+	}
+
+	// Metrics, likewise, share one slice, and their values one array.
+	if err := pk.query(q, loadMetrics, minID, maxID); err != nil {
+		return nil, err
+	}
+	tpIDs, mnames, units, targets, currents, dirs := pk.ints(), pk.texts(), pk.texts(), pk.floats(), pk.floats(), pk.chars()
+	nm := tpIDs.count()
+	metrics := make([]model.Metric, 0, nm)
+	values := make([]float64, 0, 2*nm)
+	var owner *model.Touchpoint
+	start = 0
+	for !tpIDs.done() {
+		t := byID.get(tpIDs.next())
+		mt := model.Metric{Name: mnames.next(), Unit: units.next(), Direction: directionOf(dirs.next())}
+		mt.Target, values = targets.next(values)
+		mt.Current, values = currents.next(values)
+		if pk.err != nil {
+			return nil, fmt.Errorf("metrics: %w", pk.err)
+		}
+		if t == nil {
+			continue
+		}
+		if t != owner {
+			if owner != nil {
+				owner.Metrics = metrics[start:len(metrics):len(metrics)]
+			}
+			owner, start = t, len(metrics)
+		}
+		metrics = append(metrics, mt)
+	}
+	if owner != nil {
+		owner.Metrics = metrics[start:len(metrics):len(metrics)]
+	}
+	return m, nil
+}
+
+// touchpointIndex finds a loaded touchpoint by ID. A map's IDs are usually
+// dense, so a slice indexed from the smallest ID does; a map stands in when
+// they are spread too thin.
+type touchpointIndex struct {
+	lo     int64
+	dense  []*model.Touchpoint
+	sparse map[int64]*model.Touchpoint
+}
+
+func newTouchpointIndex(m *model.Map, n int, lo, hi int64) touchpointIndex {
+	x := touchpointIndex{lo: lo}
+	if span := hi - lo + 1; span <= int64(4*n+64) {
+		x.dense = make([]*model.Touchpoint, span)
+	} else {
+		x.sparse = make(map[int64]*model.Touchpoint, n)
+	}
+	for pi := range m.Phases {
+		tps := m.Phases[pi].Touchpoints
+		for ti := range tps {
+			if x.dense != nil {
+				x.dense[tps[ti].ID-lo] = &tps[ti]
+			} else {
+				x.sparse[tps[ti].ID] = &tps[ti]
+			}
+		}
+	}
+	return x
+}
+
+func (x touchpointIndex) get(id int64) *model.Touchpoint {
+	if x.dense == nil {
+		return x.sparse[id]
+	}
+	if i := id - x.lo; i >= 0 && i < int64(len(x.dense)) {
+		return x.dense[i]
+	}
+	return nil
+}
+
+var errPacked = errors.New("damaged data")
+
+// packed is one row of aggregated columns, as the load queries return them;
+// its readers take the columns in order. They share err: the first
+// malformed field sets it and later reads return zero values.
+type packed struct {
+	cols []string
+	next int
+	sep  bool // texts are separated by textSep, not length-prefixed
+	err  error
+}
+
+// query runs a's fast form, and its safe form when a text holds textSep.
+func (pk *packed) query(q querier, a aggQuery, args ...any) error {
+	if err := pk.run(q, a.fast, len(a.kinds), args); err != nil {
+		return err
+	}
+	pk.sep = true
+	rows := 0
+	if pk.cols[0] != "" {
+		rows = strings.Count(pk.cols[0], " ") + 1
+	}
+	for i, k := range a.kinds {
+		if k == 't' && rows > 0 && strings.Count(pk.cols[i], string(textSep)) != rows-1 {
+			pk.sep = false
+			return pk.run(q, a.safe, len(a.kinds)+strings.Count(a.kinds, "t"), args)
+		}
+	}
+	return nil
+}
+
+func (pk *packed) run(q querier, query string, ncol int, args []any) error {
+	pk.cols, pk.next, pk.err = make([]string, ncol), 0, nil
+	dest := make([]any, ncol)
+	for i := range dest {
+		dest[i] = &pk.cols[i]
+	}
+	return q.QueryRowContext(ctxBG, query, args...).Scan(dest...)
+}
+
+func (pk *packed) fail() { pk.err = errPacked }
+
+func (pk *packed) col() string {
+	if pk.next >= len(pk.cols) {
+		pk.fail()
+		return ""
+	}
+	pk.next++
+	return pk.cols[pk.next-1]
+}
+
+// ints reads the next column: integers separated by spaces.
+func (pk *packed) ints() *intCol { return &intCol{s: pk.col(), pk: pk} }
+
+// chars reads the next column: one byte per row.
+func (pk *packed) chars() *charCol { return &charCol{s: pk.col(), pk: pk} }
+
+// texts reads the next text column (two columns in the safe form: byte
+// lengths, then the texts run together).
+func (pk *packed) texts() *textCol {
+	if pk.sep {
+		return &textCol{s: pk.col(), sep: true, lens: intCol{pk: pk}}
+	}
+	return &textCol{lens: intCol{s: pk.col(), pk: pk}, s: pk.col()}
+}
+
+// floats reads the next column: numbers separated by spaces, an empty one
+// NULL.
+func (pk *packed) floats() *floatCol { return &floatCol{s: pk.col(), pk: pk} }
+
+// field cuts the next space-separated field off *s.
+func field(s *string) string {
+	i := strings.IndexByte(*s, ' ')
+	if i < 0 {
+		f := *s
+		*s = ""
+		return f
+	}
+	f := (*s)[:i]
+	*s = (*s)[i+1:]
+	return f
+}
+
+type intCol struct {
+	s  string
+	pk *packed
+}
+
+// count returns how many numbers are left, to size slices.
+func (c *intCol) count() int {
+	if c.s == "" {
+		return 0
+	}
+	return strings.Count(c.s, " ") + 1
+}
+
+func (c *intCol) done() bool { return c.s == "" || c.pk.err != nil }
+
+func (c *intCol) next() int64 {
+	if c.s == "" {
+		c.pk.fail()
+		return 0
+	}
+	n, err := strconv.ParseInt(field(&c.s), 10, 64)
+	if err != nil {
+		c.pk.fail()
+	}
+	return n
+}
+
+type charCol struct {
+	s  string
+	pk *packed
+}
+
+func (c *charCol) next() byte {
+	if c.s == "" {
+		c.pk.fail()
+		return 0
+	}
+	b := c.s[0]
+	c.s = c.s[1:]
+	return b
+}
+
+type textCol struct {
+	lens intCol
+	s    string
+	sep  bool
+}
+
+// next returns the next text; it shares memory with the packed column
+// instead of copying it.
+func (c *textCol) next() string {
+	if c.sep {
+		i := strings.IndexByte(c.s, textSep)
+		if i < 0 {
+			t := c.s
+			c.s = ""
+			return t
+		}
+		t := c.s[:i]
+		c.s = c.s[i+1:]
+		return t
+	}
+	n := c.lens.next()
+	if n < 0 || n > int64(len(c.s)) {
+		c.lens.pk.fail()
+		return ""
+	}
+	t := c.s[:n]
+	c.s = c.s[n:]
+	return t
+}
+
+type floatCol struct {
+	s    string
+	pk   *packed
+	more bool // a field (perhaps empty) is still to come
+}
+
+// next reads the next value into a slot appended to values (so the map's
+// values share one array) and returns a pointer to it, or nil for NULL.
+func (c *floatCol) next(values []float64) (*float64, []float64) {
+	if c.s == "" && !c.more {
+		// The first field of an all-NULL column is "", like no field
+		// at all: only the ids column tells how many rows there are.
+		return nil, values
+	}
+	c.more = strings.IndexByte(c.s, ' ') >= 0
+	f := field(&c.s)
+	if f == "" {
+		return nil, values
+	}
+	v, err := strconv.ParseFloat(f, 64)
+	if err != nil {
+		c.pk.fail()
+		return nil, values
+	}
+	if len(values) == cap(values) {
+		// Never move the array: earlier pointers point into it.
+		values = make([]float64, 0, 64)
+	}
+	values = append(values, v)
+	return &values[len(values)-1], values
+}
+
+// itemList returns the list of t whose initial in the items table is c.
+func itemList(t *model.Touchpoint, c byte) *[]string {
+	switch c {
+	case 'l':
+		return &t.Emotion.Labels
+	case 'm':
+		return &t.Motivations
+	case 't':
+		return &t.Thoughts
+	case 'p':
+		return &t.PainPoints
+	case 'o':
+		return &t.Opportunities
+	case 'b':
+		return &t.Backstage
+	}
+	return nil
+}
+
+// kindOf and directionOf read the initials the load queries pack.
+func kindOf(c byte) model.Kind {
+	switch c {
+	case 'd':
+		return model.KindDigital
+	case 'p':
+		return model.KindPhysical
+	case 'h':
+		return model.KindHybrid
+	}
+	return model.Kind(string(c))
+}
+
+func directionOf(c byte) model.Direction {
+	switch c {
+	case 'u':
+		return model.Up
+	case 'd':
+		return model.Down
+	}
+	return model.Direction(string(c))
+}
+
+func closeRows(rows *sql.Rows) error {
+	err := rows.Err()
+	if cerr := rows.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
