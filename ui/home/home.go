@@ -403,8 +403,9 @@ func (m Model) withSelected(msg func(int64) tea.Msg) tea.Cmd {
 }
 
 // Ago says how long before now t was, the way people say it: "just now",
-// "5 min ago", "3 hours ago", "yesterday", "4 days ago", and the date
-// ("2 Jan 2006") beyond a week. The zero time reads "—".
+// "5 min ago", "3 hours ago" (today, or under six hours ago), "yesterday",
+// "4 days ago", and the date ("2 Jan 2006") from a week on. The zero time
+// reads "—".
 func Ago(t, now time.Time) string {
 	if t.IsZero() {
 		return "—"
@@ -417,11 +418,12 @@ func Ago(t, now time.Time) string {
 	case d < time.Hour:
 		return strconv.Itoa(int(d/time.Minute)) + " min ago"
 	}
+	// Within a few hours the hours say more than "yesterday" would.
 	days := calendarDays(t, now)
 	switch {
-	case days == 0 && d < 2*time.Hour:
+	case d < 2*time.Hour:
 		return "1 hour ago"
-	case days == 0:
+	case days == 0 || d < 6*time.Hour:
 		return strconv.Itoa(int(d/time.Hour)) + " hours ago"
 	case days == 1:
 		return "yesterday"

@@ -244,6 +244,20 @@ func TestAgo(t *testing.T) {
 			t.Errorf("Ago(%v) = %q, want %q", tt.t, got, tt.want)
 		}
 	}
+	// just after midnight, late last night is hours, not "yesterday"
+	midnight := time.Date(2026, 11, 24, 0, 30, 0, 0, loc)
+	for _, tt := range []struct {
+		t    time.Time
+		want string
+	}{
+		{midnight.Add(-90 * time.Minute), "1 hour ago"},
+		{midnight.Add(-5 * time.Hour), "5 hours ago"},
+		{midnight.Add(-7 * time.Hour), "yesterday"},
+	} {
+		if got := Ago(tt.t, midnight); got != tt.want {
+			t.Errorf("Ago(%v) at 00:30 = %q, want %q", tt.t, got, tt.want)
+		}
+	}
 }
 
 func TestScrollsLongLists(t *testing.T) {
