@@ -902,20 +902,15 @@ func (c *textCol) next() string {
 }
 
 type floatCol struct {
-	s    string
-	pk   *packed
-	more bool // a field (perhaps empty) is still to come
+	s  string
+	pk *packed
 }
 
 // next reads the next value into a slot appended to values (so the map's
-// values share one array) and returns a pointer to it, or nil for NULL.
+// values share one array) and returns a pointer to it, or nil for NULL (an
+// empty field; a column of one NULL is just "", so running out of fields
+// also reads as NULL and the ID column alone tells how many rows there are).
 func (c *floatCol) next(values []float64) (*float64, []float64) {
-	if c.s == "" && !c.more {
-		// The first field of an all-NULL column is "", like no field
-		// at all: only the ids column tells how many rows there are.
-		return nil, values
-	}
-	c.more = strings.IndexByte(c.s, ' ') >= 0
 	f := field(&c.s)
 	if f == "" {
 		return nil, values
