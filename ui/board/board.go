@@ -237,6 +237,7 @@ type hit struct {
 	ok    bool
 	curve bool // the position is on the curve lane
 	cell  int  // column of the position inside the phase's width
+	page  int  // on a column's scroll hint: -1 "▲ above", +1 "▼ more"
 }
 
 func (m *Model) hitTest(x, y int, g geometry) hit {
@@ -268,6 +269,21 @@ func (m *Model) hitTest(x, y int, g geometry) hit {
 		}
 		h.index = min(h.index, n-1)
 		h.ok = true
+	case y == headerRows-1 && g.column(n).hints:
+		// The rule reads "─ ▲ 4 above  ▼ 12 more ───": its ▲ part pages
+		// up, its ▼ part pages down, the rest selects the header.
+		off := m.firstRow(h.phase, g)
+		k := g.column(n).k
+		text, upW := hintText(off, n-off-k, g.colW-hintLead-1)
+		c := h.cell - hintLead
+		switch {
+		case c >= 0 && c < upW:
+			h.page = -1
+		case c >= upW && c < width(text) && off+k < n:
+			h.page = 1
+		default:
+			h.index, h.ok = -1, true
+		}
 	case y < headerRows:
 		h.index, h.ok = -1, true
 	default:
@@ -284,6 +300,16 @@ func (m *Model) hitTest(x, y int, g geometry) hit {
 
 func (m *Model) click(x, y int, g geometry) {
 	h := m.hitTest(x, y, g)
+	if h.page != 0 {
+		// Page the column and select the first card of the new page.
+		n := m.stats[h.phase].count
+		k := g.column(n).k
+		off := max(min(m.firstRow(h.phase, g)+h.page*k, n-k), 0)
+		m.rowOff[h.phase] = off
+		m.sel = Selection{h.phase, off}
+		m.scrollToSelection(g)
+		return
+	}
 	if !h.ok {
 		return
 	}

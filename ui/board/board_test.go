@@ -207,14 +207,14 @@ func TestScrollHints(t *testing.T) {
 	m.View(80, 21)
 	m = press(m, "l", "l", "l", "l", "l", "j")
 	v := plain(m, 80, 21)
-	for _, want := range []string{"▼ 499 more", "◀ 3 more", "more ▶"} {
+	for _, want := range []string{"▼ 498 more", "◀ 3 more", "more ▶"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("missing %q:\n%s", want, v)
 		}
 	}
 	m = press(m, "G")
-	if v := plain(m, 80, 21); !strings.Contains(v, "▲ 499 above") {
-		t.Errorf("missing ▲ 499 above:\n%s", v)
+	if v := plain(m, 80, 21); !strings.Contains(v, "▲ 498 above") {
+		t.Errorf("missing ▲ 498 above:\n%s", v)
 	}
 }
 
@@ -477,5 +477,35 @@ func TestMapShrunkWithoutSetMapDoesNotPanic(t *testing.T) {
 		if v := m.View(size[0], size[1]); v == "" {
 			t.Error("empty view")
 		}
+	}
+}
+
+func TestClickOnScrollHintPages(t *testing.T) {
+	const w, h = 80, 21 // two cards per column
+	m := newBoard(bigMap())
+	m.View(w, h)
+	m = press(m, "l", "l", "l", "l", "l") // phase 5 in the third visible column
+	m.View(w, h)
+	x := gutter + 2*26 + hintLead // where the hint text starts
+	click := func(x int) {
+		m, _ = m.Update(tea.MouseClickMsg{X: x, Y: headerRows - 1, Button: tea.MouseLeft})
+		m.View(w, h)
+	}
+	click(x + 1) // "▼ 498 more"
+	if got := m.Selection(); got != (Selection{5, 2}) {
+		t.Fatalf("click on ▼: %+v, want {5 2}\n%s", got, plain(m, w, h))
+	}
+	click(x + 1) // now "▲ 2 above  ▼ 496 more": the ▲ part
+	if got := m.Selection(); got != (Selection{5, 0}) {
+		t.Fatalf("click on ▲: %+v, want {5 0}\n%s", got, plain(m, w, h))
+	}
+	click(x + 1)
+	click(x + 13) // the ▼ part
+	if got := m.Selection(); got != (Selection{5, 4}) {
+		t.Fatalf("click on ▼ after ▲: %+v, want {5 4}\n%s", got, plain(m, w, h))
+	}
+	click(x + 22) // the rule beyond the text: the header
+	if got := m.Selection(); got != (Selection{5, -1}) {
+		t.Fatalf("click on the rule: %+v, want the header\n%s", got, plain(m, w, h))
 	}
 }

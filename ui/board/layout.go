@@ -49,7 +49,7 @@ func newGeometry(width, height, phases int) geometry {
 	g.curveTop = g.colsH
 	g.cardsH = max(g.colsH-headerRows, 0)
 	g.cardH = cardRows
-	if g.cardsH < cardRows+1 {
+	if g.cardsH < cardRows {
 		g.cardH = 1
 	}
 	return g
@@ -68,9 +68,9 @@ func (g geometry) curveRows() int {
 }
 
 // colView says how a column of n touchpoints fits the card area: k cards
-// are visible and, when not all fit, a hint row under them says how many are
-// above and below. (Hints only ever go below, so cards in neighbouring
-// columns stay aligned whether or not a column scrolls.)
+// are visible and, when not all fit, the rule under the header says how
+// many are above and below (so the hint costs no row and cards in
+// neighbouring columns stay aligned).
 type colView struct {
 	k     int
 	hints bool
@@ -80,10 +80,7 @@ func (g geometry) column(n int) colView {
 	if n*g.cardH <= g.cardsH {
 		return colView{k: n}
 	}
-	if g.cardsH-1 >= g.cardH {
-		return colView{k: (g.cardsH - 1) / g.cardH, hints: true}
-	}
-	return colView{k: g.cardsH / g.cardH}
+	return colView{k: g.cardsH / g.cardH, hints: true}
 }
 
 // clampOffset returns the first visible index of a list of n items showing

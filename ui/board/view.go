@@ -192,11 +192,8 @@ func (m *Model) renderColumn(p int, g geometry) []string {
 			sel := p == m.sel.Phase && i == m.sel.Index
 			lines = append(lines, m.card(p, i, w, sel, compact)...)
 		}
-		if cv.hints {
-			for len(lines) < headerRows+cv.k*g.cardH {
-				lines = append(lines, spaces(w))
-			}
-			lines = append(lines, m.hint(off, n-off-cv.k, w))
+		if cv.hints && len(lines) >= headerRows {
+			lines[headerRows-1] = m.hintRule(state, off, n-off-cv.k, w)
 		}
 	}
 	for len(lines) < g.colsH {
@@ -205,24 +202,57 @@ func (m *Model) renderColumn(p int, g geometry) []string {
 	return lines[:g.colsH]
 }
 
-// hint renders "▲ 4 above  ▼ 12 more" in w cells, shortened to "▲4 ▼12"
-// when narrow.
-func (m *Model) hint(above, below, w int) string {
-	var long, short []string
-	if above > 0 {
-		long = append(long, "▲ "+strconv.Itoa(above)+" above")
-		short = append(short, "▲"+strconv.Itoa(above))
+// hintText returns "▲ 4 above  ▼ 12 more", or "▲4 ▼12" when that does not
+// fit in w cells, with the width of its ▲ part ("" when neither fits).
+func hintText(above, below, w int) (text string, upW int) {
+	for _, short := range []bool{false, true} {
+		var up, down string
+		if above > 0 {
+			up = "▲ " + strconv.Itoa(above) + " above"
+			if short {
+				up = "▲" + strconv.Itoa(above)
+			}
+		}
+		if below > 0 {
+			down = "▼ " + strconv.Itoa(below) + " more"
+			if short {
+				down = "▼" + strconv.Itoa(below)
+			}
+		}
+		text = up
+		if up != "" && down != "" {
+			text += "  "
+			if short {
+				text = up + " "
+			}
+		}
+		text += down
+		if width(text) <= w {
+			return text, width(up)
+		}
 	}
-	if below > 0 {
-		long = append(long, "▼ "+strconv.Itoa(below)+" more")
-		short = append(short, "▼"+strconv.Itoa(below))
-	}
-	s := strings.Join(long, "  ")
-	if width(s) > w {
-		s = strings.Join(short, " ")
-	}
-	return m.r.p.hint.on(fitPad(s, w))
+	return "", 0
 }
+
+// hintRule is the line under a header when its column scrolls: the rule
+// with "▲ 4 above  ▼ 12 more" set into it, so the hint costs no card row.
+func (m *Model) hintRule(state int8, above, below, w int) string {
+	ch, rp := "─", m.r.p.rule
+	switch state {
+	case headerSelected:
+		ch, rp = "═", m.r.p.ruleSelected
+	case headerActive:
+		ch, rp = "━", m.r.p.ruleSelected
+	}
+	text, _ := hintText(above, below, w-hintLead-1)
+	if text == "" {
+		return rp.on(repeat(ch, w))
+	}
+	return rp.on(ch+" ") + m.r.p.hint.on(text) + rp.on(" "+repeat(ch, w-hintLead-1-width(text)))
+}
+
+// hintLead is the number of cells before the hint text in the rule: "─ ".
+const hintLead = 2
 
 // rule renders the line over the curve lane: its title and how many phases
 // are scrolled off each side.
