@@ -155,7 +155,7 @@ type result struct {
 // scroll is the first visible row and the number of rows last drawn. It
 // lives behind a pointer because View (a value method) is where the visible
 // height is known.
-type scroll struct{ offset, rows int }
+type scroll struct{ offset, rows, top int }
 
 // Model is the finder. Build it with New.
 type Model struct {
@@ -242,8 +242,27 @@ func (m Model) Selected() (Item, bool) {
 	return Item{Text: e.text, Detail: e.detail, Ref: e.ref}, true
 }
 
-// Update handles keys and pasted text.
+// Update handles keys, pasted text and the mouse: the wheel moves the
+// selection, a click selects a row (X/Y relative to the finder's top-left;
+// the root subtracts where it drew it).
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.move(-1)
+		case tea.MouseWheelDown:
+			m.move(1)
+		}
+		return m, nil
+	case tea.MouseClickMsg:
+		if row := msg.Y - m.sc.top; msg.Button == tea.MouseLeft && row >= 0 && row < m.sc.rows {
+			if i := m.sc.offset + row; i < len(m.results) {
+				m.cursor = i
+			}
+		}
+		return m, nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, m.keys.Close):
@@ -594,6 +613,10 @@ func (m Model) View(width, height int) string {
 	lines = append(lines, pad(m.input.View(), iw, lipgloss.NewStyle()))
 	rows := ih - 1
 	m.sc.rows = rows
+	m.sc.top = 1 // under the query line
+	if framed {
+		m.sc.top = 2
+	}
 	lines = append(lines, m.rows(iw, rows)...)
 	for len(lines) < ih {
 		lines = append(lines, strings.Repeat(" ", iw))

@@ -371,3 +371,16 @@ func TestIncrementalSearchIsExact(t *testing.T) {
 		}
 	}
 }
+
+func TestMouse(t *testing.T) {
+	m := New("Search", TouchpointItems(sampleMap()), styles())
+	_ = m.View(60, 10) // border, query, then rows from y=2
+	m, _ = m.Update(tea.MouseClickMsg{X: 4, Y: 4, Button: tea.MouseLeft})
+	if it, _ := m.Selected(); it.Ref != (model.Ref{Phase: 1, Index: 0}) {
+		t.Errorf("click on the third row selected %v", it.Ref)
+	}
+	m, _ = m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if it, _ := m.Selected(); it.Ref != (model.Ref{Phase: 1, Index: 1}) {
+		t.Errorf("wheel down selected %v", it.Ref)
+	}
+}

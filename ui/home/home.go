@@ -152,7 +152,7 @@ type row struct {
 
 // scroll is the first visible row and how many rows were last drawn; it
 // lives behind a pointer because View (a value method) knows the height.
-type scroll struct{ offset, rows int }
+type scroll struct{ offset, rows, top int }
 
 // Model is the home screen. Build it with New.
 type Model struct {
@@ -268,9 +268,24 @@ func (m *Model) refilter() {
 	m.cursor = min(max(m.cursor, 0), max(len(m.rows)-1, 0))
 }
 
-// Update handles keys and pasted text.
+// Update handles keys, pasted text and the mouse: the wheel moves the
+// selection, a click selects a map (X/Y relative to the list's top-left; the
+// root subtracts where it drew it).
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.move(-1)
+		case tea.MouseWheelDown:
+			m.move(1)
+		}
+	case tea.MouseClickMsg:
+		if row := msg.Y - m.sc.top; msg.Button == tea.MouseLeft && row >= 0 && row < m.sc.rows {
+			if k := m.sc.offset + row; k < len(m.rows) {
+				m.cursor = k
+			}
+		}
 	case tea.KeyPressMsg:
 		if m.filtering {
 			return m.updateFilter(msg)
@@ -387,6 +402,13 @@ func (m *Model) clearFilter() {
 	}
 }
 
+func (m Model) now() time.Time {
+	if m.Now == nil {
+		return time.Now()
+	}
+	return m.Now()
+}
+
 func (m *Model) move(d int) {
 	if len(m.rows) == 0 {
 		return
@@ -499,6 +521,7 @@ func (m Model) View(width, height int) string {
 	rowsAt = len(lines)
 	n := height - rowsAt
 	m.sc.rows = n
+	m.sc.top = rowsAt
 	switch {
 	case len(m.maps) == 0:
 		lines = append(lines, pad(m.st.Empty.Render(theme.Fit("  No maps yet — press n to create one", width)), width, plain))
@@ -633,7 +656,7 @@ func (m Model) row(r row, selected bool, width, titleW, personaW int, fixed []co
 		case "Touchpoints":
 			v = strconv.Itoa(s.Touchpoints)
 		default:
-			v = Ago(s.UpdatedAt, m.Now())
+			v = Ago(s.UpdatedAt, m.now())
 		}
 		b.WriteString(space.Render(strings.Repeat(" ", gap)))
 		b.WriteString(text.Render(cell(v, c.width, c.right)))

@@ -345,3 +345,20 @@ func TestPasteIntoFilter(t *testing.T) {
 		t.Errorf("paste with control characters broke the view:\n%q", v)
 	}
 }
+
+func TestMouse(t *testing.T) {
+	m := newHome(sampleMaps())
+	_ = m.View(80, 10) // filter line, header, then rows from y=2
+	m, _ = m.Update(tea.MouseClickMsg{X: 5, Y: 4, Button: tea.MouseLeft})
+	if id, _ := m.SelectedID(); id != 3 {
+		t.Errorf("click on the third row selected %d", id)
+	}
+	m, _ = m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if id, _ := m.SelectedID(); id != 2 {
+		t.Errorf("wheel up selected %d", id)
+	}
+	m, _ = m.Update(tea.MouseClickMsg{X: 5, Y: 9, Button: tea.MouseLeft}) // below the last map
+	if id, _ := m.SelectedID(); id != 2 {
+		t.Errorf("click below the list selected %d", id)
+	}
+}
