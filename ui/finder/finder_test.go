@@ -384,3 +384,25 @@ func TestMouse(t *testing.T) {
 		t.Errorf("wheel down selected %v", it.Ref)
 	}
 }
+
+// TestParallelMatchAgreesWithSerial covers the split across CPUs, which only
+// happens for large searches.
+func TestParallelMatchAgreesWithSerial(t *testing.T) {
+	m := New("Search", TouchpointItems(model.Generate(40, 10000)), styles())
+	for _, q := range []string{"t", "steps", "touchpoint 42"} {
+		got := m.match(q, nil)
+		want := m.matchRange(q, 0, len(m.items), func(i int) int { return i })
+		if len(got) != len(want) {
+			t.Fatalf("q=%q: %d results, serial %d", q, len(got), len(want))
+		}
+		byItem := map[int]int{}
+		for _, r := range want {
+			byItem[r.item] = r.score
+		}
+		for _, r := range got {
+			if s, ok := byItem[r.item]; !ok || s != r.score {
+				t.Fatalf("q=%q item %d: score %d, serial %d (found %v)", q, r.item, r.score, s, ok)
+			}
+		}
+	}
+}
