@@ -90,13 +90,17 @@ type Count struct {
 	Count int
 }
 
-// Insights computes m's Report in one pass over its touchpoints plus sorting.
+// Insights computes m's Report in one pass over its touchpoints; the ranked
+// lists are kept to InsightsTop entries as it goes, so the cost stays linear
+// in the size of the map.
 func Insights(m *Map) Report {
 	r := Report{Phases: len(m.Phases), Touchpoints: m.TouchpointCount()}
-	rows := make([]TouchpointRow, 0, r.Touchpoints)
+	r.PhaseMeans = make([]PhaseMean, 0, len(m.Phases))
 	channels := map[string]int{}
 	kinds := map[Kind]int{}
 	sum := 0
+	var prev TouchpointRow
+	havePrev := false
 	for pi, p := range m.Phases {
 		pm := PhaseMean{Phase: pi, Name: p.Name, Touchpoints: len(p.Touchpoints)}
 		pm.Mean, pm.HasMean = p.MeanEmotion()
@@ -104,19 +108,25 @@ func Insights(m *Map) Report {
 		if len(p.Touchpoints) == 0 {
 			r.EmptyPhases = append(r.EmptyPhases, PhaseRow{Phase: pi, Name: p.Name})
 		}
-		for ti, t := range p.Touchpoints {
+		for ti := range p.Touchpoints {
+			t := &p.Touchpoints[ti]
 			row := TouchpointRow{Ref: Ref{pi, ti}, Phase: p.Name, Name: t.Name, Score: t.Emotion.Score}
-			if n := len(rows); n > 0 && rows[n-1].Score > row.Score {
-				r.Drops = append(r.Drops, Drop{From: rows[n-1], To: row, Size: rows[n-1].Score - row.Score})
+			// Rows arrive in journey order, so inserting after equals keeps
+			// ties in journey order.
+			r.Lowest = insertTop(r.Lowest, row, func(a, b TouchpointRow) bool { return a.Score < b.Score })
+			if havePrev && prev.Score > row.Score {
+				d := Drop{From: prev, To: row, Size: prev.Score - row.Score}
+				r.Drops = insertTop(r.Drops, d, func(a, b Drop) bool { return a.Size > b.Size })
 			}
-			rows = append(rows, row)
+			prev, havePrev = row, true
 			sum += t.Emotion.Score
 			channels[t.Channel]++
 			kinds[t.Kind]++
 			if len(t.Metrics) == 0 {
 				r.WithoutMetrics = append(r.WithoutMetrics, row)
 			}
-			for mi, mt := range t.Metrics {
+			for mi := range t.Metrics {
+				mt := &t.Metrics[mi]
 				r.Metrics++
 				switch mt.Status() {
 				case OnTarget:
@@ -130,16 +140,9 @@ func Insights(m *Map) Report {
 		}
 	}
 	r.OffTargets = len(r.OffTarget)
-	if len(rows) > 0 {
-		r.MeanEmotion, r.HasMean = float64(sum)/float64(len(rows)), true
+	if r.Touchpoints > 0 {
+		r.MeanEmotion, r.HasMean = float64(sum)/float64(r.Touchpoints), true
 	}
-
-	// Stable sorts keep journey order among equals.
-	lowest := slices.Clone(rows)
-	slices.SortStableFunc(lowest, func(a, b TouchpointRow) int { return cmp.Compare(a.Score, b.Score) })
-	r.Lowest = lowest[:min(len(lowest), InsightsTop)]
-	slices.SortStableFunc(r.Drops, func(a, b Drop) int { return cmp.Compare(b.Size, a.Size) })
-	r.Drops = r.Drops[:min(len(r.Drops), InsightsTop)]
 
 	for name, n := range channels {
 		r.Channels = append(r.Channels, Count{Name: name, Count: n})
@@ -163,4 +166,22 @@ func Insights(m *Map) Report {
 	slices.SortFunc(odd, func(a, b Count) int { return cmp.Compare(a.Name, b.Name) })
 	r.Kinds = append(r.Kinds, odd...)
 	return r
+}
+
+// insertTop inserts v into top, which is sorted by less and holds at most
+// InsightsTop items, after any items it does not rank before.
+func insertTop[T any](top []T, v T, less func(a, b T) bool) []T {
+	i := len(top)
+	for i > 0 && less(v, top[i-1]) {
+		i--
+	}
+	if i >= InsightsTop {
+		return top
+	}
+	if len(top) < InsightsTop {
+		top = append(top, v)
+	}
+	copy(top[i+1:], top[i:len(top)-1])
+	top[i] = v
+	return top
 }

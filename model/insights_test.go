@@ -2,6 +2,7 @@ package model
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -129,5 +130,29 @@ func TestInsightsDeterministic(t *testing.T) {
 	a, b := Insights(m), Insights(m)
 	if !reflect.DeepEqual(a, b) {
 		t.Error("two runs differ")
+	}
+}
+
+// The ranked lists equal what a full stable sort gives.
+func TestInsightsRankingMatchesSort(t *testing.T) {
+	m := Generate(13, 3000)
+	r := Insights(m)
+	var rows []TouchpointRow
+	var drops []Drop
+	for _, ref := range m.Refs() {
+		tp, _ := m.Touchpoint(ref)
+		row := TouchpointRow{Ref: ref, Phase: m.Phases[ref.Phase].Name, Name: tp.Name, Score: tp.Emotion.Score}
+		if n := len(rows); n > 0 && rows[n-1].Score > row.Score {
+			drops = append(drops, Drop{From: rows[n-1], To: row, Size: rows[n-1].Score - row.Score})
+		}
+		rows = append(rows, row)
+	}
+	slices.SortStableFunc(rows, func(a, b TouchpointRow) int { return a.Score - b.Score })
+	slices.SortStableFunc(drops, func(a, b Drop) int { return b.Size - a.Size })
+	if !reflect.DeepEqual(r.Lowest, rows[:InsightsTop]) {
+		t.Errorf("Lowest = %+v\nwant %+v", r.Lowest, rows[:InsightsTop])
+	}
+	if !reflect.DeepEqual(r.Drops, drops[:InsightsTop]) {
+		t.Errorf("Drops = %+v\nwant %+v", r.Drops, drops[:InsightsTop])
 	}
 }

@@ -3,218 +3,252 @@ package storage
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
-	"strings"
 
 	"journeymap/model"
 )
 
-// mdFaces and mdBars show a score in Markdown, for slides: an emoji face and
-// a block of a height that grows with the score (a text sparkline).
+// mdFaces, mdBars and mdWords show a score in Markdown, for slides: an emoji
+// face, a block whose height grows with the score (a text sparkline), and a
+// word.
 var (
 	mdFaces = [6]string{"", "😠", "🙁", "😐", "🙂", "😄"}
 	mdBars  = [6]string{"", "▁", "▃", "▄", "▆", "█"}
 	mdWords = [6]string{"", "very negative", "negative", "neutral", "positive", "very positive"}
+	mdDots  = [6]string{"", "●○○○○", "●●○○○", "●●●○○", "●●●●○", "●●●●●"}
 )
 
 func mdScore(s int) int { return min(max(s, model.MinScore), model.MaxScore) }
 
 // WriteMarkdown writes m as a GitHub-flavoured Markdown document for people
-// and slides: the title, persona and goal; the emotional curve as a table;
-// one section per phase with every touchpoint and all its fields; an
-// Insights section (model.Insights); and the Mermaid journey diagram in a
-// fenced block. All user text is escaped (see mdInline and mdBlock), so no
-// name can break a heading, a table, a list or the diagram fence.
+// and slides: the title, persona and goal; the emotional curve as a
+// sparkline and a table; one section per phase with every touchpoint and all
+// its fields; an Insights section (model.Insights); and the Mermaid journey
+// diagram in a fenced block. All user text is escaped (see mdInline and
+// mdBlock), so no name can break a heading, a table, a list or the fence.
 func WriteMarkdown(w io.Writer, m *model.Map) error {
 	if m == nil {
 		return errors.New("export markdown: no map")
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	md := mdWriter{w: bw}
+	md := mdWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	md.header(m)
 	md.curve(m)
 	for i := range m.Phases {
 		md.phase(i, &m.Phases[i])
 	}
 	md.insights(model.Insights(m))
-	md.line("## Diagram")
-	md.line("")
-	md.line("```mermaid")
-	writeMermaid(bw, m, "")
-	md.line("```")
-	return bw.Flush() // bufio keeps the first write error; Flush reports it
+	md.s("## Diagram\n\n```mermaid\n")
+	writeMermaid(md.w, m, "")
+	md.s("```\n")
+	return md.w.Flush() // bufio keeps the first write error; Flush reports it
 }
 
+// mdWriter streams Markdown. Write errors are sticky in the bufio.Writer and
+// reported once by Flush, so the methods do not return them.
 type mdWriter struct{ w *bufio.Writer }
 
-func (md mdWriter) line(parts ...string) {
+// s writes literal Markdown.
+func (md mdWriter) s(parts ...string) {
 	for _, p := range parts {
 		md.w.WriteString(p)
 	}
-	md.w.WriteByte('\n')
 }
 
-// orNone returns the escaped text, or a placeholder for a blank one so a
-// heading or cell is never empty.
-func mdOrNone(s, placeholder string) string {
-	if e := mdInline(s); e != "" {
-		return e
+// in writes user text escaped for inline use, or placeholder (literal) when
+// the text is blank, so a heading or cell is never empty.
+func (md mdWriter) in(text, placeholder string) {
+	b := appendInline(md.w.AvailableBuffer(), text)
+	if len(b) == 0 {
+		md.w.WriteString(placeholder)
+		return
 	}
-	return placeholder
+	md.w.Write(b)
+}
+
+// block writes multi-line user text as paragraphs, then a blank line; it
+// writes nothing for blank text. lead (literal) goes before the text.
+func (md mdWriter) block(lead, text string) {
+	b := appendBlock(md.w.AvailableBuffer(), text)
+	if len(b) == 0 {
+		return
+	}
+	if lead != "" {
+		// The escaped text sits in the buffer's free space, which the lead
+		// would overwrite: write the lead, then escape again.
+		md.s(lead)
+		b = appendBlock(md.w.AvailableBuffer(), text)
+	}
+	md.w.Write(b)
+	md.s("\n\n")
+}
+
+func (md mdWriter) int(n int) { md.w.Write(strconv.AppendInt(md.w.AvailableBuffer(), int64(n), 10)) }
+
+// mean writes a mean score with one decimal and its face.
+func (md mdWriter) mean(v float64) {
+	md.w.Write(strconv.AppendFloat(md.w.AvailableBuffer(), v, 'f', 1, 64))
+	md.s(" ", mdFaces[mdScore(int(math.Round(v)))])
+}
+
+// face writes a score and its face ("4 🙂").
+func (md mdWriter) face(score int) {
+	md.int(score)
+	md.s(" ", mdFaces[mdScore(score)])
 }
 
 func (md mdWriter) header(m *model.Map) {
-	md.line("# ", mdOrNone(m.Title, "Untitled map"))
-	md.line("")
-	if name, desc := mdInline(m.Persona.Name), mdBlock(m.Persona.Description); name != "" || desc != "" {
+	md.s("# ")
+	md.in(m.Title, "Untitled map")
+	md.s("\n\n")
+	name, desc := mdInline(m.Persona.Name), mdBlock(m.Persona.Description)
+	if name != "" || desc != "" {
 		sep := ""
 		if name != "" && desc != "" {
 			sep = " — "
 		}
-		md.line("**Persona:** ", name, sep, desc)
-		md.line("")
+		md.s("**Persona:** ", name, sep, desc, "\n\n")
 	}
-	if g := mdBlock(m.Goal); g != "" {
-		md.line("**Goal:** ", g)
-		md.line("")
-	}
-	if n := mdBlock(m.Notes); n != "" {
-		md.line(n)
-		md.line("")
-	}
-}
-
-func mdFace(score int) string {
-	s := mdScore(score)
-	return fmt.Sprintf("%d %s", score, mdFaces[s])
+	md.block("**Goal:** ", m.Goal)
+	md.block("", m.Notes)
 }
 
 func (md mdWriter) curve(m *model.Map) {
-	md.line("## Emotional curve")
-	md.line("")
+	md.s("## Emotional curve\n\n")
 	if m.TouchpointCount() == 0 {
-		md.line("No touchpoints yet.")
-		md.line("")
+		md.s("No touchpoints yet.\n\n")
 		return
 	}
-	var spark strings.Builder
-	for _, p := range m.Phases {
-		if spark.Len() > 0 {
-			spark.WriteString(" │ ")
+	md.s("Journey, phase by phase (1 very negative … 5 very positive): ")
+	for i, p := range m.Phases {
+		if i > 0 {
+			md.s(" │ ")
 		}
 		if len(p.Touchpoints) == 0 {
-			spark.WriteString("·") // an empty phase still shows where it sits
+			md.s("·") // an empty phase still shows where it sits
 		}
 		for _, t := range p.Touchpoints {
-			spark.WriteString(mdBars[mdScore(t.Emotion.Score)])
+			md.s(mdBars[mdScore(t.Emotion.Score)])
 		}
 	}
-	md.line("Journey, phase by phase (1 very negative … 5 very positive): ", spark.String())
-	md.line("")
-	md.line("| # | Phase | Touchpoint | Score | Curve |")
-	md.line("|---:|---|---|---|---|")
+	md.s("\n\n| # | Phase | Touchpoint | Score | Curve |\n|---:|---|---|---|---|\n")
 	n := 0
 	for _, p := range m.Phases {
-		phase := mdOrNone(p.Name, "—")
 		for _, t := range p.Touchpoints {
 			n++
-			s := mdScore(t.Emotion.Score)
-			md.line("| ", strconv.Itoa(n), " | ", phase, " | ", mdOrNone(t.Name, "(untitled)"), " | ",
-				mdFace(t.Emotion.Score), " | ", strings.Repeat("●", s), strings.Repeat("○", model.MaxScore-s), " |")
+			md.s("| ")
+			md.int(n)
+			md.s(" | ")
+			md.in(p.Name, "—")
+			md.s(" | ")
+			md.in(t.Name, "(untitled)")
+			md.s(" | ")
+			md.face(t.Emotion.Score)
+			md.s(" | ", mdDots[mdScore(t.Emotion.Score)], " |\n")
 		}
 	}
-	md.line("")
+	md.s("\n")
 }
 
 func (md mdWriter) phase(i int, p *model.Phase) {
-	md.line("## ", mdOrNone(p.Name, fmt.Sprintf("Phase %d", i+1)))
-	md.line("")
-	if d := mdBlock(p.Description); d != "" {
-		md.line(d)
-		md.line("")
-	}
-	if len(p.Touchpoints) == 0 {
-		md.line("No touchpoints in this phase yet.")
-		md.line("")
+	md.s("## ")
+	md.in(p.Name, "Phase "+strconv.Itoa(i+1))
+	md.s("\n\n")
+	md.block("", p.Description)
+	mean, ok := p.MeanEmotion()
+	if !ok {
+		md.s("No touchpoints in this phase yet.\n\n")
 		return
 	}
-	if mean, ok := p.MeanEmotion(); ok {
-		md.line(fmt.Sprintf("%d touchpoints · mean emotion %.1f %s", len(p.Touchpoints), mean, mdFaces[mdScore(int(math.Round(mean)))]))
-		md.line("")
-	}
+	md.int(len(p.Touchpoints))
+	md.s(" touchpoints · mean emotion ")
+	md.mean(mean)
+	md.s("\n\n")
 	for k := range p.Touchpoints {
 		md.touchpoint(&p.Touchpoints[k])
 	}
 }
 
 func (md mdWriter) touchpoint(t *model.Touchpoint) {
-	md.line("### ", mdOrNone(t.Name, "(untitled)"))
-	md.line("")
-	if d := mdBlock(t.Description); d != "" {
-		md.line(d)
-		md.line("")
-	}
+	md.s("### ")
+	md.in(t.Name, "(untitled)")
+	md.s("\n\n")
+	md.block("", t.Description)
 	s := mdScore(t.Emotion.Score)
-	emotion := fmt.Sprintf("%d/5 %s %s", t.Emotion.Score, mdFaces[s], mdWords[s])
-	if len(t.Emotion.Labels) > 0 {
-		labels := make([]string, len(t.Emotion.Labels))
-		for i, l := range t.Emotion.Labels {
-			labels[i] = mdInline(l)
+	md.s("- **Emotion:** ")
+	md.int(t.Emotion.Score)
+	md.s("/5 ", mdFaces[s], " ", mdWords[s])
+	for i, l := range t.Emotion.Labels {
+		if i == 0 {
+			md.s(" — ")
+		} else {
+			md.s(", ")
 		}
-		emotion += " — " + strings.Join(labels, ", ")
+		md.in(l, "—")
 	}
-	md.line("- **Emotion:** ", emotion)
-	md.line("- **Channel:** ", mdOrNone(t.Channel, "—"))
-	md.line("- **Kind:** ", mdOrNone(string(t.Kind), "—"))
-	md.line("- **Owner:** ", mdOrNone(t.Owner, "—"))
-	md.line("")
+	md.s("\n- **Channel:** ")
+	md.in(t.Channel, "—")
+	md.s("\n- **Kind:** ")
+	md.in(string(t.Kind), "—")
+	md.s("\n- **Owner:** ")
+	md.in(t.Owner, "—")
+	md.s("\n\n")
 	md.list("Motivations", t.Motivations)
 	md.list("Thoughts", t.Thoughts)
 	md.list("Pain points", t.PainPoints)
 	md.list("Opportunities", t.Opportunities)
 	md.list("Backstage", t.Backstage)
 	if len(t.Metrics) > 0 {
-		md.line("**Metrics**")
-		md.line("")
-		md.line("| Metric | Unit | Target | Current | Status | Direction |")
-		md.line("|---|---|---:|---:|---|---|")
-		for _, mt := range t.Metrics {
-			md.line("| ", mdOrNone(mt.Name, "—"), " | ", mdOrNone(mt.Unit, "—"), " | ", mdNum(mt.Target), " | ",
-				mdNum(mt.Current), " | ", mdStatus(mt.Status()), " | ", mdDirection(mt.Direction), " |")
+		md.s("**Metrics**\n\n| Metric | Unit | Target | Current | Status | Direction |\n|---|---|---:|---:|---|---|\n")
+		for i := range t.Metrics {
+			mt := &t.Metrics[i]
+			md.s("| ")
+			md.in(mt.Name, "—")
+			md.s(" | ")
+			md.in(mt.Unit, "—")
+			md.s(" | ")
+			md.num(mt.Target, "")
+			md.s(" | ")
+			md.num(mt.Current, "")
+			md.s(" | ", mdStatus(mt.Status()), " | ")
+			md.direction(mt.Direction)
+			md.s(" |\n")
 		}
-		md.line("")
+		md.s("\n")
 	}
-	if n := mdBlock(t.Notes); n != "" {
-		md.line("**Notes:** ", n)
-		md.line("")
-	}
+	md.block("**Notes:** ", t.Notes)
 }
 
 func (md mdWriter) list(title string, items []string) {
 	if len(items) == 0 {
 		return
 	}
-	md.line("**", title, "**")
-	md.line("")
+	md.s("**", title, "**\n\n")
 	for _, it := range items {
-		md.line("- ", mdOrNone(it, "—"))
+		md.s("- ")
+		md.in(it, "—")
+		md.s("\n")
 	}
-	md.line("")
+	md.s("\n")
 }
 
-// num formats a metric value as people write numbers: no exponent for
-// everyday sizes, "—" when there is none.
-func mdNum(v *float64) string {
+// num writes a metric value as people write numbers (no exponent for
+// everyday sizes) followed by the escaped unit if one is given, or "—".
+func (md mdWriter) num(v *float64, unit string) {
 	if v == nil {
-		return "—"
+		md.s("—")
+		return
 	}
+	format := byte('f')
 	if a := math.Abs(*v); a != 0 && (a >= 1e15 || a < 1e-6) {
-		return strconv.FormatFloat(*v, 'g', -1, 64)
+		format = 'g'
 	}
-	return strconv.FormatFloat(*v, 'f', -1, 64)
+	md.w.Write(strconv.AppendFloat(md.w.AvailableBuffer(), *v, format, -1, 64))
+	if cleanLine(unit) != "" {
+		md.s(" ")
+		md.in(unit, "")
+	}
 }
 
 func mdStatus(s model.MetricStatus) string {
@@ -227,129 +261,158 @@ func mdStatus(s model.MetricStatus) string {
 	return "no data"
 }
 
-func mdDirection(d model.Direction) string {
+func (md mdWriter) direction(d model.Direction) {
 	switch d {
 	case model.Up:
-		return "↑ higher is better"
+		md.s("↑ higher is better")
 	case model.Down:
-		return "↓ lower is better"
+		md.s("↓ lower is better")
+	default:
+		md.in(string(d), "—")
 	}
-	return mdOrNone(string(d), "—")
 }
 
-func (md mdWriter) rowName(r model.TouchpointRow) string {
-	return mdOrNone(r.Name, "(untitled)") + " (" + mdOrNone(r.Phase, "—") + ")"
+// row writes "Touchpoint (Phase)".
+func (md mdWriter) row(r model.TouchpointRow) {
+	md.in(r.Name, "(untitled)")
+	md.s(" (")
+	md.in(r.Phase, "—")
+	md.s(")")
 }
 
 func (md mdWriter) insights(r model.Report) {
-	md.line("## Insights")
-	md.line("")
-	at := fmt.Sprintf("%d phases · %d touchpoints · %d metrics (%d on target, %d off target, %d without data)",
-		r.Phases, r.Touchpoints, r.Metrics, r.OnTarget, r.OffTargets, r.NoData)
+	md.s("## Insights\n\n")
+	md.int(r.Phases)
+	md.s(" phases · ")
+	md.int(r.Touchpoints)
+	md.s(" touchpoints · ")
+	md.int(r.Metrics)
+	md.s(" metrics (")
+	md.int(r.OnTarget)
+	md.s(" on target, ")
+	md.int(r.OffTargets)
+	md.s(" off target, ")
+	md.int(r.NoData)
+	md.s(" without data)")
 	if r.HasMean {
-		at += fmt.Sprintf(" · mean emotion %.1f", r.MeanEmotion)
+		md.s(" · mean emotion ")
+		md.w.Write(strconv.AppendFloat(md.w.AvailableBuffer(), r.MeanEmotion, 'f', 1, 64))
 	}
-	md.line(at)
-	md.line("")
-
-	md.line("### Lowest-scored touchpoints")
-	md.line("")
+	md.s("\n\n### Lowest-scored touchpoints\n\n")
 	if len(r.Lowest) == 0 {
-		md.line("None.")
+		md.s("None.\n")
 	} else {
-		md.line("| Touchpoint | Phase | Score |")
-		md.line("|---|---|---|")
+		md.s("| Touchpoint | Phase | Score |\n|---|---|---|\n")
 		for _, row := range r.Lowest {
-			md.line("| ", mdOrNone(row.Name, "(untitled)"), " | ", mdOrNone(row.Phase, "—"), " | ", mdFace(row.Score), " |")
+			md.s("| ")
+			md.in(row.Name, "(untitled)")
+			md.s(" | ")
+			md.in(row.Phase, "—")
+			md.s(" | ")
+			md.face(row.Score)
+			md.s(" |\n")
 		}
 	}
-	md.line("")
 
-	md.line("### Steepest drops")
-	md.line("")
+	md.s("\n### Steepest drops\n\n")
 	if len(r.Drops) == 0 {
-		md.line("None: the curve never falls.")
+		md.s("None: the curve never falls.\n")
 	} else {
-		md.line("| From | To | Drop |")
-		md.line("|---|---|---:|")
+		md.s("| From | To | Drop |\n|---|---|---:|\n")
 		for _, d := range r.Drops {
-			md.line("| ", md.rowName(d.From), " ", mdFace(d.From.Score), " | ", md.rowName(d.To), " ", mdFace(d.To.Score), " | −", strconv.Itoa(d.Size), " |")
+			md.s("| ")
+			md.row(d.From)
+			md.s(" ")
+			md.face(d.From.Score)
+			md.s(" | ")
+			md.row(d.To)
+			md.s(" ")
+			md.face(d.To.Score)
+			md.s(" | −")
+			md.int(d.Size)
+			md.s(" |\n")
 		}
 	}
-	md.line("")
 
-	md.line("### Mean emotion per phase")
-	md.line("")
+	md.s("\n### Mean emotion per phase\n\n")
 	if len(r.PhaseMeans) == 0 {
-		md.line("None.")
+		md.s("None.\n")
 	} else {
-		md.line("| Phase | Touchpoints | Mean |")
-		md.line("|---|---:|---|")
+		md.s("| Phase | Touchpoints | Mean |\n|---|---:|---|\n")
 		for _, pm := range r.PhaseMeans {
-			mean := "—"
+			md.s("| ")
+			md.in(pm.Name, "—")
+			md.s(" | ")
+			md.int(pm.Touchpoints)
+			md.s(" | ")
 			if pm.HasMean {
-				mean = fmt.Sprintf("%.1f %s", pm.Mean, mdFaces[mdScore(int(math.Round(pm.Mean)))])
+				md.mean(pm.Mean)
+			} else {
+				md.s("—")
 			}
-			md.line("| ", mdOrNone(pm.Name, "—"), " | ", strconv.Itoa(pm.Touchpoints), " | ", mean, " |")
+			md.s(" |\n")
 		}
 	}
-	md.line("")
 
-	md.line("### Touchpoints without metrics")
-	md.line("")
+	md.s("\n### Touchpoints without metrics\n\n")
 	if len(r.WithoutMetrics) == 0 {
-		md.line("None: every touchpoint has a metric.")
+		md.s("None: every touchpoint has a metric.\n")
 	}
 	for _, row := range r.WithoutMetrics {
-		md.line("- ", md.rowName(row))
+		md.s("- ")
+		md.row(row)
+		md.s("\n")
 	}
-	md.line("")
 
-	md.line("### Metrics off target")
-	md.line("")
+	md.s("\n### Metrics off target\n\n")
 	if len(r.OffTarget) == 0 {
-		md.line("None.")
+		md.s("None.\n")
 	} else {
-		md.line("| Touchpoint | Metric | Target | Current | Direction |")
-		md.line("|---|---|---:|---:|---|")
+		md.s("| Touchpoint | Metric | Target | Current | Direction |\n|---|---|---:|---:|---|\n")
 		for _, row := range r.OffTarget {
-			unit := ""
-			if u := mdInline(row.Metric.Unit); u != "" {
-				unit = " " + u
-			}
-			md.line("| ", md.rowName(row.Touchpoint), " | ", mdOrNone(row.Metric.Name, "—"), " | ", mdNum(row.Metric.Target), unit,
-				" | ", mdNum(row.Metric.Current), unit, " | ", mdDirection(row.Metric.Direction), " |")
+			md.s("| ")
+			md.row(row.Touchpoint)
+			md.s(" | ")
+			md.in(row.Metric.Name, "—")
+			md.s(" | ")
+			md.num(row.Metric.Target, row.Metric.Unit)
+			md.s(" | ")
+			md.num(row.Metric.Current, row.Metric.Unit)
+			md.s(" | ")
+			md.direction(row.Metric.Direction)
+			md.s(" |\n")
 		}
 	}
-	md.line("")
 
-	md.line("### Phases without touchpoints")
-	md.line("")
+	md.s("\n### Phases without touchpoints\n\n")
 	if len(r.EmptyPhases) == 0 {
-		md.line("None.")
+		md.s("None.\n")
 	}
 	for _, p := range r.EmptyPhases {
-		md.line("- ", mdOrNone(p.Name, fmt.Sprintf("Phase %d", p.Phase+1)))
+		md.s("- ")
+		md.in(p.Name, "Phase "+strconv.Itoa(p.Phase+1))
+		md.s("\n")
 	}
-	md.line("")
-
+	md.s("\n")
 	md.mix("Channel mix", "Channel", r.Channels, r.Touchpoints, "(no channel)")
 	md.mix("Kind mix", "Kind", r.Kinds, r.Touchpoints, "—")
 }
 
 func (md mdWriter) mix(title, col string, counts []model.Count, total int, blank string) {
-	md.line("### ", title)
-	md.line("")
+	md.s("### ", title, "\n\n")
 	if total == 0 {
-		md.line("None.")
-		md.line("")
+		md.s("None.\n\n")
 		return
 	}
-	md.line("| ", col, " | Touchpoints | Share |")
-	md.line("|---|---:|---:|")
+	md.s("| ", col, " | Touchpoints | Share |\n|---|---:|---:|\n")
 	for _, c := range counts {
-		md.line("| ", mdOrNone(c.Name, blank), " | ", strconv.Itoa(c.Count), " | ",
-			strconv.Itoa(int(math.Round(100*float64(c.Count)/float64(total)))), "% |")
+		md.s("| ")
+		md.in(c.Name, blank)
+		md.s(" | ")
+		md.int(c.Count)
+		md.s(" | ")
+		md.int(int(math.Round(100 * float64(c.Count) / float64(total))))
+		md.s("% |\n")
 	}
-	md.line("")
+	md.s("\n")
 }

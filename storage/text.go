@@ -100,18 +100,19 @@ const mdSpecial = "\\`*_[]<>|#~&!"
 // marker that would start a block (list, quote, heading, thematic break,
 // setext underline, code indent) is neutralised as well, so the result is safe
 // even at the start of a line.
-func mdInline(s string) string {
+func mdInline(s string) string { return string(appendInline(nil, s)) }
+
+// appendInline appends mdInline(s) to dst without allocating for text that
+// needs no cleaning.
+func appendInline(dst []byte, s string) []byte {
 	s = cleanLine(s)
 	if s == "" {
-		return ""
+		return dst
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
 	// Block markers only matter at the start of a line.
 	switch s[0] {
 	case '-', '+', '=', '>':
-		b.WriteByte('\\')
-		b.WriteByte(s[0])
+		dst = append(dst, '\\', s[0])
 		s = s[1:]
 	default:
 		// "1." and "1)" start an ordered list.
@@ -120,50 +121,60 @@ func mdInline(s string) string {
 			n++
 		}
 		if n > 0 && n < len(s) && (s[n] == '.' || s[n] == ')') {
-			b.WriteString(s[:n])
-			b.WriteByte('\\')
-			b.WriteByte(s[n])
+			dst = append(dst, s[:n]...)
+			dst = append(dst, '\\', s[n])
 			s = s[n+1:]
 		}
 	}
+	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		// A colon directly before a word may open an emoji shortcode
 		// (":smile:"), which renderers such as pandoc's gfm replace.
-		if strings.IndexByte(mdSpecial, c) >= 0 || c == ':' && i+1 < len(s) && s[i+1] != ' ' {
-			b.WriteByte('\\')
+		if mdSpecialSet[c] || c == ':' && i+1 < len(s) && s[i+1] != ' ' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\')
+			start = i
 		}
-		b.WriteByte(c)
 	}
-	return b.String()
+	return append(dst, s[start:]...)
 }
+
+var mdSpecialSet = func() (set [256]bool) {
+	for i := 0; i < len(mdSpecial); i++ {
+		set[mdSpecial[i]] = true
+	}
+	return set
+}()
 
 // mdBlock escapes multi-line user text (descriptions, notes) for a paragraph:
 // every line is escaped like mdInline and lines are joined with hard line
 // breaks; blank lines separate paragraphs. Leading indentation is dropped so
 // no line can turn into a code block.
-func mdBlock(s string) string {
+func mdBlock(s string) string { return string(appendBlock(nil, s)) }
+
+// appendBlock appends mdBlock(s) to dst.
+func appendBlock(dst []byte, s string) []byte {
 	s = cleanText(s)
-	var b strings.Builder
-	blank := false
-	first := true
-	for _, line := range strings.Split(s, "\n") {
-		line = mdInline(line)
-		if line == "" {
+	blank, first := false, true
+	for s != "" {
+		line, rest, _ := strings.Cut(s, "\n")
+		s = rest
+		if cleanLine(line) == "" {
 			blank = true
 			continue
 		}
 		switch {
 		case first:
 		case blank:
-			b.WriteString("\n\n")
+			dst = append(dst, '\n', '\n')
 		default:
-			b.WriteString("\\\n") // hard line break
+			dst = append(dst, '\\', '\n') // hard line break
 		}
-		b.WriteString(line)
+		dst = appendInline(dst, line)
 		first, blank = false, false
 	}
-	return b.String()
+	return dst
 }
 
 // mermaidRepl rewrites the characters Mermaid's journey grammar gives a
