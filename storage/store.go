@@ -501,26 +501,35 @@ func (s *Store) LoadMap(id int64) (*model.Map, error) {
 // A text that itself holds U+001F would make the cut ambiguous; the packed
 // type notices (the separators outnumber the rows) and runs the query again
 // with each text column sent as byte lengths plus the texts run together,
-// which any byte survives. Each inner ORDER BY makes the aggregates see
-// rows in journey/list order; for items and metrics it follows the primary
-// key, so SQLite walks it without sorting.
+// which any byte survives.
+//
+// The aggregates must see rows in journey/list order. For touchpoints an
+// ORDER BY in a subquery sees to it. Items and metrics are aggregated
+// straight off a range scan of their primary key, which yields that order
+// and is a quarter cheaper than the ordered subquery; as SQLite does not
+// promise the order of an unordered scan, packed checks that the leading
+// key columns (touchpoint ID, list) never go backwards and otherwise runs
+// the ordered form (TestStoreLoadWithReversedScans).
 var (
 	loadTouchpoints = newAggQuery(`(SELECT t.* FROM phases p JOIN touchpoints t ON t.phase_id = p.id
-	WHERE p.map_id = ? ORDER BY p.position, p.id, t.position)`,
+	WHERE p.map_id = ? ORDER BY p.position, p.id, t.position)`, "", 0,
 		"i:phase_id", "i:id", "c:score", "c:substr(kind, 1, 1)", "t:name", "t:description", "t:channel", "t:owner", "t:notes")
 
 	// A map's touchpoint IDs usually form one narrow range (a map is
 	// mostly created at once), so items and metrics are read by a range
 	// scan of their primary key; rows of other maps' touchpoints that fall
-	// in the range are skipped in Go.
-	loadItems = newAggQuery(`(SELECT * FROM items WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, list, position)`,
+	// in the range are skipped in Go. List initials sort like the list
+	// names, so (touchpoint ID, initial) is checkable key order.
+	loadItems = newAggQuery(`items WHERE touchpoint_id BETWEEN ? AND ?`,
+		`(SELECT * FROM items WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, list, position)`, 2,
 		"i:touchpoint_id", "c:substr(list, 1, 1)", "t:text")
 
 	// Whole numbers print as integers, which is cheaper than SQLite's
 	// float formatting; other values print as REAL, whose text reads
 	// back as the same float64 (TestStoreTextAndNumbersRoundTrip). NULL
 	// prints as an empty field.
-	loadMetrics = newAggQuery(`(SELECT * FROM metrics WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, position)`,
+	loadMetrics = newAggQuery(`metrics WHERE touchpoint_id BETWEEN ? AND ?`,
+		`(SELECT * FROM metrics WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, position)`, 1,
 		"i:touchpoint_id", "t:name", "t:unit",
 		"i:ifnull(iif(target = CAST(target AS INTEGER), CAST(target AS INTEGER), CAST(target AS TEXT)), '')",
 		"i:ifnull(iif(current = CAST(current AS INTEGER), CAST(current AS INTEGER), CAST(current AS TEXT)), '')",
@@ -530,17 +539,19 @@ var (
 // textSep separates texts in the packed columns.
 const textSep = '\x1f'
 
-// aggQuery is a load query in its two forms: texts separated by textSep
-// (fast), and texts as lengths plus contents (safe for any text).
+// aggQuery is a load query in up to four forms: texts separated by textSep
+// or sent as lengths plus contents (safe for any text), rows aggregated as
+// scanned or through an ordered subquery.
 type aggQuery struct {
-	kinds      string // per column: 'i' numbers, 'c' one-byte codes, 't' text
-	fast, safe string
+	kinds string       // per column: 'i' numbers, 'c' one-byte codes, 't' text
+	key   int          // leading columns whose order is checked; 0: from is ordered itself
+	forms [2][2]string // [ordered][safe]
 }
 
 // newAggQuery builds the query aggregating cols ("kind:expression") over the
-// rows of from.
-func newAggQuery(from string, cols ...string) aggQuery {
-	var a aggQuery
+// rows of from, or of ordered when from's rows come out of order.
+func newAggQuery(from, ordered string, key int, cols ...string) aggQuery {
+	a := aggQuery{key: key}
 	var fast, safe []string
 	agg := func(expr, sep string) string { return fmt.Sprintf("ifnull(group_concat(%s, '%s'), '')", expr, sep) }
 	for _, c := range cols {
@@ -558,8 +569,13 @@ func newAggQuery(from string, cols ...string) aggQuery {
 			safe = append(safe, agg("octet_length("+expr+")", " "), agg(expr, ""))
 		}
 	}
-	a.fast = "SELECT " + strings.Join(fast, ", ") + " FROM " + from
-	a.safe = "SELECT " + strings.Join(safe, ", ") + " FROM " + from
+	if ordered == "" {
+		ordered = from
+	}
+	for i, f := range []string{from, ordered} {
+		a.forms[i][0] = "SELECT " + strings.Join(fast, ", ") + " FROM " + f
+		a.forms[i][1] = "SELECT " + strings.Join(safe, ", ") + " FROM " + f
+	}
 	return a
 }
 
@@ -758,10 +774,21 @@ type packed struct {
 	err  error
 }
 
-// query runs a's fast form, and its safe form when a text holds textSep.
+// query runs a's fast form, its ordered form when the rows came out of
+// order, and its safe form when a text holds textSep.
 func (pk *packed) query(q querier, a aggQuery, args ...any) error {
-	if err := pk.run(q, a.fast, len(a.kinds), args); err != nil {
+	ordered := 0
+	if a.key == 0 {
+		ordered = 1
+	}
+	if err := pk.run(q, a.forms[ordered][0], len(a.kinds), args); err != nil {
 		return err
+	}
+	if ordered == 0 && !pk.inOrder(a.key) {
+		ordered = 1
+		if err := pk.run(q, a.forms[ordered][0], len(a.kinds), args); err != nil {
+			return err
+		}
 	}
 	pk.sep = true
 	rows := 0
@@ -771,10 +798,35 @@ func (pk *packed) query(q querier, a aggQuery, args ...any) error {
 	for i, k := range a.kinds {
 		if k == 't' && rows > 0 && strings.Count(pk.cols[i], string(textSep)) != rows-1 {
 			pk.sep = false
-			return pk.run(q, a.safe, len(a.kinds)+strings.Count(a.kinds, "t"), args)
+			return pk.run(q, a.forms[ordered][1], len(a.kinds)+strings.Count(a.kinds, "t"), args)
 		}
 	}
 	return nil
+}
+
+// inOrder reports whether the rows' keys never go backwards: the numbers of
+// the first column, then (key 2) the codes of the second.
+func (pk *packed) inOrder(key int) bool {
+	ids, codes := pk.cols[0], ""
+	if key > 1 {
+		codes = pk.cols[1]
+	}
+	prevID, prevCode := int64(math.MinInt64), byte(0)
+	for i := 0; ids != ""; i++ {
+		id, err := strconv.ParseInt(field(&ids), 10, 64)
+		if err != nil {
+			return true // damaged: let the readers report it
+		}
+		var code byte
+		if key > 1 && i < len(codes) {
+			code = codes[i]
+		}
+		if id < prevID || id == prevID && code < prevCode {
+			return false
+		}
+		prevID, prevCode = id, code
+	}
+	return true
 }
 
 func (pk *packed) run(q querier, query string, ncol int, args []any) error {

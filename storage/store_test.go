@@ -785,3 +785,21 @@ func TestStoreCreateMapInvalid(t *testing.T) {
 		}
 	}
 }
+
+// TestStoreLoadWithReversedScans makes SQLite return unordered scans
+// backwards: LoadMap must notice and read items and metrics in order anyway.
+func TestStoreLoadWithReversedScans(t *testing.T) {
+	s := openTemp(t)
+	id, err := s.CreateMap(sampleMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`PRAGMA reverse_unordered_selects = ON`); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.LoadMap(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertSameMap(t, got, sampleMap())
+}
