@@ -28,12 +28,11 @@ var ctxBG = context.Background()
 // inserter writes phases and touchpoints with statements prepared once per
 // transaction, which is what makes importing 10,000 touchpoints cheap.
 type inserter struct {
-	q                     querier
 	phase, tp, item, metr *sql.Stmt
 }
 
 func newInserter(q querier) (*inserter, error) {
-	in := &inserter{q: q}
+	in := &inserter{}
 	for _, p := range []struct {
 		stmt **sql.Stmt
 		sql  string
