@@ -130,7 +130,14 @@ func openStore(path string, readOnly bool) (*Store, error) {
 	}
 	configurePool(db)
 	s := &Store{db: db, path: path}
-	if err := s.migrate(); err != nil {
+	if version < latestVersion() {
+		// A write transaction only when there is something to migrate:
+		// opening a current file never waits for another writer.
+		if err := s.migrate(); err != nil {
+			db.Close()
+			return fail(err)
+		}
+	} else if err := db.Ping(); err != nil {
 		db.Close()
 		return fail(err)
 	}
