@@ -509,7 +509,6 @@ func (m Model) View(width, height int) string {
 	}
 	plain := lipgloss.NewStyle()
 	var lines []string
-	rowsAt := 0
 	if height >= 2 {
 		lines = append(lines, pad(m.filterLine(width), width, plain))
 	}
@@ -518,7 +517,7 @@ func (m Model) View(width, height int) string {
 	if showHeader {
 		lines = append(lines, pad(m.header(titleW, personaW, fixed), width, plain))
 	}
-	rowsAt = len(lines)
+	rowsAt := len(lines)
 	n := height - rowsAt
 	m.sc.rows = n
 	m.sc.top = rowsAt
