@@ -244,7 +244,7 @@ func drawCurve(phases [][]int, widths []int, highlight, sel, selScore int, p cur
 		b.Reset()
 		b.Grow(l.width*3 + 32)
 		b.WriteString(p.axis.on(string(rune('5'-r)) + "┤"))
-		writeRuns(&b, glyph[r], style[r], func(g int8) string { return glyphs[g] }, p)
+		writeRuns(&b, glyph[r], style[r], glyphs[:], p)
 		lines[r] = b.String()
 	}
 	return lines
@@ -254,67 +254,62 @@ func drawCurve(phases [][]int, widths []int, highlight, sel, selScore int, p cur
 // short for the five-row curve.
 func sparkLine(phases [][]int, widths []int, highlight, sel, selScore int, p curvePaints) string {
 	l := layoutCurve(phases, widths, highlight, sel, selScore)
-	glyph := make([]int8, l.width)
-	style := make([]int8, l.width)
+	glyph := make([]int8, 2*l.width)
+	glyph, style := glyph[:l.width], glyph[l.width:]
 	for x := 0; x < l.width; x++ {
 		switch {
+		case l.sep[x] == sSepAct:
+			glyph[x], style[x] = sparkSepActive, sSepAct
 		case l.sep[x] != 0:
-			glyph[x], style[x] = int8(-1), l.sep[x]
-			if l.sep[x] == sSepAct {
-				glyph[x] = -2
-			}
+			glyph[x], style[x] = sparkSep, sSep
 		case l.v[x] != 0:
 			glyph[x], style[x] = l.v[x], l.v[x]
 		}
 	}
 	if l.selX >= 0 {
-		glyph[l.selX], style[l.selX] = -3, sSelected
+		glyph[l.selX], style[l.selX] = sparkSelected, sSelected
 	}
 	var b strings.Builder
+	b.Grow(4*l.width + 64)
 	b.WriteString(p.axis.on("~┤"))
-	writeRuns(&b, glyph, style, func(g int8) string {
-		switch g {
-		case -1:
-			return glyphs[gSep]
-		case -2:
-			return glyphs[gSepActive]
-		case -3:
-			return glyphs[gSelected]
-		}
-		return sparks[g]
-	}, p)
+	writeRuns(&b, glyph, style, sparkGlyphs[:], p)
 	return b.String()
 }
 
+// Spark glyph codes: 1–5 are the blocks by score.
+const (
+	sparkSep = 6 + iota
+	sparkSepActive
+	sparkSelected
+)
+
+var sparkGlyphs = [...]string{" ", "▁", "▂", "▄", "▆", "█", "┊", "┃", "◆"}
+
 // writeRuns writes cells grouped into runs of one style, so each run costs
-// one pair of escape sequences rather than one per cell.
-func writeRuns(b *strings.Builder, glyph, style []int8, text func(int8) string, p curvePaints) {
-	paintFor := func(s int8) paint {
-		switch {
-		case s >= 1 && s <= 5:
-			return p.line[s]
-		case s == sSep:
-			return p.sep
-		case s == sSepAct:
-			return p.sepActive
-		case s == sSelected:
-			return p.selected
-		}
-		return paint{}
+// one pair of escape sequences rather than one per cell. Glyph code 0 is a
+// blank, which looks the same in any colour and so never breaks a run.
+func writeRuns(b *strings.Builder, glyph, style []int8, table []string, p curvePaints) {
+	var paints [sSelected + 1]paint
+	for s := 1; s <= 5; s++ {
+		paints[s] = p.line[s]
 	}
+	paints[sSep], paints[sSepAct], paints[sSelected] = p.sep, p.sepActive, p.selected
 	run := int8(-1)
-	var cur paint
-	for x := range glyph {
-		s := style[x]
-		// A blank looks the same in any foreground colour, so it never
-		// breaks a run.
-		if s != run && !(s == sNone && text(glyph[x]) == " ") {
-			b.WriteString(cur.post)
-			cur = paintFor(s)
-			b.WriteString(cur.pre)
+	for x, g := range glyph {
+		if g == 0 {
+			b.WriteByte(' ')
+			continue
+		}
+		if s := style[x]; s != run {
+			if run >= 0 {
+				b.WriteString(paints[run].post)
+			}
+			b.WriteString(paints[s].pre)
 			run = s
 		}
-		b.WriteString(text(glyph[x]))
+		b.WriteString(table[g])
 	}
-	b.WriteString(cur.post)
+	if run >= 0 {
+		b.WriteString(paints[run].post)
+	}
 }

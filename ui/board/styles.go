@@ -48,7 +48,8 @@ type Styles struct {
 func DefaultStyles(p theme.Palette) Styles {
 	s := lipgloss.NewStyle
 	st := Styles{
-		Header:         s().Foreground(p.Fg).Bold(true),
+		Header: s().Bold(true), // the terminal's own foreground reads best
+
 		HeaderActive:   s().Foreground(p.Accent).Bold(true),
 		HeaderSelected: s().Foreground(p.Accent).Bold(true).Reverse(true),
 		HeaderStats:    s().Foreground(p.Muted),
@@ -56,8 +57,8 @@ func DefaultStyles(p theme.Palette) Styles {
 		RuleSelected:   s().Foreground(p.Accent).Bold(true),
 		Border:         s().Foreground(p.Muted),
 		BorderSelected: s().Foreground(p.Accent).Bold(true),
-		Name:           s().Foreground(p.Fg),
-		NameSelected:   s().Foreground(p.Fg).Bold(true),
+		Name:           s(), // the terminal's own foreground: plain text
+		NameSelected:   s().Bold(true),
 		Marker:         s().Foreground(p.Accent).Bold(true),
 		Channel:        s().Foreground(p.Muted),
 		Kind:           s().Foreground(p.Accent),
