@@ -281,10 +281,7 @@ func (r *renderer) countsLine(t *model.Touchpoint, w int) string {
 		add(2, variants[1][sizes[1]-1])
 	}
 	for v := range variants {
-		sep := 1
-		if v == 0 {
-			sep = 2
-		}
+		const sep = 1
 		segs := variants[v][:sizes[v]]
 		used := 0
 		for i, s := range segs {
