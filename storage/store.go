@@ -72,7 +72,12 @@ func Open(path string) (*Store, error) {
 
 // OpenReadOnly opens an existing Journeymap file for reading only: every
 // write returns an error wrapping ErrReadOnly and nothing is written to the
-// file or next to it.
+// file or next to it. Open falls back to the same when the file or its
+// directory is not writable; as root, whom permission bits do not stop, ask
+// for it explicitly. A file that no one has open (no -wal file) is read as
+// immutable, which creates no -wal/-shm files even in a read-only directory
+// but does not see later writes by others; a file with a live writer is read
+// normally, and DataVersion reports the writer's commits.
 func OpenReadOnly(path string) (*Store, error) {
 	return openStore(path, true)
 }
