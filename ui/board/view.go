@@ -145,18 +145,20 @@ func (r *renderer) squeezed(p int, scores []int, w int) []int {
 }
 
 type columnKey struct {
-	phase, first, sel  int
+	phase, first       int
 	colW, colsH, cardH int
 }
 
-// column renders phase p as g.colsH lines of g.colW cells. Whole columns are
-// cached too: moving the selection changes one or two columns and the rest
-// of the frame is reused.
+// column renders phase p as g.colsH lines of g.colW cells. Columns without
+// the selection are cached whole: moving the selection changes one or two
+// columns and the rest of the frame is reused.
 func (m *Model) column(p int, g geometry) []string {
-	k := columnKey{phase: p, first: m.firstRow(p, g), sel: -2, colW: g.colW, colsH: g.colsH, cardH: g.cardH}
 	if p == m.sel.Phase {
-		k.sel = m.sel.Index
+		// The selected column changes with nearly every key press, so
+		// caching it would only fill the cache; its cards are cached.
+		return m.renderColumn(p, g)
 	}
+	k := columnKey{phase: p, first: m.firstRow(p, g), colW: g.colW, colsH: g.colsH, cardH: g.cardH}
 	if c, ok := m.r.columns[k]; ok {
 		return c
 	}
