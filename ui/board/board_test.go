@@ -509,3 +509,11 @@ func TestClickOnScrollHintPages(t *testing.T) {
 		t.Fatalf("click on the rule: %+v, want the header\n%s", got, plain(m, w, h))
 	}
 }
+
+func TestEmptyMapMessageOnShortScreens(t *testing.T) {
+	for _, h := range []int{1, 2, 3, 6} {
+		if v := plain(newBoard(&model.Map{}), 60, h); !strings.Contains(v, "No phases yet") {
+			t.Errorf("height %d: %q", h, v)
+		}
+	}
+}

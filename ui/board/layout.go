@@ -5,7 +5,7 @@ package board
 const (
 	minColWidth = 24
 	maxColWidth = 36
-	gutter      = CurveAxisWidth // left margin: the curve's axis, ◀ over the columns
+	gutter      = CurveAxisWidth // left margin: the curve's axis, ◂ over the columns
 	headerRows  = 3              // name, stats, rule
 	cardRows    = 6              // border, two name lines, meta, counts, border
 )

@@ -31,8 +31,10 @@ func (m Model) View(width, height int) string {
 		if m.phaseCount() > 0 {
 			text = "" // narrower than the gutter: nothing fits
 		}
-		lines = append(lines, spaces(width))
-		for _, l := range wrapText(text, width-gutter, height-1) {
+		if height > 2 {
+			lines = append(lines, spaces(width)) // a blank line above, room allowing
+		}
+		for _, l := range wrapText(text, width-gutter, height-len(lines)) {
 			lines = append(lines, spaces(min(gutter, width))+m.r.p.empty.on(l))
 		}
 		for len(lines) < height {
