@@ -33,7 +33,10 @@ func fuzzSeeds(t testing.TB) [][]byte {
 		`{"format":"journeymap","version":1,"map":{"title":"T"}} trailing`,
 		`{"format":"journeymap","version":1,"map":{"title":"T","phases":{"x":1}}}`,
 		`{"format":"journeymap","version":1.5}`,
-		`[]`, `null`, `"x"`, `{`, "\ufeff{}", "",
+		`{"format":"journeymap","version":1,"map":{"title":"T","Title":"U"}}`,
+		`{"FORMAT":"journeymap","Version":1,"map":{"title":"\ud83d\ude00 \ud800 \u00e9\"\\\/\b\f\n\r\t","phases":null}}`,
+		`{"format":"journeymap","version":1,"map":{"title":"T","phases":[null,{"name":"P","touchpoints":[null]}]}}`,
+		`[]`, `null`, `"x"`, `{`, "\ufeff{}", "", `{"a":[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]}`,
 	} {
 		seeds = append(seeds, []byte(s))
 	}
@@ -49,6 +52,17 @@ func FuzzParseJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := ParseJSON(data)
+		// ParseJSON's own parser must accept what encoding/json accepts and
+		// read it the same, except that it refuses repeated keys.
+		ref, refErr := referenceParseJSON(data)
+		switch {
+		case err == nil && refErr != nil:
+			t.Fatalf("accepted what encoding/json refuses (%v)", refErr)
+		case err != nil && refErr == nil && !strings.Contains(err.Error(), "duplicate key"):
+			t.Fatalf("refused what encoding/json accepts: %v", err)
+		case err == nil && !reflect.DeepEqual(m, ref):
+			t.Fatalf("reads differently from encoding/json:\n%+v\n%+v", m, ref)
+		}
 		if err != nil {
 			if m != nil {
 				t.Fatal("a map and an error")

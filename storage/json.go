@@ -2,15 +2,12 @@ package storage
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"journeymap/model"
@@ -25,65 +22,6 @@ const (
 	// keeping a wrong or hostile file from eating the machine's memory.
 	MaxJSONSize = 64 << 20
 )
-
-// The json* types spell the document out field by field: struct field order
-// is key order, so the output has every key in the documented order. Score,
-// kind and direction are pointers only so that a hand-written document that
-// leaves them out can be told apart from one that sets them to something
-// invalid; MarshalJSON always fills them.
-type jsonDoc struct {
-	Format  *string  `json:"format"`
-	Version *int     `json:"version"`
-	Map     *jsonMap `json:"map"`
-}
-
-type jsonMap struct {
-	Title   string      `json:"title"`
-	Persona jsonPersona `json:"persona"`
-	Goal    string      `json:"goal"`
-	Notes   string      `json:"notes"`
-	Phases  []jsonPhase `json:"phases"`
-}
-
-type jsonPersona struct {
-	Name        string `json:"name"`
-	Description string `json:"description"`
-}
-
-type jsonPhase struct {
-	Name        string           `json:"name"`
-	Description string           `json:"description"`
-	Touchpoints []jsonTouchpoint `json:"touchpoints"`
-}
-
-type jsonTouchpoint struct {
-	Name          string       `json:"name"`
-	Description   string       `json:"description"`
-	Channel       string       `json:"channel"`
-	Kind          *string      `json:"kind"`
-	Owner         string       `json:"owner"`
-	Emotion       jsonEmotion  `json:"emotion"`
-	Motivations   []string     `json:"motivations"`
-	Thoughts      []string     `json:"thoughts"`
-	PainPoints    []string     `json:"pain_points"`
-	Opportunities []string     `json:"opportunities"`
-	Backstage     []string     `json:"backstage"`
-	Metrics       []jsonMetric `json:"metrics"`
-	Notes         string       `json:"notes"`
-}
-
-type jsonEmotion struct {
-	Score  *int     `json:"score"`
-	Labels []string `json:"labels"`
-}
-
-type jsonMetric struct {
-	Name      string   `json:"name"`
-	Unit      string   `json:"unit"`
-	Target    *float64 `json:"target"`
-	Current   *float64 `json:"current"`
-	Direction *string  `json:"direction"`
-}
 
 // MarshalJSON returns m as a version 1 interchange document: every key
 // present in the documented order, two-space indent, lists as [] when empty,
@@ -368,24 +306,30 @@ func appendJSONString(dst []byte, s string) []byte {
 //   - Unknown keys are an error naming their path. Within a version the key
 //     set is fixed, so an unknown key is a typo ("pain-points") or a newer
 //     writer, and ignoring it would silently drop what the user wrote. Keys
-//     match case-insensitively, as encoding/json does; that loses nothing.
+//     match case-insensitively if no key matches exactly, as in
+//     encoding/json; that loses nothing.
 //   - Missing keys (and null) mean empty: "", no items, no value. A missing
 //     kind, score or direction takes the default a new touchpoint or metric
 //     gets in the editor (digital, 3, up), so a short hand-written document
 //     imports.
-//   - Type errors and validation errors name the field from the document root
-//     in the interchange spelling:
-//     "map.phases[2].touchpoints[0].emotion.score: must be 1–5, got 7".
-//     They are *model.FieldError or model.ValidationErrors, so
+//   - Syntax errors give a line and column. Type errors and validation
+//     errors name the field from the document root in the interchange
+//     spelling: "map.phases[2].touchpoints[0].emotion.score: must be 1–5,
+//     got 7". They are *model.FieldError or model.ValidationErrors, so
 //     model.FirstFieldError finds the path.
 //   - Every string loses its C0/C1 control characters except line feed and
 //     tab, and "\r\n" becomes "\n", so imported text can never carry a
-//     terminal escape sequence. Invalid UTF-8 becomes U+FFFD.
+//     terminal escape sequence. Invalid UTF-8 and lone surrogates become
+//     U+FFFD.
 //   - Anything but whitespace after the document is an error, a leading
 //     UTF-8 byte order mark is skipped, and documents over MaxJSONSize are
 //     refused before parsing.
 //
 // Duplicate keys are not detected; the last one wins, as in encoding/json.
+//
+// The document is read by a small parser made for this schema rather than
+// encoding/json: it is several times faster on large maps and knows the path
+// of every value it reads. The tests check it against encoding/json.
 func ParseJSON(data []byte) (*model.Map, error) {
 	if len(data) > MaxJSONSize {
 		return nil, fmt.Errorf("document is %d bytes, at most %d allowed", len(data), MaxJSONSize)
@@ -394,20 +338,14 @@ func ParseJSON(data []byte) (*model.Map, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("empty document, expected a Journeymap JSON object")
 	}
-	var doc jsonDoc
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&doc); err != nil {
-		return nil, explainDecodeError(data, err)
-	}
-	if off := dec.InputOffset(); len(bytes.TrimSpace(data[off:])) > 0 {
-		rest := off + int64(len(data[off:])-len(bytes.TrimLeft(data[off:], " \t\r\n")))
-		return nil, fmt.Errorf("%s: unexpected data after the document", position(data, rest))
-	}
-	if err := checkEnvelope(doc.Format, doc.Version, doc.Map != nil); err != nil {
+	p := jsonParser{data: data}
+	m, err := p.document()
+	if err != nil {
+		if se, ok := err.(*jsonSyntaxError); ok {
+			return nil, fmt.Errorf("%s: %s", position(data, se.off), se.msg)
+		}
 		return nil, err
 	}
-	m := fromJSONMap(doc.Map)
 	if err := m.Validate(); err != nil {
 		var ve model.ValidationErrors
 		if errors.As(err, &ve) {
@@ -442,347 +380,771 @@ func checkEnvelope(format *string, version *int, hasMap bool) error {
 	return nil
 }
 
-func fromJSONMap(jm *jsonMap) *model.Map {
-	m := &model.Map{MapInfo: model.MapInfo{
-		Title:   cleanText(jm.Title),
-		Persona: model.Persona{Name: cleanText(jm.Persona.Name), Description: cleanText(jm.Persona.Description)},
-		Goal:    cleanText(jm.Goal),
-		Notes:   cleanText(jm.Notes),
-	}}
-	if len(jm.Phases) > 0 {
-		m.Phases = make([]model.Phase, len(jm.Phases))
-	}
-	for i, jp := range jm.Phases {
-		p := model.Phase{Name: cleanText(jp.Name), Description: cleanText(jp.Description)}
-		if len(jp.Touchpoints) > 0 {
-			p.Touchpoints = make([]model.Touchpoint, len(jp.Touchpoints))
-		}
-		for k := range jp.Touchpoints {
-			p.Touchpoints[k] = fromJSONTouchpoint(&jp.Touchpoints[k])
-		}
-		m.Phases[i] = p
-	}
-	return m
-}
-
-func fromJSONTouchpoint(jt *jsonTouchpoint) model.Touchpoint {
-	t := model.NewTouchpoint(cleanText(jt.Name))
-	t.Description = cleanText(jt.Description)
-	t.Channel = cleanText(jt.Channel)
-	if jt.Kind != nil {
-		t.Kind = model.Kind(cleanText(*jt.Kind))
-	}
-	t.Owner = cleanText(jt.Owner)
-	if jt.Emotion.Score != nil {
-		t.Emotion.Score = *jt.Emotion.Score
-	}
-	t.Emotion.Labels = importList(jt.Emotion.Labels)
-	t.Motivations = importList(jt.Motivations)
-	t.Thoughts = importList(jt.Thoughts)
-	t.PainPoints = importList(jt.PainPoints)
-	t.Opportunities = importList(jt.Opportunities)
-	t.Backstage = importList(jt.Backstage)
-	if len(jt.Metrics) > 0 {
-		t.Metrics = make([]model.Metric, len(jt.Metrics))
-	}
-	for i, jm := range jt.Metrics {
-		mt := model.Metric{
-			Name:      cleanText(jm.Name),
-			Unit:      cleanText(jm.Unit),
-			Target:    jm.Target,
-			Current:   jm.Current,
-			Direction: model.Up,
-		}
-		if jm.Direction != nil {
-			mt.Direction = model.Direction(cleanText(*jm.Direction))
-		}
-		t.Metrics[i] = mt
-	}
-	t.Notes = cleanText(jt.Notes)
-	return t
-}
-
-// importList cleans the items of an imported list; an empty list is nil in
-// the model, as in a touchpoint built in code.
-func importList(items []string) []string {
-	if len(items) == 0 {
-		return nil
-	}
-	return cleanList(items)
-}
-
-// explainDecodeError turns an encoding/json error into one line that says
-// where the problem is. Syntax errors get a line and column. For type errors
-// and unknown keys encoding/json gives no list indices, so the document is
-// decoded once more, generically, and walked against the schema to find the
-// exact path; this costs nothing on the happy path.
-func explainDecodeError(data []byte, err error) error {
-	var syn *json.SyntaxError
-	switch {
-	case errors.As(err, &syn):
-		return fmt.Errorf("%s: %s", position(data, syn.Offset-1), strings.TrimPrefix(syn.Error(), "json: "))
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return errors.New("the document ends too early (unexpected end of JSON)")
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	if dec.Decode(&v) == nil {
-		if fe := walkDoc(v); fe != nil {
-			return fe
-		}
-	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) && te.Field != "" {
-		return &model.FieldError{Path: te.Field, Msg: fmt.Sprintf("must be %s, got %s", te.Type, te.Value)}
-	}
-	// encoding/json puts an unknown key into its message unquoted.
-	return errors.New(printable(strings.TrimPrefix(err.Error(), "json: ")))
-}
-
-// printable makes s safe to show on a terminal on one line: control and
-// other non-printing characters (bidi overrides included) are escaped the
-// way %q would.
-func printable(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsPrint(r) {
-			b.WriteRune(r)
-			continue
-		}
-		q := strconv.QuoteRune(r)
-		b.WriteString(q[1 : len(q)-1])
-	}
-	return b.String()
-}
-
 // position renders a byte offset as "line L, column C" (both from 1, column
 // in bytes), which is what an editor's go-to-line wants.
-func position(data []byte, off int64) string {
-	off = min(max(off, 0), int64(len(data)))
+func position(data []byte, off int) string {
+	off = min(max(off, 0), len(data))
 	before := data[:off]
 	line := bytes.Count(before, []byte("\n")) + 1
-	col := int(off) - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	col := off - (bytes.LastIndexByte(before, '\n') + 1) + 1
 	return fmt.Sprintf("line %d, column %d", line, col)
 }
 
-// schemaShape is what the schema expects at a place in the document.
-type schemaShape int
+// maxJSONDepth bounds nesting where the parser skips values, as
+// encoding/json does, so a hostile "[[[[…" cannot exhaust the stack.
+const maxJSONDepth = 10000
 
-const (
-	shString  schemaShape = iota
-	shInt                 // a whole JSON number
-	shNumber              // a JSON number or null
-	shStrings             // a list of strings
-	shObject
-	shList // a list of shObject
-)
-
-type schemaNode struct {
-	shape  schemaShape
-	fields []schemaField // shObject, and the element of shList
+// jsonSyntaxError is malformed JSON at a byte offset.
+type jsonSyntaxError struct {
+	off int
+	msg string
 }
 
-type schemaField struct {
-	key  string
-	node *schemaNode
+func (e *jsonSyntaxError) Error() string { return e.msg }
+
+// jsonParser reads the interchange document straight into the model. Each
+// method starts at the first byte of a value (whitespace skipped) and leaves
+// p.pos after it. Schema errors are *model.FieldError with a path relative to
+// the value; callers add their part of the path as the error travels up.
+type jsonParser struct {
+	data []byte
+	pos  int
+	buf  []byte // scratch for strings with escapes
+}
+
+func (p *jsonParser) peek() byte {
+	if p.pos < len(p.data) {
+		return p.data[p.pos]
+	}
+	return 0
+}
+
+func (p *jsonParser) ws() {
+	for p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+// unexpected reports the byte at p.pos where want was expected.
+func (p *jsonParser) unexpected(want string) error {
+	if p.pos >= len(p.data) {
+		return &jsonSyntaxError{p.pos, "the document ends too early (unexpected end of JSON)"}
+	}
+	r, _ := utf8.DecodeRune(p.data[p.pos:])
+	q := strconv.QuoteRune(r) // escapes anything that could upset a terminal
+	return &jsonSyntaxError{p.pos, fmt.Sprintf("invalid character %s, expected %s", q, want)}
+}
+
+// within puts seg ("touchpoints", "[2]") before the path of a schema error.
+func within(err error, seg string) error {
+	fe, ok := err.(*model.FieldError)
+	if !ok {
+		return err
+	}
+	switch {
+	case fe.Path == "":
+		return &model.FieldError{Path: seg, Msg: fe.Msg}
+	case fe.Path[0] == '[':
+		return &model.FieldError{Path: seg + fe.Path, Msg: fe.Msg}
+	}
+	return &model.FieldError{Path: seg + "." + fe.Path, Msg: fe.Msg}
+}
+
+func index(i int) string { return "[" + strconv.Itoa(i) + "]" }
+
+// object reads an object, calling field with each key's name in the schema
+// (one of keys) and p.pos at the value, which field must read. A key that is
+// not in keys is an error, and so is a key given twice: encoding/json would
+// let the last one win, but a document that says two things about one field
+// is ambiguous, and guessing would be silent data loss.
+func (p *jsonParser) object(keys []string, field func(key string) error) error {
+	return p.objectWith(keys, field, nil)
+}
+
+// objectWith is object, but an unknown key is passed to unknown (with p.pos
+// at its value, which unknown must read) instead of being an error.
+func (p *jsonParser) objectWith(keys []string, field func(key string) error, unknown func(raw []byte) error) error {
+	var seen uint32 // bit i: keys[i] was read
+	p.pos++         // '{'
+	p.ws()
+	if p.peek() == '}' {
+		p.pos++
+		return nil
+	}
+	for {
+		p.ws()
+		if p.peek() != '"' {
+			return p.unexpected("a key in double quotes")
+		}
+		raw, err := p.str()
+		if err != nil {
+			return err
+		}
+		i := schemaKey(raw, keys)
+		if i < 0 && unknown == nil {
+			return &model.FieldError{Msg: fmt.Sprintf("unknown key %q", raw)}
+		}
+		if i >= 0 && seen&(1<<i) != 0 {
+			return &model.FieldError{Msg: fmt.Sprintf("duplicate key %q", raw)}
+		}
+		p.ws()
+		if p.peek() != ':' {
+			return p.unexpected("':' after a key")
+		}
+		p.pos++
+		p.ws()
+		if i < 0 {
+			if err := unknown(raw); err != nil {
+				return err
+			}
+		} else {
+			seen |= 1 << i
+			if err := field(keys[i]); err != nil {
+				return within(err, keys[i])
+			}
+		}
+		p.ws()
+		switch p.peek() {
+		case ',':
+			p.pos++
+		case '}':
+			p.pos++
+			return nil
+		default:
+			return p.unexpected("',' or '}' after a value")
+		}
+	}
+}
+
+// schemaKey returns the index of the key of keys that raw names: the exact
+// match, else a case-insensitive one (as encoding/json matches struct
+// fields), else -1.
+func schemaKey(raw []byte, keys []string) int {
+	for i, k := range keys {
+		if string(raw) == k {
+			return i
+		}
+	}
+	for i, k := range keys {
+		if strings.EqualFold(string(raw), k) {
+			return i
+		}
+	}
+	return -1
+}
+
+// list reads a list, calling item with p.pos at each element.
+func (p *jsonParser) list(item func(i int) error) error {
+	p.pos++ // '['
+	p.ws()
+	if p.peek() == ']' {
+		p.pos++
+		return nil
+	}
+	for i := 0; ; i++ {
+		p.ws()
+		if err := item(i); err != nil {
+			return within(err, index(i))
+		}
+		p.ws()
+		switch p.peek() {
+		case ',':
+			p.pos++
+		case ']':
+			p.pos++
+			return nil
+		default:
+			return p.unexpected("',' or ']' after a list item")
+		}
+	}
+}
+
+// null consumes a null at p.pos and reports whether there was one.
+func (p *jsonParser) null() bool {
+	if bytes.HasPrefix(p.data[p.pos:], []byte("null")) {
+		p.pos += 4
+		return true
+	}
+	return false
+}
+
+// mismatch is the schema error for a value of the wrong type.
+func (p *jsonParser) mismatch(want string) error {
+	var got string
+	switch c := p.peek(); {
+	case c == '"':
+		got = "a string"
+	case c == '{':
+		got = "an object"
+	case c == '[':
+		got = "a list"
+	case c == 't' || c == 'f' || c == 'n':
+		for _, lit := range []string{"true", "false", "null"} {
+			if bytes.HasPrefix(p.data[p.pos:], []byte(lit)) {
+				got = lit
+			}
+		}
+	case c == '-' || c >= '0' && c <= '9':
+		lit, err := p.number()
+		if err != nil {
+			return err
+		}
+		got = "the number " + string(lit)
+	}
+	if got == "" {
+		return p.unexpected("a value")
+	}
+	return &model.FieldError{Msg: "must be " + want + ", got " + got}
+}
+
+// text reads a string (null leaves *dst alone) and cleans it.
+func (p *jsonParser) text(dst *string) error {
+	switch {
+	case p.peek() == '"':
+		b, err := p.str()
+		if err != nil {
+			return err
+		}
+		*dst = cleanText(string(b))
+		return nil
+	case p.null():
+		return nil
+	}
+	return p.mismatch("a string")
+}
+
+// texts reads a list of strings; null items are empty strings.
+func (p *jsonParser) texts(dst *[]string) error {
+	switch {
+	case p.peek() == '[':
+		var out []string
+		err := p.list(func(int) error {
+			var s string
+			if err := p.text(&s); err != nil {
+				return err
+			}
+			out = append(out, s)
+			return nil
+		})
+		*dst = out
+		return err
+	case p.null():
+		*dst = nil
+		return nil
+	}
+	return p.mismatch("a list of strings")
+}
+
+// whole reads a whole number into *dst; null leaves it alone.
+func (p *jsonParser) whole(dst *int) error {
+	switch c := p.peek(); {
+	case c == '-' || c >= '0' && c <= '9':
+		start := p.pos
+		lit, err := p.number()
+		if err != nil {
+			return err
+		}
+		n, err := strconv.ParseInt(string(lit), 10, 0)
+		if err != nil {
+			p.pos = start
+			return &model.FieldError{Msg: "must be a whole number, got " + string(lit)}
+		}
+		*dst = int(n)
+		return nil
+	case p.null():
+		return nil
+	}
+	return p.mismatch("a whole number")
+}
+
+// real reads a number or null.
+func (p *jsonParser) real(dst **float64) error {
+	switch c := p.peek(); {
+	case c == '-' || c >= '0' && c <= '9':
+		lit, err := p.number()
+		if err != nil {
+			return err
+		}
+		f, err := strconv.ParseFloat(string(lit), 64)
+		if err != nil {
+			return &model.FieldError{Msg: "is out of range: " + string(lit)}
+		}
+		*dst = &f
+		return nil
+	case p.null():
+		*dst = nil
+		return nil
+	}
+	return p.mismatch("a number or null")
+}
+
+// objectOrNull runs read on an object; null is an empty object.
+func (p *jsonParser) objectOrNull(read func() error) error {
+	switch {
+	case p.peek() == '{':
+		return read()
+	case p.null():
+		return nil
+	}
+	return p.mismatch("an object")
+}
+
+// objects reads a list of objects; read gets each element's index, with
+// p.pos at '{' or at a null (which it should treat as an empty object).
+func (p *jsonParser) objects(read func(i int) error) error {
+	switch {
+	case p.peek() == '[':
+		return p.list(func(i int) error {
+			if p.peek() != '{' && !bytes.HasPrefix(p.data[p.pos:], []byte("null")) {
+				return p.mismatch("an object")
+			}
+			return read(i)
+		})
+	case p.null():
+		return nil
+	}
+	return p.mismatch("a list")
 }
 
 var (
-	schemaString  = &schemaNode{shape: shString}
-	schemaStrings = &schemaNode{shape: shStrings}
-	schemaInt     = &schemaNode{shape: shInt}
-	schemaMetric  = []schemaField{
-		{"name", schemaString}, {"unit", schemaString},
-		{"target", &schemaNode{shape: shNumber}}, {"current", &schemaNode{shape: shNumber}},
-		{"direction", schemaString},
-	}
-	schemaTouchpoint = []schemaField{
-		{"name", schemaString}, {"description", schemaString}, {"channel", schemaString},
-		{"kind", schemaString}, {"owner", schemaString},
-		{"emotion", &schemaNode{shape: shObject, fields: []schemaField{{"score", schemaInt}, {"labels", schemaStrings}}}},
-		{"motivations", schemaStrings}, {"thoughts", schemaStrings}, {"pain_points", schemaStrings},
-		{"opportunities", schemaStrings}, {"backstage", schemaStrings},
-		{"metrics", &schemaNode{shape: shList, fields: schemaMetric}},
-		{"notes", schemaString},
-	}
-	schemaPhase = []schemaField{
-		{"name", schemaString}, {"description", schemaString},
-		{"touchpoints", &schemaNode{shape: shList, fields: schemaTouchpoint}},
-	}
-	schemaDoc = []schemaField{
-		{"format", schemaString},
-		{"version", schemaInt},
-		{"map", &schemaNode{shape: shObject, fields: []schemaField{
-			{"title", schemaString},
-			{"persona", &schemaNode{shape: shObject, fields: []schemaField{{"name", schemaString}, {"description", schemaString}}}},
-			{"goal", schemaString}, {"notes", schemaString},
-			{"phases", &schemaNode{shape: shList, fields: schemaPhase}},
-		}}},
-	}
+	docKeys        = []string{"format", "version", "map"}
+	mapKeys        = []string{"title", "persona", "goal", "notes", "phases"}
+	personaKeys    = []string{"name", "description"}
+	phaseKeys      = []string{"name", "description", "touchpoints"}
+	touchpointKeys = []string{"name", "description", "channel", "kind", "owner", "emotion",
+		"motivations", "thoughts", "pain_points", "opportunities", "backstage", "metrics", "notes"}
+	emotionKeys = []string{"score", "labels"}
+	metricKeys  = []string{"name", "unit", "target", "current", "direction"}
 )
 
-// walkDoc checks a generically decoded document: first the envelope (so a
-// foreign or newer file is named as such), then the shape of everything else.
-func walkDoc(v any) *model.FieldError {
-	obj, ok := v.(map[string]any)
-	if !ok {
-		return &model.FieldError{Msg: "the document must be a JSON object, got " + typeName(v)}
-	}
-	fv, vv := lookup(obj, "format"), lookup(obj, "version")
-	if fe := walk(fv, schemaString, "format"); fe != nil {
-		return fe
-	}
-	if fe := walk(vv, schemaInt, "version"); fe != nil {
-		return fe
-	}
-	var format *string
-	if s, ok := fv.(string); ok {
-		format = &s
-	}
-	var version *int
-	if n, ok := vv.(json.Number); ok {
-		if i, err := strconv.Atoi(n.String()); err == nil {
-			version = &i
+// document reads the whole input. Syntax errors come first, then the
+// envelope (so a foreign or newer file is named as such), then unknown
+// top-level keys, then errors inside the map.
+func (p *jsonParser) document() (*model.Map, error) {
+	p.ws()
+	if p.peek() != '{' {
+		err := p.mismatch("a JSON object")
+		if fe, ok := err.(*model.FieldError); ok {
+			return nil, &model.FieldError{Msg: "the document " + fe.Msg}
 		}
+		return nil, err
 	}
-	if err := checkEnvelope(format, version, true); err != nil {
-		var fe *model.FieldError
-		if errors.As(err, &fe) {
-			return fe
+	var (
+		format         *string
+		version        *int
+		m              *model.Map
+		keyErr, mapErr error
+	)
+	err := p.objectWith(docKeys, func(key string) error {
+		switch key {
+		case "format":
+			var s string
+			if p.peek() == '"' {
+				format = &s
+			} else {
+				format = nil
+			}
+			return p.text(&s)
+		case "version":
+			if p.peek() == 'n' {
+				version = nil
+			} else {
+				version = new(int)
+			}
+			return p.whole(version)
+		default: // "map"
+			start := p.pos
+			if p.null() {
+				m = nil
+				return nil
+			}
+			m = &model.Map{}
+			if err := p.objectOrNull(func() error { return p.mapObject(m) }); err != nil {
+				if _, ok := err.(*model.FieldError); !ok {
+					return err
+				}
+				// Keep the map's schema error until the envelope is known
+				// good, and read on to find any syntax error.
+				mapErr = within(err, "map")
+				p.pos = start
+				return p.skip(0)
+			}
+			return nil
 		}
+	}, func(raw []byte) error {
+		// Note an unknown top-level key and read on, so the envelope is
+		// still checked first: a newer version may well add keys.
+		if keyErr == nil {
+			keyErr = &model.FieldError{Msg: fmt.Sprintf("unknown key %q at the top level", raw)}
+		}
+		return p.skip(1)
+	})
+	if fe, ok := err.(*model.FieldError); ok && fe.Path == "" {
+		err = &model.FieldError{Msg: fe.Msg + " at the top level"} // a repeated key
 	}
-	return walkObject(obj, schemaDoc, "")
+	if err != nil {
+		return nil, err
+	}
+	p.ws()
+	if p.pos < len(p.data) {
+		return nil, &jsonSyntaxError{p.pos, "unexpected data after the document"}
+	}
+	if err := checkEnvelope(format, version, m != nil); err != nil {
+		return nil, err
+	}
+	if keyErr != nil {
+		return nil, keyErr
+	}
+	if mapErr != nil {
+		return nil, mapErr
+	}
+	return m, nil
 }
 
-// lookup finds key in obj the way encoding/json matches struct fields:
-// exactly if possible, else case-insensitively.
-func lookup(obj map[string]any, key string) any {
-	if v, ok := obj[key]; ok {
-		return v
-	}
-	for k, v := range obj {
-		if strings.EqualFold(k, key) {
-			return v
+func (p *jsonParser) mapObject(m *model.Map) error {
+	return p.object(mapKeys, func(key string) error {
+		switch key {
+		case "title":
+			return p.text(&m.Title)
+		case "persona":
+			return p.objectOrNull(func() error {
+				return p.object(personaKeys, func(key string) error {
+					if key == "name" {
+						return p.text(&m.Persona.Name)
+					}
+					return p.text(&m.Persona.Description)
+				})
+			})
+		case "goal":
+			return p.text(&m.Goal)
+		case "notes":
+			return p.text(&m.Notes)
+		default: // "phases"
+			m.Phases = nil
+			return p.objects(func(i int) error {
+				m.Phases = append(m.Phases, model.Phase{})
+				if p.null() {
+					return nil
+				}
+				return p.phase(&m.Phases[i])
+			})
 		}
-	}
-	return nil
+	})
 }
 
-func walkObject(obj map[string]any, fields []schemaField, path string) *model.FieldError {
-	var unknown []string
-	for k := range obj {
-		known := false
-		for _, f := range fields {
-			if strings.EqualFold(f.key, k) {
-				known = true
-				break
-			}
+func (p *jsonParser) phase(ph *model.Phase) error {
+	return p.object(phaseKeys, func(key string) error {
+		switch key {
+		case "name":
+			return p.text(&ph.Name)
+		case "description":
+			return p.text(&ph.Description)
+		default: // "touchpoints"
+			ph.Touchpoints = nil
+			return p.objects(func(i int) error {
+				ph.Touchpoints = append(ph.Touchpoints, model.NewTouchpoint(""))
+				if p.null() {
+					return nil
+				}
+				return p.touchpoint(&ph.Touchpoints[i])
+			})
 		}
-		if !known {
-			unknown = append(unknown, k)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		msg := fmt.Sprintf("unknown key %q", unknown[0])
-		if path == "" {
-			return &model.FieldError{Msg: msg + " at the top level"}
-		}
-		return &model.FieldError{Path: path, Msg: msg}
-	}
-	for _, f := range fields {
-		p := f.key
-		if path != "" {
-			p = path + "." + f.key
-		}
-		if fe := walk(lookup(obj, f.key), f.node, p); fe != nil {
-			return fe
-		}
-	}
-	return nil
+	})
 }
 
-func walk(v any, n *schemaNode, path string) *model.FieldError {
-	if v == nil {
-		return nil // null and missing both mean empty
-	}
-	bad := func(want string) *model.FieldError {
-		return &model.FieldError{Path: path, Msg: fmt.Sprintf("must be %s, got %s", want, typeName(v))}
-	}
-	switch n.shape {
-	case shString:
-		if _, ok := v.(string); !ok {
-			return bad("a string")
-		}
-	case shInt:
-		num, ok := v.(json.Number)
-		if !ok {
-			return bad("a whole number")
-		}
-		if _, err := strconv.ParseInt(num.String(), 10, 0); err != nil {
-			return &model.FieldError{Path: path, Msg: "must be a whole number, got " + num.String()}
-		}
-	case shNumber:
-		num, ok := v.(json.Number)
-		if !ok {
-			return bad("a number or null")
-		}
-		if f, err := num.Float64(); err != nil || math.IsInf(f, 0) {
-			return &model.FieldError{Path: path, Msg: "is out of range: " + num.String()}
-		}
-	case shStrings:
-		list, ok := v.([]any)
-		if !ok {
-			return bad("a list of strings")
-		}
-		for i, item := range list {
-			if _, ok := item.(string); !ok && item != nil {
-				return &model.FieldError{Path: fmt.Sprintf("%s[%d]", path, i), Msg: "must be a string, got " + typeName(item)}
+func (p *jsonParser) touchpoint(t *model.Touchpoint) error {
+	return p.object(touchpointKeys, func(key string) error {
+		switch key {
+		case "name":
+			return p.text(&t.Name)
+		case "description":
+			return p.text(&t.Description)
+		case "channel":
+			return p.text(&t.Channel)
+		case "kind":
+			if p.peek() == 'n' {
+				t.Kind = model.KindDigital // null means the default
 			}
+			return p.text((*string)(&t.Kind))
+		case "owner":
+			return p.text(&t.Owner)
+		case "emotion":
+			return p.objectOrNull(func() error {
+				return p.object(emotionKeys, func(key string) error {
+					if key == "score" {
+						if p.peek() == 'n' {
+							t.Emotion.Score = model.NeutralScore
+						}
+						return p.whole(&t.Emotion.Score)
+					}
+					return p.texts(&t.Emotion.Labels)
+				})
+			})
+		case "motivations":
+			return p.texts(&t.Motivations)
+		case "thoughts":
+			return p.texts(&t.Thoughts)
+		case "pain_points":
+			return p.texts(&t.PainPoints)
+		case "opportunities":
+			return p.texts(&t.Opportunities)
+		case "backstage":
+			return p.texts(&t.Backstage)
+		case "metrics":
+			t.Metrics = nil
+			return p.objects(func(i int) error {
+				t.Metrics = append(t.Metrics, model.Metric{Direction: model.Up})
+				if p.null() {
+					return nil
+				}
+				return p.metric(&t.Metrics[i])
+			})
+		default: // "notes"
+			return p.text(&t.Notes)
 		}
-	case shObject:
-		obj, ok := v.(map[string]any)
-		if !ok {
-			return bad("an object")
-		}
-		return walkObject(obj, n.fields, path)
-	case shList:
-		list, ok := v.([]any)
-		if !ok {
-			return bad("a list")
-		}
-		for i, item := range list {
-			if item == nil {
-				continue
-			}
-			p := fmt.Sprintf("%s[%d]", path, i)
-			obj, ok := item.(map[string]any)
-			if !ok {
-				return &model.FieldError{Path: p, Msg: "must be an object, got " + typeName(item)}
-			}
-			if fe := walkObject(obj, n.fields, p); fe != nil {
-				return fe
-			}
-		}
-	}
-	return nil
+	})
 }
 
-func typeName(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return "a string"
-	case bool:
-		return strconv.FormatBool(v)
-	case json.Number:
-		return "the number " + v.String()
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "an object"
+func (p *jsonParser) metric(mt *model.Metric) error {
+	return p.object(metricKeys, func(key string) error {
+		switch key {
+		case "name":
+			return p.text(&mt.Name)
+		case "unit":
+			return p.text(&mt.Unit)
+		case "target":
+			return p.real(&mt.Target)
+		case "current":
+			return p.real(&mt.Current)
+		default: // "direction"
+			if p.peek() == 'n' {
+				mt.Direction = model.Up // null means the default
+			}
+			return p.text((*string)(&mt.Direction))
+		}
+	})
+}
+
+// str reads the string at p.pos (a '"'). The bytes returned alias p.data or
+// p.buf and are only valid until the next call.
+func (p *jsonParser) str() ([]byte, error) {
+	p.pos++
+	start := p.pos
+	for p.pos < len(p.data) {
+		c := p.data[p.pos]
+		switch {
+		case c == '"':
+			p.pos++
+			return p.data[start : p.pos-1], nil
+		case c == '\\':
+			return p.strSlow(start)
+		case c < 0x20:
+			return nil, p.unexpected("no control character inside a string")
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(p.data[p.pos:])
+			if r == utf8.RuneError && size == 1 {
+				return p.strSlow(start)
+			}
+			p.pos += size
+		default:
+			p.pos++
+		}
 	}
-	return fmt.Sprintf("%T", v)
+	return nil, p.unexpected("the end of the string")
+}
+
+// strSlow finishes a string that has escapes or invalid UTF-8, from p.pos,
+// with data[start:p.pos] already known to be plain.
+func (p *jsonParser) strSlow(start int) ([]byte, error) {
+	b := append(p.buf[:0], p.data[start:p.pos]...)
+	defer func() { p.buf = b[:0] }()
+	for p.pos < len(p.data) {
+		c := p.data[p.pos]
+		switch {
+		case c == '"':
+			p.pos++
+			return b, nil
+		case c < 0x20:
+			return nil, p.unexpected("no control character inside a string")
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(p.data[p.pos:])
+			if r == utf8.RuneError && size == 1 {
+				b = utf8.AppendRune(b, utf8.RuneError)
+			} else {
+				b = append(b, p.data[p.pos:p.pos+size]...)
+			}
+			p.pos += size
+		case c != '\\':
+			b = append(b, c)
+			p.pos++
+		default:
+			p.pos++
+			e := p.peek()
+			switch e {
+			case '"', '\\', '/':
+				b = append(b, e)
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				r, ok := p.hex4(p.pos + 1)
+				if !ok {
+					return nil, p.unexpected(`four hex digits after \u`)
+				}
+				p.pos += 4
+				if utf16.IsSurrogate(r) {
+					r2, ok := rune(0), false
+					if p.pos+2 < len(p.data) && p.data[p.pos+1] == '\\' && p.data[p.pos+2] == 'u' {
+						r2, ok = p.hex4(p.pos + 3)
+					}
+					if dec := utf16.DecodeRune(r, r2); ok && dec != utf8.RuneError {
+						r = dec
+						p.pos += 6
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				b = utf8.AppendRune(b, r)
+			default:
+				return nil, p.unexpected(`an escape: \" \\ \/ \b \f \n \r \t or \u`)
+			}
+			p.pos++
+		}
+	}
+	return nil, p.unexpected("the end of the string")
+}
+
+// hex4 reads four hex digits at i.
+func (p *jsonParser) hex4(i int) (rune, bool) {
+	if i+4 > len(p.data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.data[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+// number reads a JSON number literal: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+func (p *jsonParser) number() ([]byte, error) {
+	start := p.pos
+	digits := func() error {
+		if c := p.peek(); c < '0' || c > '9' {
+			return p.unexpected("a digit")
+		}
+		for c := p.peek(); c >= '0' && c <= '9'; c = p.peek() {
+			p.pos++
+		}
+		return nil
+	}
+	if p.peek() == '-' {
+		p.pos++
+	}
+	if p.peek() == '0' {
+		p.pos++
+	} else if err := digits(); err != nil {
+		return nil, err
+	}
+	if p.peek() == '.' {
+		p.pos++
+		if err := digits(); err != nil {
+			return nil, err
+		}
+	}
+	if c := p.peek(); c == 'e' || c == 'E' {
+		p.pos++
+		if c := p.peek(); c == '+' || c == '-' {
+			p.pos++
+		}
+		if err := digits(); err != nil {
+			return nil, err
+		}
+	}
+	return p.data[start:p.pos], nil
+}
+
+// skip reads past one value of any kind, checking its syntax.
+func (p *jsonParser) skip(depth int) error {
+	if depth > maxJSONDepth {
+		return &jsonSyntaxError{p.pos, "the document nests too deeply"}
+	}
+	p.ws()
+	switch c := p.peek(); {
+	case c == '"':
+		_, err := p.str()
+		return err
+	case c == '{' || c == '[':
+		end := byte('}')
+		if c == '[' {
+			end = ']'
+		}
+		p.pos++
+		p.ws()
+		if p.peek() == end {
+			p.pos++
+			return nil
+		}
+		for {
+			p.ws()
+			if c == '{' {
+				if p.peek() != '"' {
+					return p.unexpected("a key in double quotes")
+				}
+				if _, err := p.str(); err != nil {
+					return err
+				}
+				p.ws()
+				if p.peek() != ':' {
+					return p.unexpected("':' after a key")
+				}
+				p.pos++
+			}
+			if err := p.skip(depth + 1); err != nil {
+				return err
+			}
+			p.ws()
+			switch p.peek() {
+			case ',':
+				p.pos++
+			case end:
+				p.pos++
+				return nil
+			default:
+				return p.unexpected(fmt.Sprintf("',' or '%c'", end))
+			}
+		}
+	case c == '-' || c >= '0' && c <= '9':
+		_, err := p.number()
+		return err
+	}
+	for _, lit := range []string{"true", "false", "null"} {
+		if bytes.HasPrefix(p.data[p.pos:], []byte(lit)) {
+			p.pos += len(lit)
+			return nil
+		}
+	}
+	return p.unexpected("a value")
 }

@@ -488,3 +488,212 @@ func TestAppendJSONStringMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// The reference decoder: what ParseJSON did with encoding/json before it had
+// its own parser. The fuzz test checks the two agree on what they accept.
+
+// The json* types spell the document out field by field: struct field order
+// is key order, so the output has every key in the documented order. Score,
+// kind and direction are pointers only so that a hand-written document that
+// leaves them out can be told apart from one that sets them to something
+// invalid; MarshalJSON always fills them.
+type jsonDoc struct {
+	Format  *string  `json:"format"`
+	Version *int     `json:"version"`
+	Map     *jsonMap `json:"map"`
+}
+
+type jsonMap struct {
+	Title   string      `json:"title"`
+	Persona jsonPersona `json:"persona"`
+	Goal    string      `json:"goal"`
+	Notes   string      `json:"notes"`
+	Phases  []jsonPhase `json:"phases"`
+}
+
+type jsonPersona struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+type jsonPhase struct {
+	Name        string           `json:"name"`
+	Description string           `json:"description"`
+	Touchpoints []jsonTouchpoint `json:"touchpoints"`
+}
+
+type jsonTouchpoint struct {
+	Name          string       `json:"name"`
+	Description   string       `json:"description"`
+	Channel       string       `json:"channel"`
+	Kind          *string      `json:"kind"`
+	Owner         string       `json:"owner"`
+	Emotion       jsonEmotion  `json:"emotion"`
+	Motivations   []string     `json:"motivations"`
+	Thoughts      []string     `json:"thoughts"`
+	PainPoints    []string     `json:"pain_points"`
+	Opportunities []string     `json:"opportunities"`
+	Backstage     []string     `json:"backstage"`
+	Metrics       []jsonMetric `json:"metrics"`
+	Notes         string       `json:"notes"`
+}
+
+type jsonEmotion struct {
+	Score  *int     `json:"score"`
+	Labels []string `json:"labels"`
+}
+
+type jsonMetric struct {
+	Name      string   `json:"name"`
+	Unit      string   `json:"unit"`
+	Target    *float64 `json:"target"`
+	Current   *float64 `json:"current"`
+	Direction *string  `json:"direction"`
+}
+
+// referenceParseJSON decodes with encoding/json (DisallowUnknownFields, as
+// strict as it gets), then applies the same envelope, defaults, cleaning and
+// validation as ParseJSON.
+func referenceParseJSON(data []byte) (*model.Map, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var doc jsonDoc
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, err
+	}
+	if off := dec.InputOffset(); len(bytes.TrimSpace(data[off:])) > 0 {
+		return nil, errors.New("unexpected data after the document")
+	}
+	if err := checkEnvelope(doc.Format, doc.Version, doc.Map != nil); err != nil {
+		return nil, err
+	}
+	m := fromJSONMap(doc.Map)
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func fromJSONMap(jm *jsonMap) *model.Map {
+	m := &model.Map{MapInfo: model.MapInfo{
+		Title:   cleanText(jm.Title),
+		Persona: model.Persona{Name: cleanText(jm.Persona.Name), Description: cleanText(jm.Persona.Description)},
+		Goal:    cleanText(jm.Goal),
+		Notes:   cleanText(jm.Notes),
+	}}
+	if len(jm.Phases) > 0 {
+		m.Phases = make([]model.Phase, len(jm.Phases))
+	}
+	for i, jp := range jm.Phases {
+		p := model.Phase{Name: cleanText(jp.Name), Description: cleanText(jp.Description)}
+		if len(jp.Touchpoints) > 0 {
+			p.Touchpoints = make([]model.Touchpoint, len(jp.Touchpoints))
+		}
+		for k := range jp.Touchpoints {
+			p.Touchpoints[k] = fromJSONTouchpoint(&jp.Touchpoints[k])
+		}
+		m.Phases[i] = p
+	}
+	return m
+}
+
+func fromJSONTouchpoint(jt *jsonTouchpoint) model.Touchpoint {
+	t := model.NewTouchpoint(cleanText(jt.Name))
+	t.Description = cleanText(jt.Description)
+	t.Channel = cleanText(jt.Channel)
+	if jt.Kind != nil {
+		t.Kind = model.Kind(cleanText(*jt.Kind))
+	}
+	t.Owner = cleanText(jt.Owner)
+	if jt.Emotion.Score != nil {
+		t.Emotion.Score = *jt.Emotion.Score
+	}
+	t.Emotion.Labels = importList(jt.Emotion.Labels)
+	t.Motivations = importList(jt.Motivations)
+	t.Thoughts = importList(jt.Thoughts)
+	t.PainPoints = importList(jt.PainPoints)
+	t.Opportunities = importList(jt.Opportunities)
+	t.Backstage = importList(jt.Backstage)
+	if len(jt.Metrics) > 0 {
+		t.Metrics = make([]model.Metric, len(jt.Metrics))
+	}
+	for i, jm := range jt.Metrics {
+		mt := model.Metric{
+			Name:      cleanText(jm.Name),
+			Unit:      cleanText(jm.Unit),
+			Target:    jm.Target,
+			Current:   jm.Current,
+			Direction: model.Up,
+		}
+		if jm.Direction != nil {
+			mt.Direction = model.Direction(cleanText(*jm.Direction))
+		}
+		t.Metrics[i] = mt
+	}
+	t.Notes = cleanText(jt.Notes)
+	return t
+}
+
+// importList cleans the items of an imported list; an empty list is nil in
+// the model, as in a touchpoint built in code.
+func importList(items []string) []string {
+	if len(items) == 0 {
+		return nil
+	}
+	return cleanList(items)
+}
+
+func TestParseJSONStrings(t *testing.T) {
+	doc := `{"format":"journeymap","version":1,"map":{"title":"\ud83d\ude00 \ud800x \u00e9 \"q\" \\ \/ tab\there\u001b[1m \u2028` + "\xff" + ` é"}}`
+	m, err := ParseJSON([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "😀 \ufffdx é \"q\" \\ / tab\there[1m \u2028\ufffd é"; m.Title != want {
+		t.Errorf("title = %q, want %q", m.Title, want)
+	}
+	ref, err := referenceParseJSON([]byte(doc))
+	if err != nil || ref.Title != m.Title {
+		t.Errorf("encoding/json reads %q (%v)", ref.Title, err)
+	}
+}
+
+func TestParseJSONKeys(t *testing.T) {
+	m, err := ParseJSON([]byte(`{"Format":"journeymap","VERSION":1,"map":{"Title":"T","phases":[{"NAME":"p"}]}}`))
+	if err != nil || m.Title != "T" || m.Phases[0].Name != "p" {
+		t.Errorf("case-insensitive keys: %+v, %v", m, err)
+	}
+	for doc, want := range map[string]string{
+		`{"format":"journeymap","version":1,"map":{"title":"T","Title":"U"}}`:                                          `map: duplicate key "Title"`,
+		`{"format":"journeymap","version":1,"map":{"title":"T","phases":[{"name":"a","name":"b"}]}}`:                   `map.phases[0]: duplicate key "name"`,
+		`{"format":"journeymap","version":1,"version":1,"map":{"title":"T"}}`:                                          `duplicate key "version" at the top level`,
+		`{"format":"journeymap","version":1,"map":{"title":"T"},"x":{"deep":[1,2,{"y":null}]}}`:                        `unknown key "x" at the top level`,
+		`{"format":"journeymap","version":1,"map":{"title":"T"},"x":[1,}`:                                              `line 1, column 63: invalid character '}', expected a value`,
+		`{"format":"journeymap","version":1,"map":{"title":"T","phases":[{"name":7}]},"extra":"oops"}`:                 `unknown key "extra" at the top level`,
+		`{"format":"journeymap","version":1,"map":{"title":"T","phases":[{"name":7}]}}`:                                `map.phases[0].name: must be a string, got the number 7`,
+		`{"format":"journeymap","version":1,"map":{"title":"T","phases":[{"name":7}]},}`:                               `invalid character '}', expected a key in double quotes`,
+		`{"format":"journeymap","version":1,"map":{"title":"a` + "\n" + `b"}}`:                                         `line 1, column 53: invalid character '\n', expected no control character inside a string`,
+		`{"format":"journeymap","version":01}`:                                                                         `expected ',' or '}' after a value`,
+		`{"format":"journeymap","version":1,"map":{"title":"\x"}}`:                                                     `expected an escape`,
+		`{"format":"journeymap","version":1,"map":{"title":"\u12"}}`:                                                   `four hex digits`,
+		`{"format":"journeymap","version":1,"map":{"title":"T","phases":[{"touchpoints":[{"emotion":{"score":-}}]}]}}`: `expected a digit`,
+	} {
+		_, err := ParseJSON([]byte(doc))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseJSON(%s)\n err = %v\nwant %q", doc, err, want)
+		}
+	}
+}
+
+func TestParseJSONDeepNesting(t *testing.T) {
+	deep := `{"format":"journeymap","version":1,"map":{"title":"T"},"x":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "}"
+	_, err := ParseJSON([]byte(deep))
+	if err == nil || !strings.Contains(err.Error(), "nests too deeply") {
+		t.Errorf("err = %v", err)
+	}
+	ok := `{"format":"journeymap","version":1,"map":{"title":"T"},"x":` + strings.Repeat("[", 500) + strings.Repeat("]", 500) + "}"
+	if _, err := ParseJSON([]byte(ok)); err == nil || !strings.Contains(err.Error(), `unknown key "x"`) {
+		t.Errorf("err = %v", err)
+	}
+}
