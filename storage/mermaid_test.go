@@ -56,7 +56,7 @@ var (
 	mermaidTitleRE   = regexp.MustCompile(`^    title [^#\n;]+$`)
 	mermaidSectionRE = regexp.MustCompile(`^    section [^#:\n;]+$`)
 	mermaidTaskRE    = regexp.MustCompile(`^      ([^#:\n;]+): ([0-9]+): ([^#:\n;,]+)$`)
-	mermaidKeywordRE = regexp.MustCompile(`(?i)^\s*(journey|title\s|section\s|acctitle|accdescr|%%)`)
+	mermaidKeywordRE = regexp.MustCompile(`(?i)^\s*(journey|title\s|section\s|acctitle|accdescr|%)`)
 )
 
 // checkMermaid parses out as Mermaid's journey grammar would and returns the
@@ -167,7 +167,9 @@ func TestMermaidText(t *testing.T) {
 		{"Sectional", "Sectional"},
 		{"journeys", "\u201cjourneys\u201d"},
 		{"x%%y", "x% %y"},
-		{"%%%", "% % %"},
+		{"%%%", "\u201c% % %\u201d"},
+		{"% done", "\u201c% done\u201d"},
+		{"50%", "50%"},
 		{"<b>`x`", "‹b›'x'"},
 		{"\x1b[2Jclear", "[2Jclear"},
 	}

@@ -191,8 +191,13 @@ var mermaidRepl = strings.NewReplacer(
 // meaning of its own does in Mermaid's journey lexer, which is
 // case-insensitive and tries its keywords before task text: "journey"
 // anywhere, "title" and "section" before whitespace (JavaScript's \s, which
-// includes no-break and other Unicode spaces), "accTitle" and "accDescr".
+// includes no-break and other Unicode spaces), "accTitle" and "accDescr";
+// and a leading "%", which Mermaid 11 takes for a comment (found by running
+// the exports through mermaid.parse).
 func startsWithMermaidKeyword(s string) bool {
+	if strings.HasPrefix(s, "%") {
+		return true // Mermaid 11 drops a task line that starts with "%"
+	}
 	lower := strings.ToLower(s)
 	for _, k := range []string{"journey", "acctitle", "accdescr"} {
 		if strings.HasPrefix(lower, k) {
