@@ -20,7 +20,7 @@ func unguard(s string) string {
 }
 
 func TestWriteCSVRoundTrip(t *testing.T) {
-	for name, m := range map[string]*model.Map{"rich": richMap(), "nasty": nastyMap(), "generated": model.Generate(3, 40)} {
+	for name, m := range map[string]*model.Map{"rich": richMap(), "nasty": nastyMap(), "generated": model.Generate(3, 40), "random": randomNastyMap(4)} {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := WriteCSV(&buf, m); err != nil {

@@ -21,7 +21,11 @@ func fuzzSeeds(t testing.TB) [][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seeds := [][]byte{rich, nasty}
+	random, err := MarshalJSON(randomNastyMap(5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds := [][]byte{rich, nasty, random}
 	for _, s := range []string{
 		`{"format":"journeymap","version":1,"map":{"title":"T","phases":[{"name":"P","touchpoints":[{"name":"A"}]}]}}`,
 		`{"format":"journeymap","version":1,"map":{"title":"T","phases":[{"name":"P","touchpoints":[{"name":"A","emotion":{"score":7}}]}]}}`,

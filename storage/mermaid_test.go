@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"regexp"
 	"strconv"
 	"strings"
@@ -176,6 +177,51 @@ func TestMermaidText(t *testing.T) {
 	for _, tt := range tests {
 		if got := mermaidText(tt.in); got != tt.want {
 			t.Errorf("mermaidText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// randomNastyMap builds a deterministic map whose text is random runs of
+// the characters that mean something to Markdown, Mermaid, CSV or a
+// terminal, often led by a Mermaid keyword.
+func randomNastyMap(seed uint64) *model.Map {
+	r := rand.New(rand.NewPCG(seed, 99))
+	alpha := []rune("ab %%##::;;{}[]()<>`'\"\\|/!?@=+-_*&^~,.\n\t\r\x1b\u009b 019é🎉全\u00a0\u2028")
+	word := func() string {
+		s := make([]rune, 1+r.IntN(14))
+		for i := range s {
+			s[i] = alpha[r.IntN(len(alpha))]
+		}
+		return string(s)
+	}
+	lead := []string{"", "", "title ", "section ", "journey", "accTitle", "%%", "%", "- ", "1. ", "# ", "> ", "```", "=", "|"}
+	m := &model.Map{MapInfo: model.MapInfo{Title: word(), Persona: model.Persona{Name: word()}}}
+	for p := 0; p < 6; p++ {
+		ph := model.Phase{Name: lead[r.IntN(len(lead))] + word(), Description: word()}
+		for i := 0; i < 8; i++ {
+			ph.Touchpoints = append(ph.Touchpoints, model.Touchpoint{
+				Name: lead[r.IntN(len(lead))] + word() + "x", Description: word(), Channel: word(), Owner: word(),
+				Kind: model.Kinds[r.IntN(3)], Emotion: model.Emotion{Score: 1 + r.IntN(5), Labels: []string{word() + "x"}},
+				Motivations: []string{word() + "x", "x" + word()}, PainPoints: []string{lead[r.IntN(len(lead))] + word() + "x"},
+				Metrics: []model.Metric{{Name: word(), Unit: word(), Target: model.Float(r.NormFloat64()), Current: model.Float(r.NormFloat64()), Direction: model.Down}},
+				Notes:   word(),
+			})
+		}
+		m.Phases = append(m.Phases, ph)
+	}
+	return m
+}
+
+func TestWriteMermaidRandom(t *testing.T) {
+	for seed := uint64(1); seed <= 20; seed++ {
+		m := randomNastyMap(seed)
+		var buf bytes.Buffer
+		if err := WriteMermaid(&buf, m); err != nil {
+			t.Fatal(err)
+		}
+		sections, scores := checkMermaid(t, buf.String())
+		if len(sections) != len(m.Phases) || len(scores) != m.TouchpointCount() {
+			t.Fatalf("seed %d: %d sections, %d tasks", seed, len(sections), len(scores))
 		}
 	}
 }
