@@ -46,9 +46,16 @@ func insertAt[T any](s []T, i int, v T) []T {
 	return s
 }
 
+// removeAt returns nil rather than an empty slice when the last element
+// goes, so an insert and its undo give back exactly the map they started
+// from (storage loads empty lists as nil too).
 func removeAt[T any](s []T, i int) ([]T, T) {
 	v := s[i]
-	return append(s[:i], s[i+1:]...), v
+	s = append(s[:i], s[i+1:]...)
+	if len(s) == 0 {
+		return nil, v
+	}
+	return s, v
 }
 
 // Move returns s with the element at from moved to index to (indices in the
