@@ -306,7 +306,8 @@ func (c *cli) readInput(name string) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		// The *PathError already names the file; say it once.
+		return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
 	}
 	if len(data) > maxImportSize {
 		return nil, fmt.Errorf("import %s: larger than %d MB", name, maxImportSize>>20)

@@ -338,6 +338,13 @@ func TestImportRejectedWritesNothing(t *testing.T) {
 		t.Errorf("maps after rejected imports: %q", r.stdout)
 	}
 	e.fails(t, 1, "import", db, filepath.Join(dir, "absent.json"))
+	// A directory is named once, not twice.
+	if msg := e.fails(t, 1, "import", db, dir); strings.Count(msg, dir) != 1 || !strings.Contains(msg, "is a directory") {
+		t.Errorf("importing a directory: %q", msg)
+	}
+	if !bytes.Equal(before, readFile(t, db)) {
+		t.Fatal("the map file changed")
+	}
 }
 
 func TestDefaultFileGetsSampleOnce(t *testing.T) {
@@ -571,5 +578,37 @@ func TestExportByName(t *testing.T) {
 	}
 	if err := exportByName(&a, m, "pdf"); err == nil {
 		t.Error("unknown format accepted")
+	}
+}
+
+// TestReadOnlyFile: a file with no write permission bit can be listed and
+// exported, and every write is refused in one line without touching it,
+// whoever runs the program (root included).
+func TestReadOnlyFile(t *testing.T) {
+	e := newEnv(t)
+	db := e.newFile(t, "Customer lifecycle")
+	in := filepath.Join(t.TempDir(), "in.json")
+	if err := os.WriteFile(in, []byte(e.ok(t, "export", db, "--format", "json").stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(db, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(db, 0o644)
+	before := readFile(t, db)
+	e.ok(t, "list", db)
+	e.ok(t, "export", db, "--format", "md")
+	for _, args := range [][]string{{"import", db, in}, {"new", db, "--title", "X"}} {
+		if msg := e.fails(t, 1, args...); !strings.Contains(msg, "read-only") {
+			t.Errorf("%v: %q should say the file is read-only", args, msg)
+		}
+	}
+	if !bytes.Equal(before, readFile(t, db)) {
+		t.Fatal("the read-only file changed")
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(db + suffix); err == nil {
+			t.Errorf("%s%s left next to a read-only file", db, suffix)
+		}
 	}
 }

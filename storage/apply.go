@@ -117,7 +117,9 @@ func nullFloat(f *float64) sql.NullFloat64 {
 	if f == nil {
 		return sql.NullFloat64{}
 	}
-	return sql.NullFloat64{Float64: *f, Valid: true}
+	// SQLite keeps no negative zero; store 0 so that what was written is
+	// exactly what loads.
+	return sql.NullFloat64{Float64: *f + 0, Valid: true}
 }
 
 func (g rowIDs) assign(p *model.Phase) {

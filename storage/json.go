@@ -162,7 +162,7 @@ func (w *jsonWriter) num(v *float64) error {
 		w.b = append(w.b, "null"...)
 		return nil
 	}
-	f := *v
+	f := *v + 0 // -0 is written as 0: the file has no negative zero
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return errors.New("must be a finite number")
 	}
@@ -303,29 +303,39 @@ func appendJSONString(dst []byte, s string) []byte {
 //
 //   - "format" must be "journeymap" and "version" must be 1; a newer version
 //     is refused by name rather than half understood.
+//
 //   - Unknown keys are an error naming their path. Within a version the key
 //     set is fixed, so an unknown key is a typo ("pain-points") or a newer
 //     writer, and ignoring it would silently drop what the user wrote. Keys
 //     match case-insensitively if no key matches exactly, as in
 //     encoding/json; that loses nothing.
+//
 //   - Missing keys (and null) mean empty: "", no items, no value. A missing
 //     kind, score or direction takes the default a new touchpoint or metric
 //     gets in the editor (digital, 3, up), so a short hand-written document
 //     imports.
+//
 //   - Syntax errors give a line and column. Type errors and validation
 //     errors name the field from the document root in the interchange
 //     spelling: "map.phases[2].touchpoints[0].emotion.score: must be 1–5,
 //     got 7". They are *model.FieldError or model.ValidationErrors, so
 //     model.FirstFieldError finds the path.
+//
 //   - Every string loses its C0/C1 control characters except line feed and
 //     tab, and "\r\n" becomes "\n", so imported text can never carry a
 //     terminal escape sequence. Invalid UTF-8 and lone surrogates become
 //     U+FFFD.
+//
 //   - Anything but whitespace after the document is an error, a leading
 //     UTF-8 byte order mark is skipped, and documents over MaxJSONSize are
 //     refused before parsing.
 //
-// Duplicate keys are not detected; the last one wins, as in encoding/json.
+//   - A key given twice in one object is an error (encoding/json would let
+//     the last one win): a document that says two things about one field is
+//     ambiguous.
+//
+//   - Metric values are stored as SQLite REALs, which have no negative zero,
+//     so -0 reads as 0 and the file and the document agree.
 //
 // The document is read by a small parser made for this schema rather than
 // encoding/json: it is several times faster on large maps and knows the path
@@ -674,6 +684,7 @@ func (p *jsonParser) real(dst **float64) error {
 		if err != nil {
 			return &model.FieldError{Msg: "is out of range: " + string(lit)}
 		}
+		f += 0 // -0 becomes 0, as it would in the file
 		*dst = &f
 		return nil
 	case p.null():
@@ -732,7 +743,8 @@ func (p *jsonParser) document() (*model.Map, error) {
 		if fe, ok := err.(*model.FieldError); ok {
 			return nil, &model.FieldError{Msg: "the document " + fe.Msg}
 		}
-		return nil, err
+		// Not JSON at all (a text file, say): say what was expected.
+		return nil, p.unexpected("a JSON object")
 	}
 	var (
 		format         *string
@@ -743,13 +755,22 @@ func (p *jsonParser) document() (*model.Map, error) {
 	err := p.objectWith(docKeys, func(key string) error {
 		switch key {
 		case "format":
-			var s string
-			if p.peek() == '"' {
+			// Compared as written, not cleaned: "journeym\x7fap" is not
+			// "journeymap".
+			switch {
+			case p.peek() == '"':
+				raw, err := p.str()
+				if err != nil {
+					return err
+				}
+				s := string(raw)
 				format = &s
-			} else {
+				return nil
+			case p.null():
 				format = nil
+				return nil
 			}
-			return p.text(&s)
+			return p.mismatch("a string")
 		case "version":
 			if p.peek() == 'n' {
 				version = nil

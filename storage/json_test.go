@@ -195,8 +195,13 @@ func TestJSONExtremeNumbers(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%v: %v", v, err)
 		}
-		if got := *back.Phases[0].Touchpoints[0].Metrics[0].Target; got != v || math.Signbit(got) != math.Signbit(v) {
+		// -0 comes back as 0, as it would from the file, which has no
+		// negative zero.
+		if got := *back.Phases[0].Touchpoints[0].Metrics[0].Target; got != v || v == 0 && math.Signbit(got) {
 			t.Errorf("target %v came back as %v", v, got)
+		}
+		if bytes.Contains(a, []byte("-0,")) {
+			t.Errorf("%v: written as -0:\n%s", v, a)
 		}
 		b, _ := MarshalJSON(back)
 		if !bytes.Equal(a, b) {
@@ -260,6 +265,9 @@ func TestParseJSONErrors(t *testing.T) {
 		{"unknown top key", valid(repl(`"version":1`, `"version":1,"extra":true`)), `unknown key "extra" at the top level`},
 		{"wrong format", valid(repl(`"journeymap"`, `"trello"`)), `format: is "trello"; this is not a Journeymap document (want "journeymap")`},
 		{"no format", `{"version":1,"map":{}}`, "format: missing"},
+		{"format with a control character", valid(repl(`"journeymap"`, `"journeym\u007fap"`)), `format: is "journeym\x7fap"; this is not a Journeymap document`},
+		{"format not a string", valid(repl(`"journeymap"`, `7`)), "format: must be a string, got the number 7"},
+		{"text file", "hello\n", "line 1, column 1: invalid character 'h', expected a JSON object"},
 		{"newer version", valid(repl(`"version":1`, `"version":2`)), "version: is 2, written by a newer Journeymap; this one reads version 1"},
 		{"newer version with new keys", valid(repl(`"version":1`, `"version":3,"layers":[]`)), "version: is 3, written by a newer Journeymap"},
 		{"version zero", valid(repl(`"version":1`, `"version":0`)), "version: is 0, not a known version"},

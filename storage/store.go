@@ -49,9 +49,16 @@ type Store struct {
 
 // canWrite reports whether the file at path (which exists) and its directory
 // can be written. WAL needs the directory too, for the -wal and -shm files.
-// It is a variable so tests can play a read-only file while running as root,
-// whom permission bits do not stop.
+// A file or directory without any write permission bit counts as read-only
+// even for root, whom the kernel would let write: "chmod a-w" is how a user
+// says "do not change this", and it must hold however the app is run.
+// It is a variable so tests can play other read-only cases.
 var canWrite = func(path string) bool {
+	for _, p := range []string{path, filepath.Dir(path)} {
+		if fi, err := os.Stat(p); err != nil || fi.Mode().Perm()&0o222 == 0 {
+			return false
+		}
+	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return false
@@ -73,8 +80,8 @@ func Open(path string) (*Store, error) {
 // OpenReadOnly opens an existing Journeymap file for reading only: every
 // write returns an error wrapping ErrReadOnly and nothing is written to the
 // file or next to it. Open falls back to the same when the file or its
-// directory is not writable; as root, whom permission bits do not stop, ask
-// for it explicitly. A file that no one has open (no -wal file) is read as
+// directory is not writable, or has no write permission bit at all (which
+// holds for root too). A file that no one has open (no -wal file) is read as
 // immutable, which creates no -wal/-shm files even in a read-only directory
 // but does not see later writes by others; a file with a live writer is read
 // normally, and DataVersion reports the writer's commits.
@@ -645,7 +652,10 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 			ID: ids.next(), Kind: kindOf(kinds.next()), Emotion: model.Emotion{Score: int(score) - '0'},
 			Name: names.next(), Description: descs.next(), Channel: channels.next(), Owner: owners.next(), Notes: notes.next(),
 		}
-		if pk.err != nil || !ok || pi < cur {
+		// A score is one digit 1–5; anything else (a REAL 2.5 that a
+		// hand-edited file slipped past the CHECK) would shift every later
+		// score, so refuse the file rather than misread it.
+		if pk.err != nil || !ok || pi < cur || score < '1' || score > '5' {
 			return nil, fmt.Errorf("touchpoints: %w", errPacked)
 		}
 		if pi != cur {
@@ -656,6 +666,9 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 		}
 		minID, maxID = min(minID, t.ID), max(maxID, t.ID)
 		tps = append(tps, t)
+	}
+	if scores.s != "" || kinds.s != "" {
+		return nil, fmt.Errorf("touchpoints: %w", errPacked)
 	}
 	n := len(tps)
 	if n == 0 {

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -337,10 +338,9 @@ func TestStoreOpenReadOnly(t *testing.T) {
 	assertUnchanged(t, path, before)
 }
 
-// TestStoreOpenFallsBackToReadOnly plays a file this process may not write.
-// Permission bits do not stop root, which runs these tests in CI, so the
-// access check is replaced; TestStoreChmodReadOnly covers real permissions
-// when not root.
+// TestStoreOpenFallsBackToReadOnly plays a file this process may not write
+// by replacing the access check; TestStoreChmodReadOnly covers real
+// permission bits.
 func TestStoreOpenFallsBackToReadOnly(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "ro.db")
 	w, err := Open(path)
@@ -372,10 +372,9 @@ func TestStoreOpenFallsBackToReadOnly(t *testing.T) {
 	}
 }
 
+// TestStoreChmodReadOnly checks real permission bits. It runs as root too:
+// a file or directory with no write bit opens read-only whoever runs it.
 func TestStoreChmodReadOnly(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("running as root: permission bits do not stop writes (TestStoreOpenFallsBackToReadOnly covers the path)")
-	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "ro.db")
 	w, err := Open(path)
@@ -802,4 +801,58 @@ func TestStoreLoadWithReversedScans(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertSameMap(t, got, sampleMap())
+}
+
+// TestStoreLoadRefusesDamagedScores plays a hand-edited file whose score is
+// a REAL that slips past the CHECK: LoadMap must refuse it, not shift every
+// later touchpoint's score.
+func TestStoreLoadRefusesDamagedScores(t *testing.T) {
+	for _, which := range []string{"MIN", "MAX"} {
+		t.Run(which, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "maps.db")
+			s, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			id, err := s.CreateMap(sampleMap())
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			rawSQLite(t, path, `UPDATE touchpoints SET score = 2.5 WHERE id = (SELECT `+which+`(id) FROM touchpoints)`)
+			s, err = Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if m, err := s.LoadMap(id); !errors.Is(err, errPacked) {
+				t.Fatalf("LoadMap = %v, %v; want damaged data", m, err)
+			}
+		})
+	}
+}
+
+// TestStoreNegativeZero: SQLite has no negative zero, so the store writes 0
+// and what loads is what was written.
+func TestStoreNegativeZero(t *testing.T) {
+	s := openTemp(t)
+	m := sampleMap()
+	negZero := math.Copysign(0, -1)
+	m.Phases[0].Touchpoints[1].Metrics[0].Target = &negZero
+	id, err := s.CreateMap(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.LoadMap(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := MarshalJSON(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = bytes.Replace(want, []byte(`"target": -0,`), []byte(`"target": 0,`), 1)
+	if back, _ := MarshalJSON(got); !bytes.Equal(back, want) {
+		t.Errorf("-0 did not load as 0:\n%s", back)
+	}
 }
