@@ -122,11 +122,16 @@ type Root struct {
 	board board.Model
 	maps  []model.MapSummary
 	mp    *model.Map // the map on the board
+	// mapSeq counts replacements of mp by a load, so a dialog can tell
+	// whether positions it remembered still mean the same rows.
+	mapSeq int
+	// resyncing is set from a failed write until the reload that follows it.
+	resyncing bool
 
 	prompt     prompt
 	editor     editor.Model
 	editTarget editTarget
-	editRef    model.Ref
+	editRef    target     // what the open editor saves to
 	editMap    *model.Map // the map whose info is edited from home
 	confirm    confirmDialog
 	finder     finder.Model
@@ -358,6 +363,9 @@ func (r *Root) loadMap(id int64, purpose loadPurpose, sel *model.Ref) tea.Cmd {
 }
 
 func (r *Root) mapLoaded(msg mapLoadedMsg) tea.Cmd {
+	if msg.purpose == loadReset {
+		r.resyncing = false
+	}
 	if msg.err != nil {
 		switch msg.purpose {
 		case loadRefresh, loadOutside, loadReset:
@@ -379,6 +387,7 @@ func (r *Root) mapLoaded(msg mapLoadedMsg) tea.Cmd {
 			r.histMapID = msg.m.ID
 		}
 		r.mp = msg.m
+		r.mapSeq++
 		r.screen, r.overlay = screenBoard, overNone
 		r.board.SetMap(r.mp)
 		r.board.Select(board.Selection{Phase: 0, Index: -1})
@@ -427,6 +436,9 @@ func (r *Root) replaceMap(m *model.Map) {
 			tpID = t.ID
 		}
 	}
+	if fingerprint(m) != fingerprint(r.mp) {
+		r.mapSeq++ // positions may now name other rows
+	}
 	r.mp = m
 	r.board.SetMap(m)
 	next := sel
@@ -459,14 +471,81 @@ func (r *Root) replaceMap(m *model.Map) {
 
 // ---- edits ----
 
+// target remembers the phase or touchpoint a form or a confirmation is about.
+// Positions can shift under an open dialog (a reload after a failed write
+// replaces the map), so it is found again by ID when it has one; an item
+// not yet saved (ID 0) keeps its position only while the map was not
+// replaced.
+type target struct {
+	ref     model.Ref // Index -1: the phase itself
+	id      int64     // touchpoint ID, or phase ID when ref.Index is -1
+	mapSeq  int       // r.mapSeq when the target was taken
+	isPhase bool
+}
+
+func (r *Root) targetAt(sel board.Selection) target {
+	t := target{ref: model.Ref{Phase: sel.Phase, Index: sel.Index}, mapSeq: r.mapSeq, isPhase: sel.Index < 0}
+	if t.isPhase {
+		if sel.Phase >= 0 && sel.Phase < len(r.mp.Phases) {
+			t.id = r.mp.Phases[sel.Phase].ID
+		}
+	} else if tp, ok := r.mp.Touchpoint(t.ref); ok {
+		t.id = tp.ID
+	}
+	return t
+}
+
+// resolve finds where t is now, or says it is gone.
+func (r *Root) resolve(t target) (model.Ref, bool) {
+	if t.id == 0 || t.mapSeq == r.mapSeq {
+		return t.ref, t.mapSeq == r.mapSeq
+	}
+	for pi, p := range r.mp.Phases {
+		if t.isPhase {
+			if p.ID == t.id {
+				return model.Ref{Phase: pi, Index: -1}, true
+			}
+			continue
+		}
+		for ti, tp := range p.Touchpoints {
+			if tp.ID == t.id {
+				return model.Ref{Phase: pi, Index: ti}, true
+			}
+		}
+	}
+	return model.Ref{}, false
+}
+
+// doAt builds an edit for wherever t is now and applies it; if t is gone the
+// change is refused rather than landing on whatever took its place.
+func (r *Root) doAt(t target, build func(model.Ref) model.Edit) tea.Cmd {
+	ref, ok := r.resolve(t)
+	if !ok {
+		r.setNote("it changed meanwhile (the map was reloaded): nothing saved", true)
+		return nil
+	}
+	return r.do(build(ref))
+}
+
+// refuseEdit says why no edit can be made now, if one can't.
+func (r *Root) refuseEdit() bool {
+	switch {
+	case r.st.ReadOnly():
+		r.setNote("the file is read-only: nothing can be changed", true)
+	case r.resyncing:
+		// Positions in the screen's map may name rows the file doesn't have
+		// until the reload after a failed write lands.
+		r.setNote("reloading the file after a failed save: try again in a moment", true)
+	default:
+		return false
+	}
+	return true
+}
+
 // do applies a fresh edit to the open map, records it for undo and queues
 // it for the file.
 func (r *Root) do(e model.Edit) tea.Cmd {
-	if r.mp == nil {
-		return nil
-	}
-	if r.st.ReadOnly() {
-		r.setNote("the file is read-only: nothing can be changed", true)
+	if r.mp == nil || r.refuseEdit() {
 		return nil
 	}
 	if err := e.Apply(r.mp); err != nil {
@@ -489,31 +568,21 @@ func (r *Root) commit(e model.Edit) tea.Cmd {
 	return r.queue.enqueue(r.st, r.mp.ID, e)
 }
 
-func (r *Root) undo() tea.Cmd {
-	if r.st.ReadOnly() {
-		r.setNote("the file is read-only: nothing can be changed", true)
-		return nil
-	}
-	e, what, err := r.hist.undoTo(r.mp)
-	if err != nil {
-		r.setNote(firstLine(err.Error()), true)
-		return nil
-	}
-	r.setNote("undid: "+what, false)
-	return r.commit(e)
-}
+func (r *Root) undo() tea.Cmd { return r.replay(r.hist.undoTo, "undid: ") }
 
-func (r *Root) redo() tea.Cmd {
-	if r.st.ReadOnly() {
-		r.setNote("the file is read-only: nothing can be changed", true)
+func (r *Root) redo() tea.Cmd { return r.replay(r.hist.redoTo, "redid: ") }
+
+// replay applies the next undo or redo step and queues it like any edit.
+func (r *Root) replay(step func(*model.Map) (model.Edit, string, error), verb string) tea.Cmd {
+	if r.mp == nil || r.refuseEdit() {
 		return nil
 	}
-	e, what, err := r.hist.redoTo(r.mp)
+	e, what, err := step(r.mp)
 	if err != nil {
 		r.setNote(firstLine(err.Error()), true)
 		return nil
 	}
-	r.setNote("redid: "+what, false)
+	r.setNote(verb+what, false)
 	return r.commit(e)
 }
 
@@ -558,12 +627,14 @@ func (r *Root) writeDone(msg writeDoneMsg) tea.Cmd {
 		r.writeErr = "not saved: " + firstLine(msg.err.Error())
 		r.setNote("", false)
 		r.hist.reset()
-		if r.quitting {
-			return tea.Quit
-		}
+		// Stay open so the user sees what was not saved; a second ctrl+c
+		// still leaves at once.
+		r.quitting = false
 		// Whatever was queued after the failed edit was built on it; the file
-		// is the truth now, so show exactly what it holds.
+		// is the truth now, so show exactly what it holds, and take no edits
+		// until it is back.
 		if r.screen == screenBoard && r.mp != nil && r.mp.ID == msg.mapID {
+			r.resyncing = true
 			return r.loadMap(msg.mapID, loadReset, nil)
 		}
 		return r.listMaps()
@@ -578,7 +649,10 @@ func (r *Root) writeDone(msg writeDoneMsg) tea.Cmd {
 	// Drained: pick up the IDs storage assigned and anything deferred.
 	r.live.deferred = false
 	if r.screen == screenBoard && r.mp != nil {
-		return tea.Batch(r.listMaps(), r.loadMap(r.mp.ID, loadRefresh, nil))
+		// loadOutside, not loadRefresh: a change another process made while
+		// our writes were queued arrives with this load and must clear the
+		// positional undo history.
+		return tea.Batch(r.listMaps(), r.loadMap(r.mp.ID, loadOutside, nil))
 	}
 	return r.listMaps()
 }
@@ -759,10 +833,10 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Edit):
 		switch {
 		case hasTP:
-			r.editRef = model.Ref{Phase: sel.Phase, Index: sel.Index}
+			r.editRef = r.targetAt(sel)
 			r.openEditor(editTouchpoint, editor.NewTouchpoint(tp.Clone(), suggestions(m), r.styles.sub.Editor))
 		case hasPhase:
-			r.editRef = model.Ref{Phase: sel.Phase, Index: -1}
+			r.editRef = r.targetAt(board.Selection{Phase: sel.Phase, Index: -1})
 			r.openEditor(editPhase, editor.NewPhase(m.Phases[sel.Phase].Clone(), r.styles.sub.Editor))
 		}
 		return nil
@@ -773,16 +847,18 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Delete):
 		switch {
 		case hasTP:
-			ref := model.Ref{Phase: sel.Phase, Index: sel.Index}
+			at := r.targetAt(sel)
 			r.openConfirm(fmt.Sprintf("Delete touchpoint %s? y/n", theme.Clean(tp.Name)), func(r *Root) tea.Cmd {
-				return r.do(&model.DeleteTouchpoint{Phase: ref.Phase, Index: ref.Index})
+				return r.doAt(at, func(ref model.Ref) model.Edit {
+					return &model.DeleteTouchpoint{Phase: ref.Phase, Index: ref.Index}
+				})
 			})
 		case hasPhase:
 			p := m.Phases[sel.Phase]
-			idx := sel.Phase
+			at := r.targetAt(board.Selection{Phase: sel.Phase, Index: -1})
 			r.openConfirm(fmt.Sprintf("Delete phase %s and its %s? y/n", theme.Clean(p.Name),
 				plural(len(p.Touchpoints), "touchpoint", "touchpoints")), func(r *Root) tea.Cmd {
-				return r.do(&model.DeletePhase{Index: idx})
+				return r.doAt(at, func(ref model.Ref) model.Edit { return &model.DeletePhase{Index: ref.Phase} })
 			})
 		}
 		return nil
@@ -989,10 +1065,14 @@ func (r *Root) updateEditor(msg tea.Msg) tea.Cmd {
 		r.editMap = nil
 		return r.closeOverlay()
 	case editor.SavedTouchpointMsg:
-		cmd := r.do(&model.UpdateTouchpoint{Phase: r.editRef.Phase, Index: r.editRef.Index, Touchpoint: msg.Touchpoint})
+		cmd := r.doAt(r.editRef, func(at model.Ref) model.Edit {
+			return &model.UpdateTouchpoint{Phase: at.Phase, Index: at.Index, Touchpoint: msg.Touchpoint}
+		})
 		return tea.Batch(cmd, r.closeOverlay())
 	case editor.SavedPhaseMsg:
-		cmd := r.do(&model.UpdatePhase{Index: r.editRef.Phase, Name: msg.Name, Description: msg.Description})
+		cmd := r.doAt(r.editRef, func(at model.Ref) model.Edit {
+			return &model.UpdatePhase{Index: at.Phase, Name: msg.Name, Description: msg.Description}
+		})
 		return tea.Batch(cmd, r.closeOverlay())
 	case editor.SavedMapMsg:
 		switch r.editTarget {

@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"testing"
+
+	"journeymap/model"
+	"journeymap/ui/board"
+	"journeymap/ui/editor"
+)
+
+// Found in review: positional edits must never land on rows other than the
+// ones the user meant, whatever order loads and writes arrive in.
+
+// An outside change noticed while our own write is in flight arrives with
+// the reload after the queue drains; undo must not replay stale positions.
+func TestOutsideChangeDuringWritesClearsHistory(t *testing.T) {
+	hs, st, id := openCoffee(t, 160, 45)
+	hs.r.board.Select(board.Selection{Phase: 0, Index: 0})
+	_, cmd := hs.r.Update(keyMsg("J")) // move Instagram post down: write in flight
+	if cmd == nil {
+		t.Fatal("no write")
+	}
+	done := cmd() // the write lands in the store
+	if err := st.external(id, &model.InsertTouchpoint{Phase: 0, Index: 0, Touchpoint: model.NewTouchpoint("EXT")}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := st.DataVersion()
+	hs.send(dataVersionMsg{version: v}) // busy: deferred
+	hs.send(done)                       // drained: loadRefresh
+	if hs.r.hist.canUndo() {
+		t.Fatalf("undo history survived an outside change: %s", names(hs.r.mp))
+	}
+	before := names(hs.r.mp)
+	hs.key("u")
+	if got := names(hs.r.mp); got != before {
+		t.Errorf("undo changed the map after an outside change: %s, was %s", got, before)
+	}
+}
+
+// An edit made after a write failed, before the reload lands, would be
+// written at positions of a map the file never had: it is refused.
+func TestNoEditsBetweenFailedWriteAndReload(t *testing.T) {
+	hs, st, _ := openCoffee(t, 160, 45)
+	hs.r.board.Select(board.Selection{Phase: 0, Index: 0})
+	st.failNext = testErr("disk full")
+	cmd := hs.r.do(&model.InsertTouchpoint{Phase: 0, Index: 0, Touchpoint: model.NewTouchpoint("NEW")})
+	_, reload := hs.r.Update(cmd())                        // failure: returns the loadReset command, not yet run
+	hs.r.board.Select(board.Selection{Phase: 0, Index: 0}) // NEW, only in memory
+	_, wcmd := hs.r.Update(keyMsg("d"))
+	hs.run(wcmd)
+	hs.key("y")
+	hs.run(reload)
+	if hs.r.mp.Phases[0].Touchpoints[0].Name != "Instagram post" {
+		t.Errorf("deleting the unsaved NEW deleted a saved touchpoint: %s", names(hs.r.mp))
+	}
+}
+
+func TestEditorSavesToItsTouchpointAfterReload(t *testing.T) {
+	hs, st, _ := openCoffee(t, 160, 45)
+	st.failNext = testErr("disk full")
+	w := hs.r.do(&model.InsertTouchpoint{Phase: 0, Index: 0, Touchpoint: model.NewTouchpoint("NEW")})
+	hs.r.board.Select(board.Selection{Phase: 0, Index: 1}) // Instagram post
+	hs.key("e")
+	if hs.r.overlay != overEditor {
+		t.Fatal("no editor")
+	}
+	hs.send(w()) // the write fails; loadReset lands while the form is open
+	saved := model.NewTouchpoint("Instagram post (edited)")
+	hs.send(editor.SavedTouchpointMsg{Touchpoint: saved})
+	if hs.r.mp.Phases[0].Touchpoints[0].Name != "Instagram post (edited)" {
+		t.Errorf("the form's save went to another touchpoint: %s", names(hs.r.mp))
+	}
+}
+
+type testErr string
+
+func (e testErr) Error() string { return string(e) }
