@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"math"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -215,4 +216,106 @@ func TestImportExportThroughStore(t *testing.T) {
 			t.Errorf("%s: JSON → store → JSON changed the document", name)
 		}
 	}
+}
+
+// FuzzLoadMap plays a Journeymap file edited by hand or by another program:
+// whatever the schema lets a row hold (any text, a score or metric value of
+// any type that passes the CHECKs), LoadMap must not panic, and a map it
+// returns must hold exactly the texts stored and only finite numbers.
+func FuzzLoadMap(f *testing.F) {
+	f.Add("name", "channel", "3", "1.5")
+	f.Add("a\x1fb", " x y ", "2.5", "nan")
+	f.Add("", "\x00", "5", "1 2")
+	f.Add("ünï ☕", "\xff\xfe", "4.0", "inf")
+	f.Add("l5:x", "3 4", "1", "-0")
+	s, err := Open(filepath.Join(f.TempDir(), "fuzz.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { s.Close() })
+	f.Fuzz(func(t *testing.T, name, channel, score, value string) {
+		id, err := s.CreateMap(sampleMap())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.DeleteMap(id)
+		// The second touchpoint of the first phase, which has a metric.
+		var tpID int64
+		if err := s.db.QueryRow(`SELECT t.id FROM touchpoints t JOIN phases p ON p.id = t.phase_id
+			WHERE p.map_id = ? AND p.position = 0 AND t.position = 1`, id).Scan(&tpID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.Exec(`UPDATE touchpoints SET name = ?, channel = ? WHERE id = ?`, name, channel, tpID); err != nil {
+			t.Fatal(err)
+		}
+		// Text into INTEGER and REAL columns: SQLite converts what looks
+		// like a number and keeps the rest as text, as a careless writer
+		// would leave it. A CHECK may refuse the score; that is fine.
+		s.db.Exec(`UPDATE touchpoints SET score = ? WHERE id = ?`, score, tpID)
+		if _, err := s.db.Exec(`UPDATE metrics SET target = ? WHERE touchpoint_id = ?`, value, tpID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.Exec(`INSERT INTO items (touchpoint_id, list, position, text) VALUES (?, 'thought', 7, ?)`, tpID, name+channel); err != nil {
+			t.Fatal(err)
+		}
+		m, err := s.LoadMap(id)
+		if err != nil {
+			return
+		}
+		tp := m.Phases[0].Touchpoints[1]
+		if tp.Name != name || tp.Channel != channel {
+			t.Fatalf("texts misread: %q %q, stored %q %q", tp.Name, tp.Channel, name, channel)
+		}
+		if got := tp.Thoughts[len(tp.Thoughts)-1]; got != name+channel {
+			t.Fatalf("item misread: %q, stored %q", got, name+channel)
+		}
+		if m.TouchpointCount() != sampleMap().TouchpointCount() {
+			t.Fatalf("%d touchpoints loaded", m.TouchpointCount())
+		}
+		// Nothing but the edited touchpoint may change: a damaged value
+		// must not shift its neighbours' values.
+		want := normalize(sampleMap())
+		got := normalize(m)
+		got.Phases[0].Touchpoints[1] = want.Phases[0].Touchpoints[1]
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("other touchpoints changed (stored score %q, target %q)", score, value)
+		}
+		for _, p := range m.Phases {
+			for _, tp := range p.Touchpoints {
+				if tp.Emotion.Score < model.MinScore || tp.Emotion.Score > model.MaxScore {
+					t.Fatalf("score %d loaded", tp.Emotion.Score)
+				}
+				for _, mt := range tp.Metrics {
+					for _, v := range []*float64{mt.Target, mt.Current} {
+						if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
+							t.Fatalf("non-finite value %v loaded (stored %q)", *v, value)
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
+// FuzzParseFormat: a format name as typed is a format with an extension and
+// a display name, or a one-line error.
+func FuzzParseFormat(f *testing.F) {
+	for _, s := range []string{"md", " Markdown ", "JSON", "mmd", "csv", "pdf", "", "m\x00d", "\x1b[31m"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		format, err := ParseFormat(s)
+		if err != nil {
+			if format != "" || strings.ContainsAny(err.Error(), "\n\r\x1b") {
+				t.Fatalf("ParseFormat(%q) = %q, %q", s, format, err)
+			}
+			return
+		}
+		if format.Ext() == "" || format.Name() == string(format) {
+			t.Fatalf("ParseFormat(%q) = %q: no extension or name", s, format)
+		}
+		if err := Export(&bytes.Buffer{}, sampleMap(), format); err != nil {
+			t.Fatalf("export %s: %v", format, err)
+		}
+	})
 }

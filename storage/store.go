@@ -823,7 +823,33 @@ func (pk *packed) query(q querier, a aggQuery, args ...any) error {
 	for i, k := range a.kinds {
 		if k == 't' && rows > 0 && strings.Count(pk.cols[i], string(textSep)) != rows-1 {
 			pk.sep = false
-			return pk.run(q, a.forms[ordered][1], len(a.kinds)+strings.Count(a.kinds, "t"), args)
+			if err := pk.run(q, a.forms[ordered][1], len(a.kinds)+strings.Count(a.kinds, "t"), args); err != nil {
+				return err
+			}
+			break
+		}
+	}
+	return pk.checkShape(a.kinds, rows)
+}
+
+// checkShape makes sure every number and code column holds exactly one
+// field per row. Our own writes always do; a hand-edited file can hold text
+// with spaces in a REAL column, or a REAL score, which would shift every
+// later value onto the wrong row, so such a file is refused as damaged
+// rather than misread.
+func (pk *packed) checkShape(kinds string, rows int) error {
+	col := 0
+	for _, k := range kinds {
+		c := pk.cols[col]
+		switch {
+		case k == 'c' && len(c) != rows,
+			k == 'i' && rows > 0 && strings.Count(c, " ") != rows-1,
+			k == 'i' && rows == 0 && c != "":
+			return errPacked
+		}
+		col++
+		if k == 't' && !pk.sep {
+			col++ // lengths, then the texts
 		}
 	}
 	return nil
@@ -992,8 +1018,11 @@ func (c *floatCol) next(values []float64) (*float64, []float64) {
 	if f == "" {
 		return nil, values
 	}
+	// Journeymap never stores NaN or an infinity (validation refuses them),
+	// and ParseFloat would read the text "nan" or "inf" that a hand-edited
+	// file may hold in a REAL column: both are damage.
 	v, err := strconv.ParseFloat(f, 64)
-	if err != nil {
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		c.pk.fail()
 		return nil, values
 	}
