@@ -139,7 +139,7 @@ var runUI = func(st *storage.Store, ts []storage.Template, tplErrs []error, stde
 	for i, t := range ts {
 		uts[i] = ui.Template{Name: t.Name, Description: t.Description, Map: t.Map}
 	}
-	return ui.Run(st, ui.Options{Templates: uts, TemplateErrors: tplErrs, ExportFunc: exportByName})
+	return ui.Run(st, ui.Options{Templates: uts, TemplateErrors: tplErrs, ExportFunc: exportByName, WriteFile: storage.AtomicWriter(st.Path())})
 }
 
 // exportByName is storage.Export with the format given by name, the shape
@@ -224,10 +224,10 @@ func (c *cli) export(args []string) error {
 		_, err := c.stdout.Write(buf.Bytes())
 		return err
 	}
-	if sameFile(out, st.Path()) {
-		return fmt.Errorf("export: -o %s is the map file itself; refusing to overwrite it", out)
-	}
-	return writeFileAtomic(out, buf.Bytes())
+	return storage.WriteFileAtomic(out, st.Path(), true, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
 }
 
 // exportFormat picks the format from --format, else from OUT's extension,
@@ -451,63 +451,6 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// writeFileAtomic replaces path with data so that readers see either the old
-// file or the whole new one: write a temporary file in the same directory,
-// sync it, then rename it over path.
-func writeFileAtomic(path string, data []byte) (err error) {
-	fail := func(err error) error { return fmt.Errorf("write %s: %w", path, unwrapPathError(err)) }
-	mode := fs.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		if !fi.Mode().IsRegular() {
-			return fail(errors.New("not a regular file"))
-		}
-		mode = fi.Mode().Perm()
-	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fail(err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return fail(err)
-	}
-	if err := f.Chmod(mode); err != nil {
-		return fail(err)
-	}
-	if err := f.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fail(err)
-	}
-	// Make the rename itself durable; not every file system supports it.
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
-}
-
-// sameFile reports whether a and b name the same existing file.
-func sameFile(a, b string) bool {
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	fb, err := os.Stat(b)
-	return err == nil && os.SameFile(fa, fb)
 }
 
 // command is a subcommand's flags and its help text.

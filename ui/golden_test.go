@@ -45,7 +45,7 @@ func TestGoldenScreens(t *testing.T) {
 				if _, err := st.CreateMap(coffeeShop()); err != nil {
 					t.Fatal(err)
 				}
-				hs := newHarness(t, st, Options{ExportFunc: realOptions(t).ExportFunc}, size[0], size[1])
+				hs := newHarness(t, st, Options{ExportFunc: realOptions(t).ExportFunc, WriteFile: realOptions(t).WriteFile}, size[0], size[1])
 				hs.r.dir = "/home/ana/exports"
 				hs.key("enter")
 				sc.keys(hs)

@@ -877,11 +877,11 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 		r.overlay = overPresent
 		return nil
 	case key.Matches(k, km.Export):
-		if r.opts.ExportFunc == nil {
+		if r.opts.ExportFunc == nil || r.opts.WriteFile == nil {
 			r.setNote("export is not available", true)
 			return nil
 		}
-		r.export = exportdlg.New(m, r.dir, r.opts.ExportFunc, r.styles.sub.Export)
+		r.export = exportdlg.New(m, r.dir, r.opts.ExportFunc, r.opts.WriteFile, r.styles.sub.Export)
 		r.overlay = overExport
 		return nil
 	}

@@ -14,6 +14,7 @@ type Options struct {
 	Templates      []Template
 	TemplateErrors []error
 	ExportFunc     exportdlg.ExportFunc
+	WriteFile      exportdlg.WriteFunc // atomic file writer; refuses the open map file
 }
 
 // Run shows the interface on the terminal until the user quits. Writes still

@@ -31,6 +31,7 @@ func realOptions(t *testing.T) Options {
 		}
 		return storage.Export(w, m, f)
 	}
+	opts.WriteFile = storage.AtomicWriter("")
 	return opts
 }
 

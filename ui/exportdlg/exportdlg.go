@@ -24,6 +24,11 @@ import (
 // to w. The root adapts storage.Export to it.
 type ExportFunc func(w io.Writer, mp *model.Map, format string) error
 
+// WriteFunc writes path atomically with what render produces. Unless
+// overwrite is set it leaves an existing file alone and reports exists. main
+// passes storage's writer, which also refuses to replace the open map file.
+type WriteFunc func(path string, overwrite bool, render func(io.Writer) error) (exists bool, err error)
+
 // DoneMsg reports that the map was written to Path (absolute).
 type DoneMsg struct{ Path string }
 
@@ -67,6 +72,7 @@ type Model struct {
 	mp      *model.Map
 	dir     string
 	export  ExportFunc
+	writeTo WriteFunc
 	st      Styles
 	keys    KeyMap
 	formats []Format
@@ -81,11 +87,11 @@ type Model struct {
 
 // New returns the dialog for mp. dir is where relative paths resolve and
 // where the default file name goes ("" means the current directory).
-func New(mp *model.Map, dir string, export ExportFunc, st Styles) Model {
+func New(mp *model.Map, dir string, export ExportFunc, write WriteFunc, st Styles) Model {
 	if mp == nil {
 		mp = &model.Map{}
 	}
-	m := Model{mp: mp, dir: dir, export: export, st: st, keys: DefaultKeyMap()}
+	m := Model{mp: mp, dir: dir, export: export, writeTo: write, st: st, keys: DefaultKeyMap()}
 	m.formats = availableFormats(export)
 	in := textinput.New()
 	in.Prompt = ""
@@ -326,21 +332,21 @@ func (m Model) write(overwrite bool) (Model, tea.Cmd) {
 		m.errText = "type a path to export to"
 		return m, nil
 	}
-	if m.export == nil {
+	if m.export == nil || m.writeTo == nil {
 		m.errText = "export is not available"
 		return m, nil
 	}
 	m.gen++
 	m.state = checking
 	m.errText = ""
-	gen, dir, export, f := m.gen, m.dir, m.export, m.formats[m.format]
+	gen, dir, export, write, f := m.gen, m.dir, m.export, m.writeTo, m.formats[m.format]
 	mp := m.mp.Clone() // the board may change the map while the disk works
 	return m, func() tea.Msg {
 		abs, err := resolve(dir, p)
 		if err != nil {
 			return resultMsg{gen: gen, path: p, err: err}
 		}
-		exists, err := writeAtomic(abs, overwrite, func(w io.Writer) error {
+		exists, err := write(abs, overwrite, func(w io.Writer) error {
 			return export(w, mp, f.Name)
 		})
 		return resultMsg{gen: gen, path: abs, exists: exists, err: err}

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"journeymap/model"
+	"journeymap/storage"
 	"journeymap/ui/theme"
 )
 
@@ -45,7 +46,7 @@ func coffee() *model.Map {
 
 func newDialog(t *testing.T, mp *model.Map, dir string, export ExportFunc) Model {
 	t.Helper()
-	return New(mp, dir, export, DefaultStyles(theme.New(true)))
+	return New(mp, dir, export, storage.AtomicWriter(""), DefaultStyles(theme.New(true)))
 }
 
 func press(s string) tea.KeyPressMsg {
@@ -354,7 +355,7 @@ func TestWriteErrors(t *testing.T) {
 		}
 		m := newDialog(t, coffee(), dir, fakeExport)
 		m, _ = send(t, m, press("enter"))
-		if v := ansi.Strip(m.View(200, 12)); !strings.Contains(v, "is a directory") {
+		if v := ansi.Strip(m.View(200, 12)); !strings.Contains(v, "not a regular file") {
 			t.Errorf("error not shown:\n%s", v)
 		}
 	})
