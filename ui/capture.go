@@ -20,8 +20,9 @@ const (
 )
 
 // prompt is the one-line input of quick capture and of the new-phase
-// prompt. It reports what was typed with promptSubmitMsg; the root decides
-// what to do with it and whether the prompt stays open.
+// prompt. Update reports a submitted line and esc in its result, not through
+// commands: commands run concurrently, so "name, enter, esc" typed fast could
+// otherwise arrive as close-then-submit and lose the name.
 type prompt struct {
 	kind  promptKind
 	title string
@@ -30,14 +31,11 @@ type prompt struct {
 	err   string
 }
 
-// promptSubmitMsg carries a submitted line.
-type promptSubmitMsg struct {
-	kind promptKind
-	text string
+// promptResult is what one key did to the prompt.
+type promptResult struct {
+	submitted string // a line to add, "" if none
+	closed    bool
 }
-
-// promptClosedMsg says the prompt was closed with esc.
-type promptClosedMsg struct{}
 
 func newPrompt(kind promptKind, title, placeholder string, st textinput.Styles) (prompt, tea.Cmd) {
 	in := textinput.New()
@@ -49,20 +47,20 @@ func newPrompt(kind promptKind, title, placeholder string, st textinput.Styles) 
 	return prompt{kind: kind, title: title, input: in}, cmd
 }
 
-func (p prompt) Update(msg tea.Msg) (prompt, tea.Cmd) {
+func (p prompt) Update(msg tea.Msg) (prompt, tea.Cmd, promptResult) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "esc":
-			return p, func() tea.Msg { return promptClosedMsg{} }
+			return p, nil, promptResult{closed: true}
 		case "enter":
 			text := strings.TrimSpace(p.input.Value())
 			if text == "" {
 				if p.kind == promptCapture {
 					// An empty enter in quick capture is a natural way to stop.
-					return p, func() tea.Msg { return promptClosedMsg{} }
+					return p, nil, promptResult{closed: true}
 				}
 				p.err = "type a name first"
-				return p, nil
+				return p, nil, promptResult{}
 			}
 			var err error
 			if p.kind == promptCapture {
@@ -72,16 +70,16 @@ func (p prompt) Update(msg tea.Msg) (prompt, tea.Cmd) {
 			}
 			if err != nil {
 				p.err = firstLine(err.Error())
-				return p, nil
+				return p, nil, promptResult{}
 			}
 			p.err = ""
 			p.input.Reset()
-			return p, func() tea.Msg { return promptSubmitMsg{kind: p.kind, text: text} }
+			return p, nil, promptResult{submitted: text}
 		}
 	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
-	return p, cmd
+	return p, cmd, promptResult{}
 }
 
 // height is how many lines View takes.

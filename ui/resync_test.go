@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"journeymap/model"
 	"journeymap/ui/board"
@@ -75,3 +78,28 @@ func TestEditorSavesToItsTouchpointAfterReload(t *testing.T) {
 type testErr string
 
 func (e testErr) Error() string { return string(e) }
+
+// Keys typed faster than commands run: the name submitted by enter must be
+// kept even though esc arrives before any command has finished.
+func TestQuickCaptureEnterThenEscKeepsTheName(t *testing.T) {
+	hs, st, id := openCoffee(t, 160, 45)
+	hs.key("a")
+	var cmds []tea.Cmd
+	for _, k := range []string{"O", "k", "enter", "esc"} {
+		_, cmd := hs.r.Update(keyMsg(k))
+		cmds = append(cmds, cmd)
+	}
+	for i := len(cmds) - 1; i >= 0; i-- { // the worst order: last key's work first
+		hs.run(cmds[i])
+	}
+	if hs.r.overlay != overNone {
+		t.Errorf("the prompt is still open after esc")
+	}
+	m, err := st.LoadMap(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(names(m), "Ok") {
+		t.Errorf("the captured name was lost: %s", names(m))
+	}
+}

@@ -1018,44 +1018,51 @@ func (r *Root) openFinder(title string, items []finder.Item) {
 }
 
 func (r *Root) updatePrompt(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case promptClosedMsg:
-		return r.closeOverlay()
-	case tea.PasteMsg:
+	if msg, ok := msg.(tea.PasteMsg); ok && r.prompt.kind == promptCapture && strings.ContainsAny(msg.Content, "\r\n") {
 		// Pasting several lines into quick capture (notes from a chat, a
 		// list from a sticky-note app) adds one touchpoint per line.
-		if r.prompt.kind == promptCapture && strings.ContainsAny(msg.Content, "\r\n") {
-			var cmds []tea.Cmd
-			for _, line := range strings.FieldsFunc(msg.Content, func(c rune) bool { return c == '\n' || c == '\r' }) {
-				if line = strings.TrimSpace(line); line != "" {
-					cmds = append(cmds, r.updatePrompt(promptSubmitMsg{kind: promptCapture, text: line}))
-				}
+		var cmds []tea.Cmd
+		for _, line := range strings.FieldsFunc(msg.Content, func(c rune) bool { return c == '\n' || c == '\r' }) {
+			if line = strings.TrimSpace(line); line != "" {
+				cmds = append(cmds, r.submitPrompt(line))
 			}
-			return tea.Batch(cmds...)
 		}
-	case promptSubmitMsg:
-		sel := r.board.Selection()
-		if msg.kind == promptPhase {
-			at := 0
-			if len(r.mp.Phases) > 0 {
-				at = min(sel.Phase+1, len(r.mp.Phases))
-			}
-			cmd := r.do(&model.InsertPhase{Index: at, Phase: model.Phase{Name: msg.text}})
-			return tea.Batch(cmd, r.closeOverlay())
-		}
-		if sel.Phase < 0 || sel.Phase >= len(r.mp.Phases) {
-			return r.closeOverlay()
-		}
-		at := len(r.mp.Phases[sel.Phase].Touchpoints)
-		if sel.Index >= 0 {
-			at = min(sel.Index+1, at)
-		}
-		cmd := r.do(&model.InsertTouchpoint{Phase: sel.Phase, Index: at, Touchpoint: model.NewTouchpoint(msg.text)})
-		r.prompt.added = append(r.prompt.added, msg.text)
-		return cmd
+		return tea.Batch(cmds...)
 	}
 	var cmd tea.Cmd
-	r.prompt, cmd = r.prompt.Update(msg)
+	var res promptResult
+	r.prompt, cmd, res = r.prompt.Update(msg)
+	if res.submitted != "" {
+		cmd = tea.Batch(cmd, r.submitPrompt(res.submitted))
+	}
+	if res.closed {
+		cmd = tea.Batch(cmd, r.closeOverlay())
+	}
+	return cmd
+}
+
+// submitPrompt adds what was typed: a phase after the current one (and the
+// prompt closes), or a touchpoint after the selection (and quick capture
+// stays open for the next).
+func (r *Root) submitPrompt(text string) tea.Cmd {
+	sel := r.board.Selection()
+	if r.prompt.kind == promptPhase {
+		at := 0
+		if len(r.mp.Phases) > 0 {
+			at = min(sel.Phase+1, len(r.mp.Phases))
+		}
+		cmd := r.do(&model.InsertPhase{Index: at, Phase: model.Phase{Name: text}})
+		return tea.Batch(cmd, r.closeOverlay())
+	}
+	if sel.Phase < 0 || sel.Phase >= len(r.mp.Phases) {
+		return r.closeOverlay()
+	}
+	at := len(r.mp.Phases[sel.Phase].Touchpoints)
+	if sel.Index >= 0 {
+		at = min(sel.Index+1, at)
+	}
+	cmd := r.do(&model.InsertTouchpoint{Phase: sel.Phase, Index: at, Touchpoint: model.NewTouchpoint(text)})
+	r.prompt.added = append(r.prompt.added, text)
 	return cmd
 }
 
