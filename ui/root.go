@@ -250,6 +250,9 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return r, r.listMaps()
 	case allMapsMsg:
+		if !r.atRestOnHome() {
+			return r, nil // the user moved on while the maps loaded
+		}
 		if msg.err != nil {
 			r.setNote("could not search: "+firstLine(msg.err.Error()), true)
 			return r, nil
@@ -380,6 +383,9 @@ func (r *Root) mapLoaded(msg mapLoadedMsg) tea.Cmd {
 		}
 		return r.listMaps()
 	}
+	if (msg.purpose == loadOpen || msg.purpose == loadForEdit) && !r.atRestOnHome() {
+		return nil // the user moved on while the map loaded
+	}
 	switch msg.purpose {
 	case loadOpen:
 		if r.histMapID != msg.m.ID {
@@ -468,6 +474,10 @@ func (r *Root) replaceMap(m *model.Map) {
 		r.insights = insights.New(model.Insights(m), m, r.styles.sub.Insights)
 	}
 }
+
+// atRestOnHome reports whether the home screen shows with nothing over it:
+// the only state in which a map opened from home may take over the screen.
+func (r *Root) atRestOnHome() bool { return r.screen == screenHome && r.overlay == overNone }
 
 // ---- edits ----
 
