@@ -70,14 +70,13 @@ func TestOneWriteInFlight(t *testing.T) {
 // TestStaleReloadIsDropped: a background reload asked for before a new
 // edit must not overwrite that edit when it arrives.
 func TestStaleReloadIsDropped(t *testing.T) {
-	r, st, id := openDirect(t)
+	r, _, id := openDirect(t)
 	stale := r.loadMap(id, loadRefresh, nil)() // the file as it is now
 	r.do(&model.DeleteTouchpoint{Phase: 0, Index: 0})
 	r.Update(stale)
 	if r.mp.TouchpointCount() != 6 {
 		t.Fatal("a stale reload brought back a deleted touchpoint")
 	}
-	_ = st
 }
 
 // TestQuitWaitsForWrites: q on home with a write in flight quits only once
