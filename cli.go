@@ -124,6 +124,11 @@ func (c *cli) dispatch(args []string) error {
 // interactive opens FILE (or the default file) and runs the interactive
 // screen on it.
 func (c *cli) interactive(file string) error {
+	// Check before opening: without a terminal the screen cannot start, and
+	// FILE (or the default file) must not be created for nothing.
+	if err := haveTerminal(); err != nil {
+		return err
+	}
 	st, err := c.open(file, false)
 	if err != nil {
 		return err
@@ -131,6 +136,21 @@ func (c *cli) interactive(file string) error {
 	defer st.Close()
 	ts, tplErrs := storage.Templates(storage.UserTemplateDirEnv(c.env))
 	return runUI(st, ts, tplErrs, c.stderr)
+}
+
+// haveTerminal reports, as an error, that there is no terminal for the
+// interactive screen: Bubble Tea uses the controlling terminal (/dev/tty)
+// when standard input is not one. A variable so tests can play either case.
+var haveTerminal = func() error {
+	if runtime.GOOS == "windows" {
+		return nil // the console is found differently; let Bubble Tea try
+	}
+	f, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	if err != nil {
+		return errors.New("the interactive screen needs a terminal; for scripts use list, export, import or new (see 'journeymap --help')")
+	}
+	f.Close()
+	return nil
 }
 
 // runUI runs the interactive screen; a variable so tests can replace it.

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -524,7 +526,7 @@ func TestUntrustedTitleCannotDriveTheTerminal(t *testing.T) {
 	m.Title = "Evil\x1b]0;pwned\x07\x1b[2J title\nsecond line"
 	if _, err := st.CreateMap(m); err != nil {
 		st.Close()
-		t.Skipf("the store refuses control characters in titles: %v", err)
+		t.Fatalf("the store must keep a title as given (screens clean it on display): %v", err)
 	}
 	st.Close()
 	r := e.ok(t, "list", db)
@@ -610,5 +612,44 @@ func TestReadOnlyFile(t *testing.T) {
 		if _, err := os.Stat(db + suffix); err == nil {
 			t.Errorf("%s%s left next to a read-only file", db, suffix)
 		}
+	}
+}
+
+// TestInteractiveNeedsATerminal: without a terminal the screen cannot start,
+// and neither the named file nor the default file is created for nothing.
+func TestInteractiveNeedsATerminal(t *testing.T) {
+	saved, savedUI := haveTerminal, runUI
+	defer func() { haveTerminal, runUI = saved, savedUI }()
+	haveTerminal = func() error { return errors.New("no terminal here") }
+	runUI = func(*storage.Store, []storage.Template, []error, io.Writer) error {
+		t.Fatal("the screen was started without a terminal")
+		return nil
+	}
+	e := newEnv(t)
+	db := filepath.Join(t.TempDir(), "list")
+	for _, args := range [][]string{{"./" + db}, {"--", db}, {db}, nil} {
+		if msg := e.fails(t, 1, args...); !strings.Contains(msg, "no terminal") {
+			t.Errorf("%q: %q", args, msg)
+		}
+	}
+	for _, p := range []string{db, filepath.Join(e["HOME"], ".local", "share", "journeymap", "journeymap.db")} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s was created", p)
+		}
+	}
+
+	// With a terminal, the screen gets the opened file.
+	haveTerminal = func() error { return nil }
+	var opened string
+	runUI = func(st *storage.Store, ts []storage.Template, _ []error, _ io.Writer) error {
+		opened = st.Path()
+		if len(ts) == 0 {
+			t.Error("no templates passed to the screen")
+		}
+		return nil
+	}
+	e.ok(t, db)
+	if opened != db {
+		t.Errorf("screen opened %q, want %q", opened, db)
 	}
 }
