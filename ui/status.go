@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"path/filepath"
 	"strconv"
 
@@ -97,13 +99,4 @@ func (r *Root) statusView(width int) string {
 	return r.cache.statusOut
 }
 
-func spaces(n int) string {
-	if n <= 0 {
-		return ""
-	}
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = ' '
-	}
-	return string(b)
-}
+func spaces(n int) string { return strings.Repeat(" ", max(n, 0)) }

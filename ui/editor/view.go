@@ -449,20 +449,7 @@ func fit(s string, w int) string {
 }
 
 // padTo truncates or pads s to exactly w cells.
-func padTo(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, "")
-		sw = ansi.StringWidth(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
-}
+func padTo(s string, w int) string { return theme.Pad(s, w, lipgloss.Style{}) }
 
 // fitLine makes one screen line exactly w cells, closing any style a cut
 // left open.

@@ -14,7 +14,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"journeymap/model"
 	"journeymap/ui/theme"
@@ -366,10 +365,10 @@ func (m Model) View(width, height int) string {
 	lines := m.lines(inner)
 	if boxed {
 		maxLines := height - m.st.Box.GetVerticalFrameSize()
-		lines = clip(lines, inner, maxLines)
+		lines = theme.Clip(lines, inner, maxLines)
 		return m.st.Box.Width(width).Render(strings.Join(lines, "\n"))
 	}
-	return strings.Join(clip(lines, width, height), "\n")
+	return strings.Join(theme.Clip(lines, width, height), "\n")
 }
 
 func (m Model) lines(w int) []string {
@@ -427,24 +426,6 @@ func (m Model) lines(w int) []string {
 	}
 	lines = append(lines, st.Help.Render(theme.Fit(help, w)))
 	return lines
-}
-
-// clip truncates every line to w cells and keeps at most h lines.
-func clip(lines []string, w, h int) []string {
-	if h <= 0 {
-		return nil
-	}
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			l = ansi.Truncate(l, w, "")
-		}
-		out[i] = l
-	}
-	return out
 }
 
 // Styles are the looks of the dialog.

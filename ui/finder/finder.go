@@ -610,7 +610,7 @@ func (m Model) View(width, height int) string {
 	}
 	lines := make([]string, 0, height)
 	m.input.SetWidth(max(1, iw-ansi.StringWidth(m.input.Prompt)-1))
-	lines = append(lines, pad(m.input.View(), iw, lipgloss.NewStyle()))
+	lines = append(lines, theme.Pad(m.input.View(), iw, lipgloss.NewStyle()))
 	rows := ih - 1
 	m.sc.rows = rows
 	m.sc.top = 1 // under the query line
@@ -659,7 +659,7 @@ func (m Model) rows(w, n int) []string {
 		if len(m.items) == 0 {
 			msg = "Nothing to search yet"
 		}
-		return []string{pad(m.st.Empty.Render(theme.Fit("  "+msg, w)), w, lipgloss.NewStyle())}
+		return []string{theme.Pad(m.st.Empty.Render(theme.Fit("  "+msg, w)), w, lipgloss.NewStyle())}
 	}
 	off := min(max(m.sc.offset, m.cursor-n+1), m.cursor)
 	off = max(0, min(off, len(m.results)-n))
@@ -684,7 +684,7 @@ func (m Model) row(r result, selected bool, w int) string {
 	b.Grow(w + 128)
 	if w < 3 {
 		highlight(&b, e.text, r.matched, w, p.text, p.hl)
-		return pad(b.String(), w, lipgloss.NewStyle())
+		return theme.Pad(b.String(), w, lipgloss.NewStyle())
 	}
 	if selected {
 		p.marker.add(&b, "▶ ")
@@ -713,7 +713,7 @@ func (m Model) row(r result, selected bool, w int) string {
 	} else {
 		p.space.add(&b, strings.Repeat(" ", max(0, tw-used)))
 	}
-	return pad(b.String(), w, lipgloss.NewStyle())
+	return theme.Pad(b.String(), w, lipgloss.NewStyle())
 }
 
 // paints are the row styles as paints, plain and selected.

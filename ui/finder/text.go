@@ -122,17 +122,3 @@ func highlight(b *strings.Builder, s string, matched []int, width int, base, hl 
 	}
 	return w
 }
-
-// pad fills a rendered line with spaces (in style st) to exactly width
-// cells, truncating first if a width mismatch ever made it too long.
-func pad(line string, width int, st lipgloss.Style) string {
-	w := ansi.StringWidth(line)
-	if w > width {
-		line = ansi.Truncate(line, width, "")
-		w = ansi.StringWidth(line)
-	}
-	if w < width {
-		line += st.Render(strings.Repeat(" ", width-w))
-	}
-	return line
-}

@@ -510,12 +510,12 @@ func (m Model) View(width, height int) string {
 	plain := lipgloss.NewStyle()
 	var lines []string
 	if height >= 2 {
-		lines = append(lines, pad(m.filterLine(width), width, plain))
+		lines = append(lines, theme.Pad(m.filterLine(width), width, plain))
 	}
 	titleW, personaW, fixed := layout(width)
 	showHeader := height >= 4 && len(m.rows) > 0
 	if showHeader {
-		lines = append(lines, pad(m.header(titleW, personaW, fixed), width, plain))
+		lines = append(lines, theme.Pad(m.header(titleW, personaW, fixed), width, plain))
 	}
 	rowsAt := len(lines)
 	n := height - rowsAt
@@ -523,10 +523,10 @@ func (m Model) View(width, height int) string {
 	m.sc.top = rowsAt
 	switch {
 	case len(m.maps) == 0:
-		lines = append(lines, pad(m.st.Empty.Render(theme.Fit("  No maps yet — press n to create one", width)), width, plain))
+		lines = append(lines, theme.Pad(m.st.Empty.Render(theme.Fit("  No maps yet — press n to create one", width)), width, plain))
 	case len(m.rows) == 0:
 		msg := fmt.Sprintf("  No map matches “%s” — esc clears the filter", m.filter.Value())
-		lines = append(lines, pad(m.st.Empty.Render(theme.Fit(msg, width)), width, plain))
+		lines = append(lines, theme.Pad(m.st.Empty.Render(theme.Fit(msg, width)), width, plain))
 	default:
 		off := min(max(m.sc.offset, m.cursor-n+1), m.cursor)
 		off = max(0, min(off, len(m.rows)-n))
@@ -571,7 +571,7 @@ func (m Model) filterLine(width int) string {
 	if count == "" {
 		return l
 	}
-	return pad(l, left+1, lipgloss.NewStyle()) + m.st.Muted.Render(count)
+	return theme.Pad(l, left+1, lipgloss.NewStyle()) + m.st.Muted.Render(count)
 }
 
 func (m Model) header(titleW, personaW int, fixed []column) string {
@@ -660,7 +660,7 @@ func (m Model) row(r row, selected bool, width, titleW, personaW int, fixed []co
 		b.WriteString(space.Render(strings.Repeat(" ", gap)))
 		b.WriteString(text.Render(cell(v, c.width, c.right)))
 	}
-	return pad(b.String(), width, space)
+	return theme.Pad(b.String(), width, space)
 }
 
 // fill pads a rendered cell to w cells with spaces in style st.
@@ -669,17 +669,4 @@ func fill(s string, w int, st lipgloss.Style) string {
 		return s + st.Render(strings.Repeat(" ", w-sw))
 	}
 	return s
-}
-
-// pad makes a rendered line exactly width cells wide.
-func pad(line string, width int, st lipgloss.Style) string {
-	w := ansi.StringWidth(line)
-	if w > width {
-		line = ansi.Truncate(line, width, "")
-		w = ansi.StringWidth(line)
-	}
-	if w < width {
-		line += st.Render(strings.Repeat(" ", width-w))
-	}
-	return line
 }

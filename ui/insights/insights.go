@@ -352,7 +352,7 @@ func (m Model) View(width, height int) string {
 	// No key line of its own: the root's short help sits under the panel.
 	listH := height - len(head)
 	if listH < 1 {
-		return clipLines(head, width, height)
+		return strings.Join(theme.Clip(head, width, height), "\n")
 	}
 
 	// Keep the selection a third of the way down so the rows around it
@@ -369,7 +369,7 @@ func (m Model) View(width, height int) string {
 	for i := off; i < end; i++ {
 		lines = append(lines, m.renderRow(m.rows[i], i == m.sel, width, barW))
 	}
-	return clipLines(lines, width, height)
+	return strings.Join(theme.Clip(lines, width, height), "\n")
 }
 
 func (m Model) renderRow(r row, selected bool, width, barW int) string {
@@ -477,19 +477,6 @@ func bar(fill float64, w int) string {
 		full++
 	}
 	return s + strings.Repeat(" ", w-full)
-}
-
-// clipLines truncates every line to width cells and keeps at most height lines.
-func clipLines(lines []string, width, height int) string {
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > width {
-			lines[i] = ansi.Truncate(l, width, "")
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 // Styles are the looks of the insights panel.

@@ -213,7 +213,7 @@ func (m Model) header(width int, counter string) string {
 func (m Model) compose(width, height int, top, body, bottom []string, footer string) string {
 	f := m.st.Footer.Render(theme.Fit(footer, width))
 	if height == 1 {
-		return clipLines([]string{top[0]}, width, 1)
+		return strings.Join(theme.Clip([]string{top[0]}, width, 1), "\n")
 	}
 	avail := height - 1
 	if len(top) > avail {
@@ -242,7 +242,7 @@ func (m Model) compose(width, height int, top, body, bottom []string, footer str
 	}
 	lines = append(lines, bottom...)
 	lines = append(lines, f)
-	return clipLines(lines, width, height)
+	return strings.Join(theme.Clip(lines, width, height), "\n")
 }
 
 // touchpoints lays the phase's touchpoints out as blocks in columns, rows of
@@ -517,19 +517,6 @@ func (m Model) drawCurve(width int) []string {
 		lb.WriteString(m.st.PhaseLabel.Render(cell) + strings.Repeat(" ", w-ansi.StringWidth(cell)))
 	}
 	return append(lines, lb.String())
-}
-
-// clipLines truncates every line to width cells and keeps at most height lines.
-func clipLines(lines []string, width, height int) string {
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > width {
-			lines[i] = ansi.Truncate(l, width, "")
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 // Styles are the looks of presentation mode. Contrast is deliberately high:

@@ -133,3 +133,37 @@ func Fit(s string, width int) string {
 	}
 	return ansi.Truncate(s, width, "…")
 }
+
+// Pad cuts or pads an already styled line to exactly width cells, drawing
+// the padding with fill (so a selected row's background runs to the edge).
+func Pad(line string, width int, fill lipgloss.Style) string {
+	if width <= 0 {
+		return ""
+	}
+	w := ansi.StringWidth(line)
+	if w > width {
+		line = ansi.Truncate(line, width, "")
+		w = ansi.StringWidth(line)
+	}
+	if w < width {
+		line += fill.Render(strings.Repeat(" ", width-w))
+	}
+	return line
+}
+
+// Clip keeps at most height of the styled lines, each cut to width cells.
+// It modifies lines in place.
+func Clip(lines []string, width, height int) []string {
+	if height <= 0 {
+		return nil
+	}
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > width {
+			lines[i] = ansi.Truncate(l, max(width, 0), "")
+		}
+	}
+	return lines
+}
