@@ -1,10 +1,9 @@
 package ui
 
 import (
-	"strings"
-
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
