@@ -199,7 +199,7 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		r.restyleOverlays()
 		return r, nil
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, r.keys.ForceQuit) {
 			return r, r.quit(true)
 		}
 	case writeDoneMsg:
@@ -448,23 +448,21 @@ func (r *Root) replaceMap(m *model.Map) {
 	r.mp = m
 	r.board.SetMap(m)
 	next := sel
-	found := false
 	if tpID != 0 {
 		for pi, p := range m.Phases {
 			for ti, t := range p.Touchpoints {
 				if t.ID == tpID {
-					next, found = board.Selection{Phase: pi, Index: ti}, true
+					next = board.Selection{Phase: pi, Index: ti}
 				}
 			}
 		}
 	} else if phID != 0 && sel.Index < 0 {
 		for pi, p := range m.Phases {
 			if p.ID == phID {
-				next, found = board.Selection{Phase: pi, Index: -1}, true
+				next = board.Selection{Phase: pi, Index: -1}
 			}
 		}
 	}
-	_ = found
 	r.board.Select(next)
 	// A projector in presentation mode or an insights panel follows along.
 	switch r.overlay {
@@ -706,8 +704,7 @@ func (r *Root) updateHome(msg tea.Msg) tea.Cmd {
 		if !ok {
 			return nil
 		}
-		if r.st.ReadOnly() {
-			r.setNote("the file is read-only: nothing can be changed", true)
+		if r.refuseEdit() {
 			return nil
 		}
 		q := fmt.Sprintf("Delete map %s with %s and %s? y/n", theme.Clean(s.Title),
@@ -785,26 +782,14 @@ func (r *Root) updateBoard(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		return r.boardKey(msg)
-	case tea.MouseClickMsg:
-		m := msg.Mouse()
-		m.Y -= r.boardTop()
-		var cmd tea.Cmd
-		r.board, cmd = r.board.Update(tea.MouseClickMsg(m))
-		return cmd
-	case tea.MouseWheelMsg:
-		m := msg.Mouse()
-		m.Y -= r.boardTop()
-		var cmd tea.Cmd
-		r.board, cmd = r.board.Update(tea.MouseWheelMsg(m))
-		return cmd
 	}
+	// The board starts at the screen's top row, so mouse positions need no
+	// translation.
 	var cmd tea.Cmd
 	r.board, cmd = r.board.Update(msg)
 	return cmd
 }
 
-// boardTop is the screen row where the board starts.
-func (r *Root) boardTop() int { return 0 }
 
 func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 	km := r.keys
