@@ -790,7 +790,6 @@ func (r *Root) updateBoard(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-
 func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 	km := r.keys
 	sel := r.board.Selection()
