@@ -484,6 +484,14 @@ func TestTemplatesListing(t *testing.T) {
 }
 
 func TestNotSQLiteRefused(t *testing.T) {
+	// Play a terminal so the interactive case reaches the file check.
+	saved, savedUI := haveTerminal, runUI
+	defer func() { haveTerminal, runUI = saved, savedUI }()
+	haveTerminal = func() error { return nil }
+	runUI = func(*storage.Store, []storage.Template, []error, io.Writer) error {
+		t.Fatal("the screen was started on a refused file")
+		return nil
+	}
 	e := newEnv(t)
 	dir := t.TempDir()
 	notes := filepath.Join(dir, "notes.txt")
