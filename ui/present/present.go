@@ -30,13 +30,16 @@ type Model struct {
 	curves *curveCache
 	phase  int
 	row    int // first row of touchpoint blocks shown, for phases that overflow
-	st     Styles
-	keys   KeyMap
+	// rows is how many rows of blocks the last frame laid the phase out in
+	// (a pointer because View has a value receiver); Down stops at the last.
+	rows *int
+	st   Styles
+	keys KeyMap
 }
 
 // New returns presentation mode on mp, starting at phase (clamped).
 func New(mp *model.Map, phase int, st Styles) Model {
-	m := Model{st: st, keys: DefaultKeyMap()}
+	m := Model{st: st, keys: DefaultKeyMap(), rows: new(int)}
 	m.SetMap(mp)
 	m.setPhase(phase)
 	return m
@@ -112,7 +115,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.setPhase(len(m.mp.Phases) - 1)
 	case key.Matches(k, m.keys.Down):
 		if len(m.mp.Phases) > 0 {
-			m.row = min(m.row+1, max(len(m.mp.Phases[m.phase].Touchpoints)-1, 0))
+			last := len(m.mp.Phases[m.phase].Touchpoints) - 1
+			if m.rows != nil && *m.rows > 0 {
+				last = *m.rows - 1
+			}
+			m.row = min(m.row+1, max(last, 0))
 		}
 	case key.Matches(k, m.keys.Up):
 		m.row = max(m.row-1, 0)
@@ -265,6 +272,9 @@ func (m Model) touchpoints(p model.Phase, width, height int) ([]string, bool) {
 		cols, colW = 1, width
 	}
 	rows := (len(tps) + cols - 1) / cols
+	if m.rows != nil {
+		*m.rows = rows
+	}
 	first := min(m.row, rows-1)
 	var out []string
 	if first > 0 {
@@ -320,6 +330,9 @@ func (m Model) touchpoints(p model.Phase, width, height int) ([]string, bool) {
 // compactTouchpoints lists touchpoints one per line, face and name, for
 // screens too short for blocks.
 func (m Model) compactTouchpoints(tps []model.Touchpoint, width, height int) ([]string, bool) {
+	if m.rows != nil {
+		*m.rows = len(tps)
+	}
 	first := min(m.row, len(tps)-1)
 	var out []string
 	i := first

@@ -301,6 +301,13 @@ func TestScrollTouchpoints(t *testing.T) {
 	if !strings.Contains(plain, "more above") {
 		t.Errorf("no hint of touchpoints above:\n%s", plain)
 	}
+	// Down past the end must not pile up presses that up then has to undo:
+	// one up from the bottom moves the view at once.
+	bottom := plain
+	m, _ = m.Update(press("up"))
+	if plain = ansi.Strip(m.View(80, 24)); plain == bottom {
+		t.Errorf("up after scrolling past the end did not move the view")
+	}
 	m, _ = m.Update(press("right"))
 	m, _ = m.Update(press("left"))
 	if plain = ansi.Strip(m.View(80, 24)); !strings.Contains(plain, "Step 00") {
