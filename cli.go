@@ -295,6 +295,11 @@ func (c *cli) importMap(args []string) error {
 	if err != nil {
 		return err
 	}
+	if bytes.HasPrefix(data, []byte("SQLite format 3\x00")) {
+		// "journeymap import maps.db" without IN.json reads maps.db as the
+		// document; say what went wrong rather than "invalid character".
+		return cmdUsagef("import", "%s is a map file, not a JSON document: give the map file first, then IN.json", in)
+	}
 	m, err := storage.ParseJSON(data)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", in, err)

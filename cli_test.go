@@ -340,6 +340,11 @@ func TestImportRejectedWritesNothing(t *testing.T) {
 		t.Errorf("maps after rejected imports: %q", r.stdout)
 	}
 	e.fails(t, 1, "import", db, filepath.Join(dir, "absent.json"))
+	// The map file given where the document belongs is a usage error that
+	// says so.
+	if msg := e.fails(t, 2, "import", db); !strings.Contains(msg, "is a map file, not a JSON document") {
+		t.Errorf("import with only the map file: %q", msg)
+	}
 	// A directory is named once, not twice.
 	if msg := e.fails(t, 1, "import", db, dir); strings.Count(msg, dir) != 1 || !strings.Contains(msg, "is a directory") {
 		t.Errorf("importing a directory: %q", msg)
