@@ -521,12 +521,34 @@ func parseArgs(flags *command, args []string) ([]string, error) {
 		if len(rest) == 0 {
 			return pos, nil
 		}
-		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" && endsFlags(flags, args[:used]) {
 			return append(pos, rest...), nil
 		}
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// endsFlags reports whether the last of consumed, which the flag package
+// has just parsed, is the "--" that ends the flags rather than a flag's value
+// ("--map --"). It walks consumed as the flag package does.
+func endsFlags(flags *command, consumed []string) bool {
+	for i := 0; i < len(consumed); i++ {
+		a := consumed[i]
+		if a == "--" {
+			return i == len(consumed)-1
+		}
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := flags.Lookup(name); f != nil {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
+				i++ // the flag's value
+			}
+		}
+	}
+	return false
 }
 
 // isSet reports whether the flag called name was given on the command line.

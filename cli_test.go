@@ -562,12 +562,18 @@ func TestParseArgs(t *testing.T) {
 		{[]string{"--format=json", "a"}, []string{"a"}, "json"},
 		{[]string{"a", "--", "--format", "x"}, []string{"a", "--format", "x"}, ""},
 		{[]string{"-", "--format", "csv"}, []string{"-"}, "csv"},
+		// "--" as a flag's value does not end the flags.
+		{[]string{"--map", "--", "a", "--format", "md"}, []string{"a"}, "md"},
+		{[]string{"--map=x", "--", "a", "--format", "md"}, []string{"a", "--format", "md"}, ""},
+		{[]string{"--map", "x", "--", "--format"}, []string{"--format"}, ""},
+		{[]string{"--format", "--map", "--", "a", "--map"}, []string{"a", "--map"}, "--map"},
 		{nil, nil, ""},
 	}
 	for _, tt := range tests {
 		c := &cli{stdout: new(bytes.Buffer)}
 		flags := c.flagSet("x", "", "")
 		f := flags.String("format", "", "")
+		flags.String("map", "", "")
 		pos, err := parseArgs(flags, tt.args)
 		if err != nil {
 			t.Errorf("%v: %v", tt.args, err)
