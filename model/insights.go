@@ -25,8 +25,9 @@ type Report struct {
 	MeanEmotion float64
 	HasMean     bool
 
-	// Lowest holds up to InsightsTop touchpoints with the lowest scores,
-	// lowest first, ties in journey order.
+	// Lowest holds up to InsightsTop touchpoints scored below neutral (the
+	// moments that hurt), lowest first, ties in journey order. A touchpoint
+	// the customer feels fine about is not listed just to fill the top ten.
 	Lowest []TouchpointRow
 	// Drops holds up to InsightsTop falls in score between consecutive
 	// touchpoints in journey order (across phase boundaries), steepest
@@ -113,7 +114,9 @@ func Insights(m *Map) Report {
 			row := TouchpointRow{Ref: Ref{pi, ti}, Phase: p.Name, Name: t.Name, Score: t.Emotion.Score}
 			// Rows arrive in journey order, so inserting after equals keeps
 			// ties in journey order.
-			r.Lowest = insertTop(r.Lowest, row, func(a, b TouchpointRow) bool { return a.Score < b.Score })
+			if row.Score < NeutralScore {
+				r.Lowest = insertTop(r.Lowest, row, func(a, b TouchpointRow) bool { return a.Score < b.Score })
+			}
 			if havePrev && prev.Score > row.Score {
 				d := Drop{From: prev, To: row, Size: prev.Score - row.Score}
 				r.Drops = insertTop(r.Drops, d, func(a, b Drop) bool { return a.Size > b.Size })

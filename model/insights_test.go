@@ -44,7 +44,8 @@ func TestInsights(t *testing.T) {
 	if !r.HasMean || r.MeanEmotion != 18.0/7 {
 		t.Errorf("mean = %v %v, want 18/7", r.MeanEmotion, r.HasMean)
 	}
-	wantLowest := []TouchpointRow{row(2, 0), row(2, 1), row(0, 1), row(2, 3), row(2, 2), row(0, 2), row(0, 0)}
+	// Only scores below neutral hurt: b3 (3), a3 (4) and a1 (5) are not listed.
+	wantLowest := []TouchpointRow{row(2, 0), row(2, 1), row(0, 1), row(2, 3)}
 	if !reflect.DeepEqual(r.Lowest, wantLowest) {
 		t.Errorf("Lowest = %+v\nwant %+v", r.Lowest, wantLowest)
 	}

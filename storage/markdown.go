@@ -298,9 +298,9 @@ func (md mdWriter) insights(r model.Report) {
 		md.s(" · mean emotion ")
 		md.w.Write(strconv.AppendFloat(md.w.AvailableBuffer(), r.MeanEmotion, 'f', 1, 64))
 	}
-	md.s("\n\n### Lowest-scored touchpoints\n\n")
+	md.s("\n\n### Moments that hurt (scored below neutral)\n\n")
 	if len(r.Lowest) == 0 {
-		md.s("None.\n")
+		md.s("None: no touchpoint scores below 3.\n")
 	} else {
 		md.s("| Touchpoint | Phase | Score |\n|---|---|---|\n")
 		for _, row := range r.Lowest {

@@ -117,7 +117,7 @@ func buildRows(r model.Report) []row {
 		items = append(items, row{text: tpText(t), detail: t.Phase, face: t.Score,
 			figure: strconv.Itoa(t.Score), bar: -1, jump: true, ref: t.Ref})
 	}
-	section("Moments that hurt: lowest scores", -1, items)
+	section("Moments that hurt: scored below neutral", -1, items)
 
 	items = make([]row, 0, len(r.Drops))
 	for _, d := range r.Drops {
