@@ -150,7 +150,7 @@ func (f *field) render(st Styles, focused bool, w, avail int) ([]string, int) {
 	case kindArea:
 		return f.renderArea(st, focused, w, avail)
 	case kindChoice:
-		return []string{f.renderChoice(st, focused)}, 0
+		return f.renderChoice(st, focused, w)
 	case kindScore:
 		return []string{f.renderScore(st, focused)}, 0
 	case kindList:
@@ -188,33 +188,61 @@ func (f *field) renderArea(st Styles, focused bool, w, avail int) ([]string, int
 	return lines, 0
 }
 
-func (f *field) renderChoice(st Styles, focused bool) string {
-	var b strings.Builder
-	if focused {
-		b.WriteString("◀ ")
+// renderChoice draws the options side by side, wrapping onto more lines
+// when they do not fit in w cells, so every option (and above all the
+// chosen one) stays visible. It returns the lines and the one holding the
+// chosen option.
+func (f *field) renderChoice(st Styles, focused bool, w int) ([]string, int) {
+	if len(f.options) == 0 {
+		return []string{st.Placeholder.Render("(none)")}, 0
 	}
+	lead, tail := "", ""
+	if focused {
+		lead, tail = "◀ ", " ▶"
+	}
+	var lines []string
+	var b strings.Builder
+	used, cur := 0, 0
+	b.WriteString(lead)
+	used = ansi.StringWidth(lead)
 	for i, o := range f.options {
+		o = fit(o, max(1, min(40, w-4)))
+		var text string
+		switch {
+		case i == f.choice && focused:
+			text = st.Selected.Render("[" + o + "]")
+		case i == f.choice:
+			text = st.Text.Render("[" + o + "]")
+		default:
+			text = st.Placeholder.Render(" " + o + " ")
+		}
+		tw := ansi.StringWidth(o) + 2
+		sep := 0
 		if i > 0 {
+			sep = 1
+		}
+		need := sep + tw
+		if i == len(f.options)-1 {
+			need += ansi.StringWidth(tail)
+		}
+		if i > 0 && used+need > w {
+			lines = append(lines, b.String())
+			b.Reset()
+			b.WriteString(strings.Repeat(" ", ansi.StringWidth(lead)))
+			used, sep = ansi.StringWidth(lead), 0
+		}
+		if sep > 0 {
 			b.WriteByte(' ')
 		}
-		o = fit(o, 40)
+		b.WriteString(text)
+		used += sep + tw
 		if i == f.choice {
-			if focused {
-				b.WriteString(st.Selected.Render("[" + o + "]"))
-			} else {
-				b.WriteString(st.Text.Render("[" + o + "]"))
-			}
-		} else {
-			b.WriteString(st.Placeholder.Render(" " + o + " "))
+			cur = len(lines)
 		}
 	}
-	if len(f.options) == 0 {
-		b.WriteString(st.Placeholder.Render("(none)"))
-	}
-	if focused {
-		b.WriteString(" ▶")
-	}
-	return b.String()
+	b.WriteString(tail)
+	lines = append(lines, b.String())
+	return lines, cur
 }
 
 func (f *field) renderScore(st Styles, focused bool) string {

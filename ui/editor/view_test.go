@@ -142,3 +142,29 @@ func TestHelpListsKeys(t *testing.T) {
 		}
 	}
 }
+
+// The template choice of a new map lists six names, wider than the value
+// column of a 120-cell window: they wrap instead of running off the edge, so
+// the last one (Blank) can be seen and chosen.
+func TestChoiceWrapsToShowEveryOption(t *testing.T) {
+	templates := []string{"Customer lifecycle", "Before / During / After", "SaaS onboarding",
+		"E-commerce order", "Service visit", "Blank"}
+	for _, w := range []int{40, 80, 120} {
+		m := NewMap(model.MapInfo{}, templates, testStyles())
+		for range 5 {
+			m, _ = press(t, m, tab)
+		}
+		m, _ = press(t, m, left) // wraps round to the last option, Blank
+		v := m.View(w, 24)
+		checkSize(t, v, w, 24, "map form")
+		plain := ansi.Strip(v)
+		for _, name := range templates {
+			if w >= 80 && !strings.Contains(plain, name) {
+				t.Errorf("at width %d the template %q is not shown:\n%s", w, name, plain)
+			}
+		}
+		if !strings.Contains(plain, "[Blank]") {
+			t.Errorf("at width %d the chosen template is not marked:\n%s", w, plain)
+		}
+	}
+}
