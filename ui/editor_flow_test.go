@@ -160,3 +160,37 @@ func TestCreateMapFromTemplate(t *testing.T) {
 		t.Fatalf("screen:\n%s", hs.screen())
 	}
 }
+
+// A map started from a template with only a title keeps the template's
+// persona, goal and notes, which its example touchpoints speak of; what the
+// user typed still wins.
+func TestCreateMapFromTemplateKeepsItsPersona(t *testing.T) {
+	tpl := coffeeShop()
+	tpl.Persona.Description = "Commutes by bike"
+	tpl.Notes = "From the template"
+	opts := Options{Templates: []Template{{Name: "Coffee", Map: tpl}, {Name: "Blank", Map: &model.Map{}}}}
+	for _, tc := range []struct {
+		goal, wantGoal string
+	}{
+		{"", "Get a good coffee fast"},
+		{"Sit and read", "Sit and read"},
+	} {
+		st := newFakeStore()
+		hs := newHarness(t, st, opts, 160, 45)
+		hs.key("n")
+		hs.typ("Kiosk")
+		hs.key("tab", "tab", "tab")
+		hs.typ(tc.goal)
+		hs.key("ctrl+s")
+		if hs.r.mp == nil {
+			t.Fatalf("the new map did not open:\n%s", hs.screen())
+		}
+		m := stored(t, st, hs.r.mp.ID)
+		want := model.MapInfo{Title: "Kiosk", Persona: tpl.Persona, Goal: tc.wantGoal, Notes: "From the template"}
+		if m.MapInfo != want {
+			t.Errorf("created %+v, want %+v", m.MapInfo, want)
+		}
+		hs.key("q")
+		hs.contains("Ana")
+	}
+}

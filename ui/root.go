@@ -762,6 +762,17 @@ func (r *Root) createMap(info model.MapInfo, template string) tea.Cmd {
 		}
 	}
 	m.ID = 0
+	// What the user left blank keeps the template's text: its example
+	// touchpoints speak of its persona and goal.
+	if info.Persona.Name == "" && info.Persona.Description == "" {
+		info.Persona = m.Persona
+	}
+	if info.Goal == "" {
+		info.Goal = m.Goal
+	}
+	if info.Notes == "" {
+		info.Notes = m.Notes
+	}
 	m.MapInfo = info
 	for pi := range m.Phases {
 		m.Phases[pi].ID = 0
