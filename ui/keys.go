@@ -79,7 +79,7 @@ func (h boardHelp) FullHelp() [][]key.Binding {
 	groups := [][]key.Binding{
 		{h.k.Edit, h.k.EditMap, h.k.Capture, h.k.NewPhase, h.k.Delete, h.k.Undo, h.k.Redo},
 		{h.k.MoveLeft, h.k.MoveRight, h.k.MoveUp, h.k.MoveDown},
-		{h.k.Search, h.k.Insights, h.k.Present, h.k.Export, h.k.Help, h.k.Quit, h.k.ForceQuit},
+		{h.k.Search, h.k.Insights, h.k.Present, h.k.Export, h.k.Help, h.k.Quit, h.k.Back, h.k.ForceQuit},
 	}
 	if h.nav != nil {
 		groups = append(h.nav.FullHelp(), groups...)

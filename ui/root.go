@@ -1356,6 +1356,9 @@ var (
 	yesKey   = key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes"))
 	noKey    = key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no"))
 	enterKey = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add"))
+	// The board's mouse actions, listed with the keys; they bind no key.
+	clickHelp = key.NewBinding(key.WithHelp("click", "select a card or phase"))
+	wheelHelp = key.NewBinding(key.WithHelp("wheel", "scroll (shift: sideways)"))
 )
 
 // overlayDialog centres the confirm dialog over body.
@@ -1413,7 +1416,7 @@ func (r *Root) helpSections() []helpSection {
 	k := r.keys
 	return []helpSection{
 		{"Board", flatten(boardHelp{k: r.keys}.FullHelp())},
-		{"Board navigation", flatten(board.DefaultKeyMap().FullHelp())},
+		{"Board navigation", append(flatten(board.DefaultKeyMap().FullHelp()), clickHelp, wheelHelp)},
 		{"Home", flatten(home.DefaultKeyMap().FullHelp())},
 		{"Quick capture / new phase", []key.Binding{enterKey, k.Back}},
 		{"Editor", flatten(editor.DefaultKeyMap().FullHelp())},

@@ -285,7 +285,8 @@ func TestHelpListsEveryContext(t *testing.T) {
 	hs, _, _ := openCoffee(t, 160, 45)
 	hs.key("?")
 	hs.contains("Keys", "Board", "Home", "Editor", "Search", "Insights", "Presentation", "Export",
-		"undo", "redo", "add touchpoints", "new phase")
+		"undo", "redo", "add touchpoints", "new phase", "back / cancel",
+		"click   select a card or phase", "wheel   scroll")
 	hs.key("esc")
 	if hs.r.overlay != overNone {
 		t.Fatal("esc did not close help")
