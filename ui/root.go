@@ -1262,7 +1262,7 @@ func (r *Root) render() string {
 		return fitBlock(r.present.View(w, h), w, h)
 	case overExport:
 		body = r.export.View(w, bodyH)
-		keys = exportdlg.DefaultKeyMap()
+		keys = r.export.Help()
 	default:
 		body, keys = r.screenView(w, bodyH)
 	}

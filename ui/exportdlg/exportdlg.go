@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -504,3 +505,28 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Yes, k.No, k.Cancel},
 	}
 }
+
+// Help returns the keys that work in the dialog's present state, for the
+// one-line help under it: y/n while it asks to overwrite, any key once done.
+func (m Model) Help() help.KeyMap {
+	switch m.state {
+	case confirming:
+		return stateHelp{short: []key.Binding{m.keys.Yes, m.keys.No}, all: m.keys}
+	case done:
+		return stateHelp{short: []key.Binding{anyKey}, all: m.keys}
+	case checking:
+		return stateHelp{short: []key.Binding{m.keys.Cancel}, all: m.keys}
+	}
+	return m.keys
+}
+
+// anyKey is help text only: once the file is written any key closes.
+var anyKey = key.NewBinding(key.WithKeys("any"), key.WithHelp("any key", "close"))
+
+type stateHelp struct {
+	short []key.Binding
+	all   KeyMap
+}
+
+func (s stateHelp) ShortHelp() []key.Binding  { return s.short }
+func (s stateHelp) FullHelp() [][]key.Binding { return s.all.FullHelp() }

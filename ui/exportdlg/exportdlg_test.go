@@ -486,3 +486,31 @@ func TestEmptyPathRefused(t *testing.T) {
 		t.Errorf("path after format switch = %q", m.Path())
 	}
 }
+
+// The one-line help under the dialog follows its state: the format and path
+// keys while editing, y/n while it asks to overwrite, any key once written.
+func TestHelpFollowsState(t *testing.T) {
+	short := func(m Model) string {
+		var parts []string
+		for _, b := range m.Help().ShortHelp() {
+			parts = append(parts, b.Help().Key+" "+b.Help().Desc)
+		}
+		return strings.Join(parts, " · ")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "coffee-shop.md"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := newDialog(t, coffee(), dir, fakeExport)
+	if got := short(m); !strings.Contains(got, "enter write") {
+		t.Errorf("editing: help %q", got)
+	}
+	m, _ = send(t, m, press("enter"))
+	if got := short(m); got != "y overwrite · n keep" {
+		t.Errorf("asking to overwrite: help %q", got)
+	}
+	m, _ = send(t, m, press("y"))
+	if got := short(m); got != "any key close" {
+		t.Errorf("written: help %q", got)
+	}
+}
