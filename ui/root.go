@@ -563,6 +563,10 @@ func (r *Root) do(e model.Edit) tea.Cmd {
 	r.hist.push(e)
 	r.histMapID = r.mp.ID
 	r.setNote("", false)
+	if what, ok := strings.CutPrefix(e.Describe(), "delete "); ok {
+		// A room deletes in a hurry: say what went and how to get it back.
+		r.setNote("deleted "+theme.Fit(what, 48)+" · u undoes", false)
+	}
 	return r.commit(e)
 }
 

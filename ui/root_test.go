@@ -132,7 +132,7 @@ func TestDeleteWithConfirmation(t *testing.T) {
 	if len(got.Phases) != 2 || got.TouchpointCount() != 3 {
 		t.Fatalf("after y: %s", names(got))
 	}
-	hs.contains("2 phases", "3 touchpoints", "saved")
+	hs.contains("2 phases", "3 touchpoints", "saved", "deleted phase Purchase · u undoes")
 	// A touchpoint asks too.
 	hs.r.board.Select(board.Selection{Phase: 0, Index: 0})
 	hs.key("d")
@@ -141,6 +141,9 @@ func TestDeleteWithConfirmation(t *testing.T) {
 	if got := names(stored(t, st, id)); strings.Contains(got, "Instagram") {
 		t.Fatalf("touchpoint not deleted: %s", got)
 	}
+	hs.contains("deleted touchpoint Instagram post · u undoes")
+	hs.key("u")
+	hs.contains("undid: delete touchpoint Instagram post")
 }
 
 // TestUndoRedoEveryKind performs every kind of change, then undoes all of
