@@ -1254,7 +1254,7 @@ func (r *Root) render() string {
 		keys = simpleHelp{r.keys.Back}
 	case overEditor:
 		body = r.editor.View(w, bodyH)
-		keys = r.editor.KeyMap()
+		keys = r.editor.Help()
 	case overFinder:
 		body = r.finder.View(w, bodyH)
 		keys = finder.DefaultKeyMap()

@@ -1,6 +1,9 @@
 package editor
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap holds the editor's keys. Text fields take every other key as typing.
 type KeyMap struct {
@@ -53,3 +56,38 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Add, k.Delete, k.MoveUp, k.MoveDown, k.AddMetric},
 	}
 }
+
+// Help returns the keys for the one-line help under the form: the discard
+// question's answers while it asks, otherwise the keys of the focused field
+// first (the form takes every letter as typing, so ? cannot show them),
+// then moving, saving and cancelling.
+func (m Model) Help() help.KeyMap {
+	k := m.keys
+	if m.confirm {
+		return formHelp{short: []key.Binding{k.ConfirmYes, k.ConfirmNo}, all: k}
+	}
+	var short []key.Binding
+	if m.focus >= 0 && m.focus < len(m.fields) {
+		switch m.fields[m.focus].kind {
+		case kindChoice, kindScore:
+			short = append(short, k.Change)
+		case kindList:
+			short = append(short, k.Add, k.Delete, k.MoveUp)
+		case kindMetrics:
+			short = append(short, k.AddMetric, k.Delete)
+		}
+	}
+	short = append(short, k.Next)
+	if len(short) == 1 {
+		short = append(short, k.Prev) // room for it beside a plain text field
+	}
+	return formHelp{short: append(short, k.Save, k.Cancel), all: k}
+}
+
+type formHelp struct {
+	short []key.Binding
+	all   KeyMap
+}
+
+func (h formHelp) ShortHelp() []key.Binding  { return h.short }
+func (h formHelp) FullHelp() [][]key.Binding { return h.all.FullHelp() }

@@ -168,3 +168,42 @@ func TestChoiceWrapsToShowEveryOption(t *testing.T) {
 		}
 	}
 }
+
+// The one-line help follows the form: the focused field's own keys first
+// (a list's enter and ctrl+d, the metrics table's ctrl+n), and y/n while it
+// asks whether to discard changes.
+func TestHelpFollowsFocusAndConfirm(t *testing.T) {
+	short := func(m Model) string {
+		var parts []string
+		for _, b := range m.Help().ShortHelp() {
+			parts = append(parts, b.Help().Key)
+		}
+		return strings.Join(parts, " ")
+	}
+	tp := model.NewTouchpoint("Counter")
+	m := NewTouchpoint(tp, testSuggestions(), testStyles())
+	if got := short(m); got != "tab shift+tab ctrl+s esc" {
+		t.Errorf("name field: %q", got)
+	}
+	seen := map[string]bool{}
+	for range 20 {
+		seen[short(m)] = true
+		m, _ = press(t, m, tab)
+	}
+	for _, want := range []string{
+		"←/→ tab ctrl+s esc",                  // kind, score
+		"enter ctrl+d shift+↑ tab ctrl+s esc", // a list
+		"ctrl+n ctrl+d tab ctrl+s esc",        // metrics
+	} {
+		if !seen[want] {
+			t.Errorf("no field shows %q; saw %v", want, seen)
+		}
+	}
+	m, _ = press(t, m, keyRune('x'), esc) // notes changed, then esc asks
+	if !m.Confirming() {
+		t.Fatal("esc after a change did not ask")
+	}
+	if got := short(m); got != "y n" {
+		t.Errorf("asking to discard: %q", got)
+	}
+}
