@@ -88,7 +88,7 @@ func NewTouchpoint(t model.Touchpoint, sug Suggestions, st Styles) Model {
 			ki = i
 		}
 	}
-	labels := newList("emotion.labels", "Feelings", t.Emotion.Labels, "add an emotion label…")
+	labels := newList("emotion.labels", "Labels", t.Emotion.Labels, "add an emotion label…")
 	labels.sug.source = dedupe(sug.Labels)
 	metrics := newMetrics(t.Metrics, dedupe(sug.MetricNames))
 	m.fields = []field{
