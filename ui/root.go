@@ -811,6 +811,12 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 	m := r.mp
 	hasPhase := sel.Phase >= 0 && sel.Phase < len(m.Phases)
 	tp, hasTP := m.Touchpoint(model.Ref{Phase: sel.Phase, Index: sel.Index})
+	if key.Matches(k, km.Capture, km.NewPhase, km.Delete) && r.refuseEdit() {
+		// Say so before the user types into a prompt or answers a question
+		// whose answer could never be saved. The editor still opens: it is
+		// also the only place to read every field.
+		return nil
+	}
 	switch {
 	case key.Matches(k, km.Help):
 		r.openHelp()
@@ -1070,8 +1076,11 @@ func (r *Root) submitPrompt(text string) tea.Cmd {
 	if sel.Index >= 0 {
 		at = min(sel.Index+1, at)
 	}
+	before := r.mp.TouchpointCount()
 	cmd := r.do(&model.InsertTouchpoint{Phase: sel.Phase, Index: at, Touchpoint: model.NewTouchpoint(text)})
-	r.prompt.added = append(r.prompt.added, text)
+	if r.mp.TouchpointCount() > before { // not refused
+		r.prompt.added = append(r.prompt.added, text)
+	}
 	return cmd
 }
 

@@ -262,6 +262,24 @@ func TestReadOnlyRefusesEdits(t *testing.T) {
 	if stored(t, st, id).TouchpointCount() != 7 {
 		t.Fatal("a read-only file was changed")
 	}
+	// Quick capture and a new phase say so at once instead of opening a
+	// prompt whose "added …" would be untrue.
+	for _, k := range []string{"a", "p", "d"} {
+		hs.key(k)
+		if hs.r.overlay != overNone {
+			t.Fatalf("%s opened %v on a read-only file:\n%s", k, hs.r.overlay, hs.screen())
+		}
+		hs.contains("the file is read-only")
+	}
+	// Should the file turn read-only while quick capture is open, the prompt
+	// does not claim the refused touchpoint was added.
+	st.readOnly = false
+	hs.key("a")
+	st.readOnly = true
+	hs.typ("Never stored")
+	hs.key("enter")
+	hs.lacks("added Never stored")
+	hs.contains("the file is read-only")
 }
 
 func TestTinyTerminal(t *testing.T) {
