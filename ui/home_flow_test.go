@@ -132,3 +132,21 @@ func TestResultsArriveWhileTooSmall(t *testing.T) {
 		t.Fatalf("the map opened while small was lost:\n%s", hs.screen())
 	}
 }
+
+// On a read-only file, n and c on home say so at once rather than after a
+// form was filled in or with a storage error.
+func TestHomeReadOnlyRefusesNewAndDuplicate(t *testing.T) {
+	st := homeStore(t)
+	st.readOnly = true
+	hs := newHarness(t, st, Options{}, 160, 45)
+	for _, k := range []string{"n", "c"} {
+		hs.key(k)
+		if hs.r.overlay != overNone {
+			t.Fatalf("%s opened %v:\n%s", k, hs.r.overlay, hs.screen())
+		}
+		hs.contains("the file is read-only: nothing can be changed")
+	}
+	if list, _ := st.ListMaps(); len(list) != 3 {
+		t.Fatalf("%d maps on a read-only file", len(list))
+	}
+}

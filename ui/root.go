@@ -682,6 +682,9 @@ func (r *Root) updateHome(msg tea.Msg) tea.Cmd {
 	case home.OpenMsg:
 		return r.loadMap(msg.ID, loadOpen, nil)
 	case home.NewMsg:
+		if r.refuseEdit() {
+			return nil
+		}
 		names := make([]string, 0, len(r.opts.Templates))
 		for _, t := range r.opts.Templates {
 			names = append(names, t.Name)
@@ -695,7 +698,7 @@ func (r *Root) updateHome(msg tea.Msg) tea.Cmd {
 		return r.loadMap(msg.ID, loadForEdit, nil)
 	case home.DuplicateMsg:
 		s, ok := r.summary(msg.ID)
-		if !ok {
+		if !ok || r.refuseEdit() {
 			return nil
 		}
 		st := r.st
