@@ -200,7 +200,7 @@ func (m *Model) key(msg tea.KeyPressMsg, g geometry) {
 	case key.Matches(msg, m.keys.PageDown):
 		s.Index += page
 	case key.Matches(msg, m.keys.Top):
-		if s.Index == 0 {
+		if s.Index <= 0 { // the header is as far up as it goes
 			s.Index = -1
 		} else {
 			s.Index = 0

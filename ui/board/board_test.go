@@ -63,6 +63,7 @@ func TestNavigation(t *testing.T) {
 		{"end goes to the last card", []string{"l", "end"}, Selection{1, 2}},
 		{"g goes to the first card", []string{"l", "G", "g"}, Selection{1, 0}},
 		{"g on the first card goes to the header", []string{"l", "G", "g", "home"}, Selection{1, -1}},
+		{"g on the header stays there", []string{"l", "G", "g", "g", "g"}, Selection{1, -1}},
 		{"pgdown clamps", []string{"l", "pgdown", "pgdown", "pgdown"}, Selection{1, 2}},
 		{"pgup reaches the header", []string{"l", "G", "pgup", "pgup", "pgup", "pgup"}, Selection{1, -1}},
 		{"$ goes to the last phase", []string{"$"}, Selection{3, -1}},
