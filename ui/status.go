@@ -21,7 +21,7 @@ func ansiFit(s string, width int) string {
 	if ansi.StringWidth(s) <= width {
 		return s
 	}
-	return ansi.Truncate(s, width, "…")
+	return theme.Truncate(s, width, "…")
 }
 
 func plural(n int, one, many string) string {

@@ -154,7 +154,7 @@ func fitPad(s string, w int) string {
 	}
 	sw := width(s)
 	if sw > w {
-		s = ansi.Truncate(s, w, "")
+		s = theme.Truncate(s, w, "")
 		sw = width(s)
 	}
 	return s + spaces(w-sw)
@@ -226,7 +226,7 @@ func wrapName(name string, w int) (string, string) {
 	if len(lines) > 2 || len(cut) < len(name) {
 		l2 = strings.TrimRight(l2, " ")
 		if width(l2)+1 > w {
-			l2 = ansi.Truncate(l2, w-1, "")
+			l2 = theme.Truncate(l2, w-1, "")
 		}
 		l2 += "…"
 	}

@@ -483,7 +483,7 @@ func padTo(s string, w int) string { return theme.Pad(s, w, lipgloss.Style{}) }
 // left open.
 func fitLine(s string, w int) string {
 	if ansi.StringWidth(s) > w {
-		s = ansi.Truncate(s, w, "") + "\x1b[0m"
+		s = theme.Truncate(s, w, "") + "\x1b[0m"
 	}
 	return padTo(s, w)
 }

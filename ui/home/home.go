@@ -563,7 +563,7 @@ func (m Model) filterLine(width int) string {
 		m.filter.SetWidth(max(1, left-ansi.StringWidth(m.filter.Prompt)-1))
 		l = m.filter.View()
 		if ansi.StringWidth(l) > left {
-			l = ansi.Truncate(l, left, "")
+			l = theme.Truncate(l, left, "")
 		}
 	} else {
 		l = m.st.Muted.Render(theme.Fit("f filter · / search every map", left))

@@ -131,7 +131,24 @@ func Fit(s string, width int) string {
 	if ansi.StringWidth(s) <= width {
 		return s
 	}
-	return ansi.Truncate(s, width, "…")
+	return Truncate(s, width, "…")
+}
+
+// Truncate cuts s (which may hold styles) to at most width cells, ending it
+// with tail when cut. ansi.Truncate counts a variation selector as part of
+// the cell before it while ansi.StringWidth lets it widen that cell (a
+// textarea can wrap "☕️" so that the selector starts a line after a
+// space); Truncate cuts further until the measured width fits, so a frame
+// can never grow wider than the window.
+func Truncate(s string, width int, tail string) string {
+	if width <= 0 {
+		return ""
+	}
+	t := ansi.Truncate(s, width, tail)
+	for n := width - 1; n >= 0 && ansi.StringWidth(t) > width; n-- {
+		t = ansi.Truncate(s, n, tail)
+	}
+	return t
 }
 
 // Pad cuts or pads an already styled line to exactly width cells, drawing
@@ -142,7 +159,7 @@ func Pad(line string, width int, fill lipgloss.Style) string {
 	}
 	w := ansi.StringWidth(line)
 	if w > width {
-		line = ansi.Truncate(line, width, "")
+		line = Truncate(line, width, "")
 		w = ansi.StringWidth(line)
 	}
 	if w < width {
@@ -162,7 +179,7 @@ func Clip(lines []string, width, height int) []string {
 	}
 	for i, l := range lines {
 		if ansi.StringWidth(l) > width {
-			lines[i] = ansi.Truncate(l, max(width, 0), "")
+			lines[i] = Truncate(l, max(width, 0), "")
 		}
 	}
 	return lines

@@ -47,3 +47,19 @@ func TestFaceAndColourClamp(t *testing.T) {
 		}
 	}
 }
+
+// A variation selector after a space widens it for ansi.StringWidth but not
+// for ansi.Truncate; Truncate must still fit.
+func TestTruncateFitsVariationSelectors(t *testing.T) {
+	for _, s := range []string{" \ufe0f Café 咖啡店 👩\u200d👩\u200d", "x\ufe0fy", "\x1b[1m a\ufe0f b\ufe0f c\ufe0f\x1b[0m", "plain text"} {
+		for w := 0; w <= 12; w++ {
+			got := Truncate(s, w, "")
+			if gw := ansi.StringWidth(got); gw > w {
+				t.Errorf("Truncate(%q, %d) = %q, %d cells", s, w, got, gw)
+			}
+			if f := Fit(s, w); ansi.StringWidth(f) > w {
+				t.Errorf("Fit(%q, %d) = %q, too wide", s, w, f)
+			}
+		}
+	}
+}
