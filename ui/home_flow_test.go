@@ -54,7 +54,12 @@ func TestHomeDuplicateAndDeleteMap(t *testing.T) {
 	st := homeStore(t)
 	hs := newHarness(t, st, Options{}, 160, 45)
 	hs.key("c")
-	hs.contains("Coffee shop (copy)", "4 maps")
+	hs.contains("Coffee shop (copy)", "4 maps", "duplicated Coffee shop")
+	// The copy is selected: it is the one to rename or open next.
+	if s, _ := hs.r.home.Selected(); s.Title != "Coffee shop (copy)" {
+		t.Fatalf("after c the selection is on %q", s.Title)
+	}
+	hs.key("g") // back to the original, first in the list
 	hs.key("d")
 	hs.contains("Delete map Coffee shop with 3 phases and 7 touchpoints? y/n")
 	hs.key("n")

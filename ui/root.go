@@ -89,8 +89,9 @@ type (
 		err error
 	}
 	mapActionMsg struct {
-		note string
-		err  error
+		note     string
+		err      error
+		selectID int64 // the map to select once the list is back (a new copy)
 	}
 	allMapsMsg struct {
 		maps []*model.Map
@@ -146,6 +147,9 @@ type Root struct {
 	histMapID int64  // the map hist belongs to
 	gen       uint64 // bumped by every local edit; stale loads compare it
 	live      liveRefresh
+	// selectNext is the map home selects when the list next arrives: the
+	// copy just made, which is the one the user wants to rename or open.
+	selectNext int64
 
 	writeErr string // the last failed write, until a write succeeds
 	note     string // what just happened ("undid: …")
@@ -228,7 +232,11 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		r.maps = msg.maps
 		r.home.SetMaps(msg.maps)
-		if r.mp != nil {
+		switch {
+		case r.selectNext != 0:
+			r.home.Select(r.selectNext)
+			r.selectNext = 0
+		case r.mp != nil:
 			r.home.Select(r.mp.ID)
 		}
 		return r, nil
@@ -247,6 +255,7 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		} else {
 			r.queue.committed++
 			r.setNote(msg.note, false)
+			r.selectNext = msg.selectID
 		}
 		return r, r.listMaps()
 	case allMapsMsg:
@@ -703,8 +712,8 @@ func (r *Root) updateHome(msg tea.Msg) tea.Cmd {
 		}
 		st := r.st
 		return func() tea.Msg {
-			_, err := st.DuplicateMap(s.ID, s.Title+" (copy)")
-			return mapActionMsg{note: "duplicated " + s.Title, err: err}
+			id, err := st.DuplicateMap(s.ID, s.Title+" (copy)")
+			return mapActionMsg{note: "duplicated " + s.Title, err: err, selectID: id}
 		}
 	case home.DeleteMsg:
 		s, ok := r.summary(msg.ID)
