@@ -194,3 +194,37 @@ func TestCreateMapFromTemplateKeepsItsPersona(t *testing.T) {
 		hs.contains("Ana")
 	}
 }
+
+// The editor suggests the channels and labels the whole file uses, not only
+// the open map's: a workshop's second map reuses the first one's words.
+func TestEditorSuggestsWhatOtherMapsUse(t *testing.T) {
+	st := newFakeStore()
+	other := coffeeShop()
+	other.Title = "Pigeon post"
+	other.Phases[0].Touchpoints[0].Channel = "carrier pigeon"
+	other.Phases[0].Touchpoints[0].Emotion.Labels = []string{"bemused"}
+	if _, err := st.CreateMap(other); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateMap(coffeeShop()); err != nil {
+		t.Fatal(err)
+	}
+	hs := newHarness(t, st, Options{}, 160, 45)
+	hs.key("j", "enter") // open Coffee shop, the second map
+	if hs.r.mp == nil || hs.r.mp.Title != "Coffee shop" {
+		t.Fatalf("did not open Coffee shop:\n%s", hs.screen())
+	}
+	hs.key("e", "tab", "tab")
+	for range len("social media") {
+		hs.key("backspace")
+	}
+	hs.typ("carr")
+	hs.contains("carrier pigeon")
+	hs.key("esc", "esc", "y") // close the suggestions, then the form
+	if hs.r.overlay != overNone {
+		t.Fatalf("the editor is still open:\n%s", hs.screen())
+	}
+	hs.key("e", "tab", "tab", "tab", "tab", "tab", "tab")
+	hs.typ("bem")
+	hs.contains("bemused")
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -88,6 +89,11 @@ type (
 		id  int64
 		err error
 	}
+	// vocabMsg carries what the file's other maps use, for suggestions.
+	vocabMsg struct {
+		mapID int64
+		vocab fileVocab
+	}
 	mapActionMsg struct {
 		note     string
 		err      error
@@ -150,6 +156,9 @@ type Root struct {
 	// selectNext is the map home selects when the list next arrives: the
 	// copy just made, which is the one the user wants to rename or open.
 	selectNext int64
+	// vocab is what the file's other maps use (channels, labels, metric
+	// names), loaded once when a map opens, so the editor suggests them too.
+	vocab fileVocab
 
 	writeErr string // the last failed write, until a write succeeds
 	note     string // what just happened ("undid: …")
@@ -242,6 +251,11 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return r, nil
 	case mapLoadedMsg:
 		return r, r.mapLoaded(msg)
+	case vocabMsg:
+		if r.mp != nil && r.mp.ID == msg.mapID {
+			r.vocab = msg.vocab
+		}
+		return r, nil
 	case mapCreatedMsg:
 		if msg.err != nil {
 			r.setNote("could not create the map: "+firstLine(msg.err.Error()), true)
@@ -413,6 +427,8 @@ func (r *Root) mapLoaded(msg mapLoadedMsg) tea.Cmd {
 			r.board.Select(board.Selection{Phase: msg.sel.Phase, Index: msg.sel.Index})
 		}
 		r.setNote("", false)
+		r.vocab = fileVocab{}
+		return r.loadVocab(msg.m.ID)
 	case loadRefresh, loadOutside:
 		if r.screen != screenBoard || r.mp == nil || r.mp.ID != msg.id || msg.gen != r.gen {
 			return nil // stale: the user changed something since it was asked for
@@ -861,7 +877,7 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case hasTP:
 			r.editRef = r.targetAt(sel)
-			r.openEditor(editTouchpoint, editor.NewTouchpoint(tp.Clone(), suggestions(m), r.styles.sub.Editor))
+			r.openEditor(editTouchpoint, editor.NewTouchpoint(tp.Clone(), suggestions(m, r.vocab), r.styles.sub.Editor))
 		case hasPhase:
 			r.editRef = r.targetAt(board.Selection{Phase: sel.Phase, Index: -1})
 			r.openEditor(editPhase, editor.NewPhase(m.Phases[sel.Phase].Clone(), r.styles.sub.Editor))
@@ -958,9 +974,11 @@ func (r *Root) move(k tea.KeyPressMsg, sel board.Selection, hasPhase, hasTP bool
 	return nil
 }
 
-// suggestions lists the channels, labels and metric names the map already
-// uses (most used first), then the built-in ones.
-func suggestions(m *model.Map) editor.Suggestions {
+// fileVocab is what a set of maps uses, each list most used first.
+type fileVocab struct{ channels, labels, metrics []string }
+
+// vocabOf counts the channels, emotion labels and metric names maps use.
+func vocabOf(maps ...*model.Map) fileVocab {
 	count := func(collect func(add func(string))) []string {
 		n := map[string]int{}
 		var order []string
@@ -975,49 +993,81 @@ func suggestions(m *model.Map) editor.Suggestions {
 			n[s]++
 		})
 		// Stable sort by use, most used first.
-		for i := 1; i < len(order); i++ {
-			for j := i; j > 0 && n[order[j]] > n[order[j-1]]; j-- {
-				order[j], order[j-1] = order[j-1], order[j]
-			}
-		}
+		sort.SliceStable(order, func(i, j int) bool { return n[order[i]] > n[order[j]] })
 		return order
 	}
-	each := func(f func(t model.Touchpoint)) {
-		for _, p := range m.Phases {
-			for _, t := range p.Touchpoints {
-				f(t)
+	each := func(f func(t *model.Touchpoint)) {
+		for _, m := range maps {
+			for pi := range m.Phases {
+				for ti := range m.Phases[pi].Touchpoints {
+					f(&m.Phases[pi].Touchpoints[ti])
+				}
 			}
 		}
 	}
-	withBuiltin := func(used, builtin []string) []string {
+	return fileVocab{
+		channels: count(func(add func(string)) { each(func(t *model.Touchpoint) { add(t.Channel) }) }),
+		labels: count(func(add func(string)) {
+			each(func(t *model.Touchpoint) {
+				for _, l := range t.Emotion.Labels {
+					add(l)
+				}
+			})
+		}),
+		metrics: count(func(add func(string)) {
+			each(func(t *model.Touchpoint) {
+				for _, x := range t.Metrics {
+					add(x.Name)
+				}
+			})
+		}),
+	}
+}
+
+// loadVocab reads the file's other maps in the background for what they
+// use; the open map's own words are counted when the editor opens.
+func (r *Root) loadVocab(openID int64) tea.Cmd {
+	st := r.st
+	return func() tea.Msg {
+		list, err := st.ListMaps()
+		if err != nil {
+			return nil // suggestions then come from this map and the built-in lists
+		}
+		var maps []*model.Map
+		for _, s := range list {
+			if s.ID == openID {
+				continue
+			}
+			if m, err := st.LoadMap(s.ID); err == nil {
+				maps = append(maps, m)
+			}
+		}
+		return vocabMsg{mapID: openID, vocab: vocabOf(maps...)}
+	}
+}
+
+// suggestions lists the channels, labels and metric names the open map
+// uses (most used first), then those the file's other maps use, then the
+// built-in ones.
+func suggestions(m *model.Map, file fileVocab) editor.Suggestions {
+	own := vocabOf(m)
+	merge := func(lists ...[]string) []string {
 		seen := map[string]bool{}
 		var out []string
-		for _, s := range append(append([]string(nil), used...), builtin...) {
-			if k := strings.ToLower(s); !seen[k] {
-				seen[k] = true
-				out = append(out, s)
+		for _, l := range lists {
+			for _, s := range l {
+				if k := strings.ToLower(s); !seen[k] {
+					seen[k] = true
+					out = append(out, s)
+				}
 			}
 		}
 		return out
 	}
 	return editor.Suggestions{
-		Channels: withBuiltin(count(func(add func(string)) {
-			each(func(t model.Touchpoint) { add(t.Channel) })
-		}), model.Channels),
-		Labels: withBuiltin(count(func(add func(string)) {
-			each(func(t model.Touchpoint) {
-				for _, l := range t.Emotion.Labels {
-					add(l)
-				}
-			})
-		}), model.EmotionLabels),
-		MetricNames: withBuiltin(count(func(add func(string)) {
-			each(func(t model.Touchpoint) {
-				for _, x := range t.Metrics {
-					add(x.Name)
-				}
-			})
-		}), model.MetricNames),
+		Channels:    merge(own.channels, file.channels, model.Channels),
+		Labels:      merge(own.labels, file.labels, model.EmotionLabels),
+		MetricNames: merge(own.metrics, file.metrics, model.MetricNames),
 	}
 }
 
