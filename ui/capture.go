@@ -82,6 +82,15 @@ func (p prompt) Update(msg tea.Msg) (prompt, tea.Cmd, promptResult) {
 	return p, cmd, promptResult{}
 }
 
+// setWidth tells the input how wide View will draw it. The input scrolls
+// to keep the cursor in sight only in Update, so it must know its width
+// before each key, not just when drawn, or a long name shows its start and
+// hides what is being typed.
+func (p *prompt) setWidth(width int, st Styles) {
+	inner := max(1, width-st.Prompt.GetHorizontalFrameSize())
+	p.input.SetWidth(max(1, inner-3)) // "> " and the cursor
+}
+
 // height is how many lines View takes.
 func (p prompt) height() int { return 4 }
 
@@ -106,7 +115,7 @@ func (p prompt) View(width int, st Styles) string {
 	} else {
 		line1 = st.PromptTitle.Render(line1)
 	}
-	p.input.SetWidth(max(1, inner-3))
+	p.setWidth(width, st)
 	line2 := p.input.View()
 	if p.err != "" {
 		line2 = ansiFit(line2, inner/2) + " " + st.Error.Render(theme.Fit(p.err, inner-inner/2-1))

@@ -1108,6 +1108,7 @@ func (r *Root) updatePrompt(msg tea.Msg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	var res promptResult
+	r.prompt.setWidth(r.width, r.styles)
 	r.prompt, cmd, res = r.prompt.Update(msg)
 	if res.submitted != "" {
 		cmd = tea.Batch(cmd, r.submitPrompt(res.submitted))

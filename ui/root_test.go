@@ -439,3 +439,14 @@ func TestHelpScrollsAtSmallSizes(t *testing.T) {
 		t.Fatalf("scrolling the help showed only %v", seen)
 	}
 }
+
+// Typing a name longer than the quick-capture line scrolls the line so the
+// end being typed stays in sight.
+func TestQuickCaptureLongNameShowsWhatIsTyped(t *testing.T) {
+	hs, _, _ := openCoffee(t, 80, 24)
+	hs.key("a")
+	hs.typ(strings.Repeat("word ", 30) + "END")
+	hs.contains("END")
+	hs.key("enter")
+	hs.contains("added word word")
+}
