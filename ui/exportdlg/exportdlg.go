@@ -83,6 +83,10 @@ type Model struct {
 	errText string
 	target  string // absolute path of the pending or finished write
 	gen     int    // drops results of writes the user has moved on from
+	// pathW is the path input's width at the last View, behind a pointer
+	// since View is a value method: the input scrolls to its cursor only
+	// in Update, so it needs the width there.
+	pathW *int
 }
 
 // New returns the dialog for mp. dir is where relative paths resolve and
@@ -91,7 +95,7 @@ func New(mp *model.Map, dir string, export ExportFunc, write WriteFunc, st Style
 	if mp == nil {
 		mp = &model.Map{}
 	}
-	m := Model{mp: mp, dir: dir, export: export, writeTo: write, st: st, keys: DefaultKeyMap()}
+	m := Model{mp: mp, dir: dir, export: export, writeTo: write, st: st, keys: DefaultKeyMap(), pathW: new(int)}
 	m.formats = availableFormats(export)
 	in := textinput.New()
 	in.Prompt = ""
@@ -213,7 +217,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.PasteMsg:
 		if m.state == editing && m.focus == pathField {
 			var cmd tea.Cmd
-			m.input, cmd = m.input.Update(msg)
+			m.input, cmd = m.updateInput(msg)
 			return m, cmd
 		}
 		return m, nil
@@ -222,13 +226,22 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	if m.focus == pathField {
 		var cmd tea.Cmd
-		m.input, cmd = m.input.Update(msg)
+		m.input, cmd = m.updateInput(msg)
 		return m, cmd
 	}
 	return m, nil
 }
 
 func closed() tea.Msg { return ClosedMsg{} }
+
+// updateInput passes msg to the path input at the width it is drawn at.
+func (m Model) updateInput(msg tea.Msg) (textinput.Model, tea.Cmd) {
+	in := m.input
+	if m.pathW != nil && *m.pathW > 0 {
+		in.SetWidth(*m.pathW)
+	}
+	return in.Update(msg)
+}
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch m.state {
@@ -278,7 +291,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	m.errText = ""
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
+	m.input, cmd = m.updateInput(msg)
 	return m, cmd
 }
 
@@ -399,6 +412,9 @@ func (m Model) lines(w int) []string {
 
 	in := m.input
 	in.SetWidth(max(1, w-labelW-1))
+	if m.pathW != nil {
+		*m.pathW = in.Width()
+	}
 	lines = append(lines, label("Path    ", m.focus == pathField && m.state == editing)+in.View())
 	lines = append(lines, "")
 

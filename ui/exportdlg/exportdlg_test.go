@@ -514,3 +514,15 @@ func TestHelpFollowsState(t *testing.T) {
 		t.Errorf("written: help %q", got)
 	}
 }
+
+// A path longer than its line scrolls so the end being typed stays in
+// sight (the input learns its width from View and scrolls in Update).
+func TestLongPathShowsWhatIsTyped(t *testing.T) {
+	m := newDialog(t, coffee(), t.TempDir(), fakeExport)
+	m.View(80, 12)
+	m, _ = send(t, m, press("tab"))
+	m = typeText(t, m, strings.Repeat("dir/", 30)+"END.md")
+	if v := ansi.Strip(m.View(80, 12)); !strings.Contains(v, "END.md") {
+		t.Fatalf("the end of the path is not shown:\n%s", v)
+	}
+}

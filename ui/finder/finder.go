@@ -155,7 +155,12 @@ type result struct {
 // scroll is the first visible row and the number of rows last drawn. It
 // lives behind a pointer because View (a value method) is where the visible
 // height is known.
-type scroll struct{ offset, rows, top int }
+type scroll struct {
+	offset, rows, top int
+	// inputW is the query input's width at the last View; the input
+	// scrolls to its cursor only in Update, so it needs it there.
+	inputW int
+}
 
 // Model is the finder. Build it with New.
 type Model struct {
@@ -288,6 +293,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	}
 	var cmd tea.Cmd
+	if m.sc != nil && m.sc.inputW > 0 {
+		m.input.SetWidth(m.sc.inputW)
+	}
 	m.input, cmd = m.input.Update(msg)
 	if m.input.Value() != m.query {
 		m.search()
@@ -610,6 +618,7 @@ func (m Model) View(width, height int) string {
 	}
 	lines := make([]string, 0, height)
 	m.input.SetWidth(max(1, iw-ansi.StringWidth(m.input.Prompt)-1))
+	m.sc.inputW = m.input.Width()
 	lines = append(lines, theme.Pad(m.input.View(), iw, lipgloss.NewStyle()))
 	rows := ih - 1
 	m.sc.rows = rows

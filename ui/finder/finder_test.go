@@ -406,3 +406,14 @@ func TestParallelMatchAgreesWithSerial(t *testing.T) {
 		}
 	}
 }
+
+// A query longer than its line scrolls so the end being typed stays in
+// sight (the input learns its width from View and scrolls in Update).
+func TestLongQueryShowsWhatIsTyped(t *testing.T) {
+	m := New("Search", TouchpointItems(sampleMap()), styles())
+	m.View(80, 24)
+	m = typeText(m, strings.Repeat("word ", 20)+"END")
+	if v := ansi.Strip(m.View(80, 24)); !strings.Contains(v, "END") {
+		t.Fatalf("the end of the query is not shown:\n%s", v)
+	}
+}

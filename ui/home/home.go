@@ -152,7 +152,12 @@ type row struct {
 
 // scroll is the first visible row and how many rows were last drawn; it
 // lives behind a pointer because View (a value method) knows the height.
-type scroll struct{ offset, rows, top int }
+type scroll struct {
+	offset, rows, top int
+	// filterW is the filter input's width at the last View; the input
+	// scrolls to its cursor only in Update, so it needs it there.
+	filterW int
+}
 
 // Model is the home screen. Build it with New.
 type Model struct {
@@ -379,6 +384,9 @@ func (m Model) updateFilter(k tea.KeyPressMsg) (Model, tea.Cmd) {
 func (m Model) editFilter(msg tea.Msg) (Model, tea.Cmd) {
 	before := m.filter.Value()
 	var cmd tea.Cmd
+	if m.sc != nil && m.sc.filterW > 0 {
+		m.filter.SetWidth(m.sc.filterW)
+	}
 	m.filter, cmd = m.filter.Update(msg)
 	if m.filter.Value() != before {
 		m.cursor = 0 // the best match, as in any finder
@@ -561,6 +569,9 @@ func (m Model) filterLine(width int) string {
 	var l string
 	if m.filtering || m.filter.Value() != "" {
 		m.filter.SetWidth(max(1, left-ansi.StringWidth(m.filter.Prompt)-1))
+		if m.sc != nil {
+			m.sc.filterW = m.filter.Width()
+		}
 		l = m.filter.View()
 		if ansi.StringWidth(l) > left {
 			l = theme.Truncate(l, left, "")

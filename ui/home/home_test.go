@@ -362,3 +362,16 @@ func TestMouse(t *testing.T) {
 		t.Errorf("click below the list selected %d", id)
 	}
 }
+
+// A filter longer than its line scrolls so the end being typed stays in
+// sight (the input learns its width from View and scrolls in Update).
+func TestLongFilterShowsWhatIsTyped(t *testing.T) {
+	m := newHome(sampleMaps())
+	m.View(80, 24)
+	m, _ = m.Update(press("f"))
+	m.View(80, 24)
+	m = typeText(m, strings.Repeat("word ", 20)+"END")
+	if v := ansi.Strip(m.View(80, 24)); !strings.Contains(v, "END") {
+		t.Fatalf("the end of the filter is not shown:\n%s", v)
+	}
+}
