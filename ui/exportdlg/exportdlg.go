@@ -537,7 +537,7 @@ func (m Model) Help() help.KeyMap {
 }
 
 // anyKey is help text only: once the file is written any key closes.
-var anyKey = key.NewBinding(key.WithKeys("any"), key.WithHelp("any key", "close"))
+var anyKey = key.NewBinding(key.WithKeys("any"), key.WithHelp("any key", "closes"))
 
 type stateHelp struct {
 	short []key.Binding

@@ -510,7 +510,7 @@ func TestHelpFollowsState(t *testing.T) {
 		t.Errorf("asking to overwrite: help %q", got)
 	}
 	m, _ = send(t, m, press("y"))
-	if got := short(m); got != "any key close" {
+	if got := short(m); got != "any key closes" {
 		t.Errorf("written: help %q", got)
 	}
 }
