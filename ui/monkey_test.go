@@ -35,7 +35,8 @@ func TestMonkey(t *testing.T) {
 	for _, seed := range seeds {
 		rng := rand.New(rand.NewPCG(seed, 7))
 		st := newFakeStore()
-		if _, err := st.CreateMap(coffeeShop()); err != nil {
+		mapID, err := st.CreateMap(coffeeShop())
+		if err != nil {
 			t.Fatal(err)
 		}
 		written := map[string]bool{}
@@ -66,6 +67,24 @@ func TestMonkey(t *testing.T) {
 				txt := texts[rng.IntN(len(texts))]
 				what = "paste"
 				hs.send(tea.PasteMsg{Content: txt})
+			case n < 13:
+				// Another process changes the map, and the refresh tick fires.
+				what = "outside edit"
+				if m, err := st.LoadMap(mapID); err == nil {
+					var e model.Edit
+					switch k := rng.IntN(4); {
+					case k == 0 && len(m.Phases) > 0:
+						e = &model.InsertTouchpoint{Phase: 0, Index: 0, Touchpoint: model.NewTouchpoint("From outside")}
+					case k == 1 && len(m.Phases) > 1:
+						e = &model.DeletePhase{Index: len(m.Phases) - 1}
+					case k == 2 && len(m.Phases) > 0 && len(m.Phases[0].Touchpoints) > 0:
+						e = &model.DeleteTouchpoint{Phase: 0, Index: 0}
+					default:
+						e = &model.InsertPhase{Index: 0, Phase: model.Phase{Name: "Outside"}}
+					}
+					_ = st.external(mapID, e)
+				}
+				hs.send(refreshTickMsg{})
 			case n < 16:
 				txt := texts[rng.IntN(len(texts))]
 				what = "type"
@@ -96,6 +115,17 @@ func TestMonkey(t *testing.T) {
 				if lw := ansi.StringWidth(l); lw > w {
 					t.Fatalf("seed %d step %d (%s): line %d is %d wide at %dx%d: %q\nsteps: %s\n%s", seed, i, what, j, lw, w, h, ansi.Strip(l), strings.Join(log, " "), hs.screen())
 				}
+			}
+		}
+		// Every write has landed (the harness runs commands to the end), so
+		// the map on screen is the map in the file.
+		if hs.r.screen == screenBoard && hs.r.overlay == overNone && !hs.quit && hs.r.writeErr == "" {
+			hs.send(refreshTickMsg{}) // picks up an outside change a form deferred
+			mp := hs.r.mp
+			stored, err := st.LoadMap(mp.ID)
+			if err == nil && fingerprint(stored) != fingerprint(mp) {
+				t.Fatalf("seed %d: the screen and the file disagree\nscreen: %s\nfile:   %s\nsteps: %s",
+					seed, names(mp), names(stored), strings.Join(log, " "))
 			}
 		}
 	}
