@@ -450,3 +450,43 @@ func TestQuickCaptureLongNameShowsWhatIsTyped(t *testing.T) {
 	hs.key("enter")
 	hs.contains("added word word")
 }
+
+// On terminals without grapheme clustering Bubble Tea lays cells out by
+// wcwidth; every screen must measure the same that way as lipgloss does, or
+// joined emoji in a name push the frame apart.
+func TestJoinedEmojiKeepEveryScreenAligned(t *testing.T) {
+	st := newFakeStore()
+	m := coffeeShop()
+	m.Title = "Family 👨‍👩‍👧‍👦 café ☕️"
+	m.Phases[0].Name = "Discovery ❤️"
+	m.Phases[0].Touchpoints[0].Name = "☕️ Café 咖啡店 👩‍👩‍👧‍👦 family table 👍🏽 1️⃣"
+	m.Phases[0].Touchpoints[0].Channel = "✔️ app"
+	m.Phases[0].Touchpoints[0].Motivations = []string{"Bring the 👨‍👩‍👧 along"}
+	if _, err := st.CreateMap(m); err != nil {
+		t.Fatal(err)
+	}
+	hs := newHarness(t, st, Options{}, 120, 35)
+	check := func(where string) {
+		t.Helper()
+		for i, l := range strings.Split(hs.r.View().Content, "\n") {
+			if g, wc := ansi.StringWidth(l), ansi.StringWidthWc(l); g != wc {
+				t.Errorf("%s line %d: %d cells by graphemes, %d by wcwidth: %q", where, i, g, wc, ansi.Strip(l))
+			}
+		}
+	}
+	check("home")
+	hs.key("enter")
+	check("board")
+	for _, k := range []string{"/", "i", "s", "?"} {
+		hs.key(k)
+		check(k)
+		hs.key("esc")
+	}
+	hs.key("/")
+	hs.typ("fam")
+	check("search results")
+	hs.key("esc", "a")
+	check("quick capture")
+	hs.key("esc", "e")
+	check("editor")
+}

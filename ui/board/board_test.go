@@ -518,3 +518,23 @@ func TestEmptyMapMessageOnShortScreens(t *testing.T) {
 		}
 	}
 }
+
+// Bubble Tea lays out cells by wcwidth on terminals without grapheme
+// clustering (tmux among them), while the board measures graphemes. Names
+// with joined emoji must come out the same width either way, or the
+// columns come apart on such terminals.
+func TestEmojiNamesMeasureTheSameForTheRenderer(t *testing.T) {
+	mp := sampleMap()
+	mp.Phases[0].Name = "Family 👨‍👩‍👧‍👦 visit"
+	mp.Phases[0].Touchpoints[0].Name = "☕️ Café 咖啡店 👩‍👩‍👧‍👦 family table ❤️ 👍🏽 1️⃣"
+	mp.Phases[0].Touchpoints[0].Channel = "✔️ app"
+	m := New(DefaultStyles(theme.New(true)))
+	m.SetMap(mp)
+	for _, size := range [][2]int{{120, 35}, {80, 24}, {40, 12}} {
+		for i, l := range strings.Split(m.View(size[0], size[1]), "\n") {
+			if g, wc := ansi.StringWidth(l), ansi.StringWidthWc(l); g != wc || g != size[0] {
+				t.Errorf("%dx%d line %d: %d cells by graphemes, %d by wcwidth: %q", size[0], size[1], i, g, wc, ansi.Strip(l))
+			}
+		}
+	}
+}

@@ -93,6 +93,14 @@ func KindMark(k model.Kind) string {
 // Clean makes user text safe to draw on one line: control characters
 // (including ESC, so no escape sequence can reach the terminal) are dropped
 // and line breaks and tabs become spaces.
+//
+// It also drops the joiners and modifiers that make one emoji out of
+// several (zero-width joiner, variation selectors, skin tones, tag
+// characters). Bubble Tea lays cells out by wcwidth unless the terminal
+// supports grapheme clustering (mode 2027; tmux and most terminals do not),
+// while lipgloss measures graphemes: for "👩‍👩‍👧‍👦" one says 8 cells and the
+// other 2, and the board's columns came apart. Without them both agree,
+// at the price of showing the family as four people.
 func Clean(s string) string {
 	if !needsClean(s) {
 		return s
@@ -103,7 +111,7 @@ func Clean(s string) string {
 		switch {
 		case r == '\n' || r == '\t' || r == '\r':
 			b.WriteByte(' ')
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0), joiner(r):
 			// dropped
 		default:
 			b.WriteRune(r)
@@ -112,9 +120,23 @@ func Clean(s string) string {
 	return b.String()
 }
 
+// joiner reports whether r glues emoji into one grapheme whose width
+// grapheme and wcwidth measuring disagree on.
+func joiner(r rune) bool {
+	switch {
+	case r == 0x200d, r == 0xfe0e, r == 0xfe0f: // ZWJ, text and emoji presentation
+		return true
+	case r >= 0x1f3fb && r <= 0x1f3ff: // skin tones
+		return true
+	case r >= 0xe0020 && r <= 0xe007f: // tags (subdivision flags)
+		return true
+	}
+	return false
+}
+
 func needsClean(s string) bool {
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || joiner(r) {
 			return true
 		}
 	}

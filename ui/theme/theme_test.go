@@ -63,3 +63,15 @@ func TestTruncateFitsVariationSelectors(t *testing.T) {
 		}
 	}
 }
+
+// After Clean, grapheme and wcwidth measuring agree, so what lipgloss
+// measures is what Bubble Tea draws on terminals without mode 2027.
+func TestCleanWidthsAgree(t *testing.T) {
+	for _, s := range []string{"👩\u200d👩\u200d👧\u200d👦 family", "☕️", "❤️ ✔️", "👍🏽", "🇸🇪 flag", "1️⃣",
+		"🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", "日本語", "e\u0301"} {
+		c := Clean(s)
+		if g, wc := ansi.StringWidth(c), ansi.StringWidthWc(c); g != wc {
+			t.Errorf("Clean(%q) = %q: %d cells by graphemes, %d by wcwidth", s, c, g, wc)
+		}
+	}
+}
