@@ -82,11 +82,11 @@ func (m *Model) SetStyles(st Styles) { m.st = st }
 func (m Model) Init() tea.Cmd { return nil }
 
 func summary(r model.Report) []string {
-	s := fmt.Sprintf("%d touchpoints in %d phases", r.Touchpoints, r.Phases)
+	s := plural(r.Touchpoints, "touchpoint") + " in " + plural(r.Phases, "phase")
 	if r.HasMean {
 		s += fmt.Sprintf(" · mean emotion %.1f %s", r.MeanEmotion, theme.Face(int(math.Round(r.MeanEmotion))))
 	}
-	return []string{s, fmt.Sprintf("%d metrics: %d on target, %d off target, %d without data", r.Metrics, r.OnTarget, r.OffTargets, r.NoData)}
+	return []string{s, fmt.Sprintf("%s: %d on target, %d off target, %d without data", plural(r.Metrics, "metric"), r.OnTarget, r.OffTargets, r.NoData)}
 }
 
 func tpText(t model.TouchpointRow) string {

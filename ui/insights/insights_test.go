@@ -153,6 +153,10 @@ func TestEmptySectionsSayNone(t *testing.T) {
 			Metrics: []model.Metric{{Name: "m", Target: model.Float(1), Current: model.Float(2), Direction: model.Up}}},
 	}}}}
 	view := ansi.Strip(newPanel(mp).View(80, 60))
+	// One of each is counted in the singular.
+	if !strings.Contains(view, "1 touchpoint in 1 phase") || !strings.Contains(view, "1 metric: 1 on target") {
+		t.Errorf("summary not in the singular:\n%s", view)
+	}
 	for _, title := range []string{"Steepest drops", "Touchpoints without metrics (0)", "Metrics off target (0)", "Phases without touchpoints (0)"} {
 		if got := section(view, title); len(got) != 1 || got[0] != "none" {
 			t.Errorf("section %q = %q, want [none]", title, got)
