@@ -66,13 +66,15 @@ type boardHelp struct {
 	}
 }
 
+// ShortHelp puts "? all keys" first: the line is cut at the window's edge,
+// and the way to every other key must never be what gets cut.
 func (h boardHelp) ShortHelp() []key.Binding {
-	out := []key.Binding{}
+	out := []key.Binding{h.k.Help}
 	if h.nav != nil {
 		out = append(out, h.nav.ShortHelp()...)
 	}
 	return append(out, h.k.Capture, h.k.Edit, h.k.NewPhase, h.k.Delete, h.k.Undo,
-		h.k.Search, h.k.Help, h.k.Quit)
+		h.k.Search, h.k.Insights, h.k.Present, h.k.Export, h.k.Quit)
 }
 
 func (h boardHelp) FullHelp() [][]key.Binding {
