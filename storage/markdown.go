@@ -298,12 +298,10 @@ func (md mdWriter) insights(r model.Report) {
 		md.s(" · mean emotion ")
 		md.w.Write(strconv.AppendFloat(md.w.AvailableBuffer(), r.MeanEmotion, 'f', 1, 64))
 	}
-	md.s("\n\n### Moments that hurt (scored below neutral)\n\n")
-	if len(r.Lowest) == 0 {
-		md.s("None: no touchpoint scores below 3.\n")
-	} else {
-		md.s("| Touchpoint | Phase | Score |\n|---|---|---|\n")
-		for _, row := range r.Lowest {
+	md.s("\n")
+	md.table("Moments that hurt (scored below neutral)", "None: no touchpoint scores below 3.",
+		"| Touchpoint | Phase | Score |\n|---|---|---|\n", len(r.Lowest), func(i int) {
+			row := r.Lowest[i]
 			md.s("| ")
 			md.in(row.Name, "(untitled)")
 			md.s(" | ")
@@ -311,15 +309,10 @@ func (md mdWriter) insights(r model.Report) {
 			md.s(" | ")
 			md.face(row.Score)
 			md.s(" |\n")
-		}
-	}
-
-	md.s("\n### Steepest drops\n\n")
-	if len(r.Drops) == 0 {
-		md.s("None: the curve never falls.\n")
-	} else {
-		md.s("| From | To | Drop |\n|---|---|---:|\n")
-		for _, d := range r.Drops {
+		})
+	md.table("Steepest drops", "None: the curve never falls.",
+		"| From | To | Drop |\n|---|---|---:|\n", len(r.Drops), func(i int) {
+			d := r.Drops[i]
 			md.s("| ")
 			md.row(d.From)
 			md.s(" ")
@@ -331,15 +324,10 @@ func (md mdWriter) insights(r model.Report) {
 			md.s(" | −")
 			md.int(d.Size)
 			md.s(" |\n")
-		}
-	}
-
-	md.s("\n### Mean emotion per phase\n\n")
-	if len(r.PhaseMeans) == 0 {
-		md.s("None.\n")
-	} else {
-		md.s("| Phase | Touchpoints | Mean |\n|---|---:|---|\n")
-		for _, pm := range r.PhaseMeans {
+		})
+	md.table("Mean emotion per phase", "None.",
+		"| Phase | Touchpoints | Mean |\n|---|---:|---|\n", len(r.PhaseMeans), func(i int) {
+			pm := r.PhaseMeans[i]
 			md.s("| ")
 			md.in(pm.Name, "—")
 			md.s(" | ")
@@ -351,25 +339,16 @@ func (md mdWriter) insights(r model.Report) {
 				md.s("—")
 			}
 			md.s(" |\n")
-		}
-	}
-
-	md.s("\n### Touchpoints without metrics\n\n")
-	if len(r.WithoutMetrics) == 0 {
-		md.s("None: every touchpoint has a metric.\n")
-	}
-	for _, row := range r.WithoutMetrics {
-		md.s("- ")
-		md.row(row)
-		md.s("\n")
-	}
-
-	md.s("\n### Metrics off target\n\n")
-	if len(r.OffTarget) == 0 {
-		md.s("None.\n")
-	} else {
-		md.s("| Touchpoint | Metric | Target | Current | Direction |\n|---|---|---:|---:|---|\n")
-		for _, row := range r.OffTarget {
+		})
+	md.table("Touchpoints without metrics", "None: every touchpoint has a metric.", "",
+		len(r.WithoutMetrics), func(i int) {
+			md.s("- ")
+			md.row(r.WithoutMetrics[i])
+			md.s("\n")
+		})
+	md.table("Metrics off target", "None.",
+		"| Touchpoint | Metric | Target | Current | Direction |\n|---|---|---:|---:|---|\n", len(r.OffTarget), func(i int) {
+			row := r.OffTarget[i]
 			md.s("| ")
 			md.row(row.Touchpoint)
 			md.s(" | ")
@@ -381,21 +360,30 @@ func (md mdWriter) insights(r model.Report) {
 			md.s(" | ")
 			md.direction(row.Metric.Direction)
 			md.s(" |\n")
-		}
-	}
-
-	md.s("\n### Phases without touchpoints\n\n")
-	if len(r.EmptyPhases) == 0 {
-		md.s("None.\n")
-	}
-	for _, p := range r.EmptyPhases {
+		})
+	md.table("Phases without touchpoints", "None.", "", len(r.EmptyPhases), func(i int) {
+		p := r.EmptyPhases[i]
 		md.s("- ")
 		md.in(p.Name, "Phase "+strconv.Itoa(p.Phase+1))
 		md.s("\n")
-	}
+	})
 	md.s("\n")
 	md.mix("Channel mix", "Channel", r.Channels, r.Touchpoints, "(no channel)")
 	md.mix("Kind mix", "Kind", r.Kinds, r.Touchpoints, "—")
+}
+
+// table writes one insights section: its heading, then none when there are
+// no rows, else header (a table's head, or "" for a list) and the n rows.
+func (md mdWriter) table(title, none, header string, n int, row func(i int)) {
+	md.s("\n### ", title, "\n\n")
+	if n == 0 {
+		md.s(none, "\n")
+		return
+	}
+	md.s(header)
+	for i := range n {
+		row(i)
+	}
 }
 
 func (md mdWriter) mix(title, col string, counts []model.Count, total int, blank string) {
