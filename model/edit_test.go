@@ -38,10 +38,24 @@ func names(m *Map) [][]string {
 	return out
 }
 
+// withoutRevs returns a copy of m with every revision zeroed: an undo gives
+// back the same content at a newer revision.
+func withoutRevs(m *Map) *Map {
+	c := m.Clone()
+	c.Rev = 0
+	for pi := range c.Phases {
+		c.Phases[pi].Rev = 0
+		for ti := range c.Phases[pi].Touchpoints {
+			c.Phases[pi].Touchpoints[ti].Rev = 0
+		}
+	}
+	return c
+}
+
 // TestEditsAndInverses applies each edit, checks the result, applies its
 // inverse and checks the map is exactly as before, then redoes it.
 func TestEditsAndInverses(t *testing.T) {
-	newTP := Touchpoint{Name: "Email", Kind: KindDigital, Emotion: Emotion{Score: 3}, Motivations: []string{"know"}}
+	newTP := Touchpoint{ID: 500, Name: "Email", Kind: KindDigital, Emotion: Emotion{Score: 3}, Motivations: []string{"know"}}
 	tests := []struct {
 		name     string
 		edit     Edit
@@ -52,52 +66,60 @@ func TestEditsAndInverses(t *testing.T) {
 		{"update map", &UpdateMap{Info: MapInfo{Title: "Cars", Goal: "drive"}},
 			[][]string{{"Discover", "Ad", "Search"}, {"Buy", "Counter"}, {"Use"}}, "edit map Cars",
 			func(t *testing.T, m *Map) {
-				if m.Title != "Cars" || m.Goal != "drive" || m.Persona.Name != "" || m.ID != 1 {
-					t.Errorf("map info = %+v id %d", m.MapInfo, m.ID)
+				if m.Title != "Cars" || m.Goal != "drive" || m.Persona.Name != "" || m.ID != 1 || m.Rev != 1 {
+					t.Errorf("map info = %+v id %d rev %d", m.MapInfo, m.ID, m.Rev)
 				}
 			}},
-		{"insert phase first", &InsertPhase{Index: 0, Phase: Phase{Name: "Plan", Touchpoints: []Touchpoint{newTP}}},
+		{"insert phase first", &InsertPhase{Index: 0, Phase: Phase{ID: 50, Name: "Plan", Touchpoints: []Touchpoint{newTP}}},
 			[][]string{{"Plan", "Email"}, {"Discover", "Ad", "Search"}, {"Buy", "Counter"}, {"Use"}}, "add phase Plan", nil},
-		{"insert phase last", &InsertPhase{Index: 3, Phase: Phase{Name: "Leave"}},
+		{"insert phase last", &InsertPhase{Index: 3, Phase: Phase{ID: 50, Name: "Leave"}},
 			[][]string{{"Discover", "Ad", "Search"}, {"Buy", "Counter"}, {"Use"}, {"Leave"}}, "add phase Leave", nil},
-		{"delete phase with touchpoints", &DeletePhase{Index: 0},
+		{"insert phase past the end appends", &InsertPhase{Index: 9, Phase: Phase{ID: 50, Name: "Leave"}},
+			[][]string{{"Discover", "Ad", "Search"}, {"Buy", "Counter"}, {"Use"}, {"Leave"}}, "add phase Leave", nil},
+		{"delete phase with touchpoints", &DeletePhase{ID: 10},
 			[][]string{{"Buy", "Counter"}, {"Use"}}, "delete phase Discover", nil},
-		{"delete middle phase", &DeletePhase{Index: 1},
+		{"delete middle phase", &DeletePhase{ID: 11},
 			[][]string{{"Discover", "Ad", "Search"}, {"Use"}}, "delete phase Buy", nil},
-		{"update phase", &UpdatePhase{Index: 1, Name: "Purchase", Description: "pay"},
+		{"update phase", &UpdatePhase{ID: 11, Name: "Purchase", Description: "pay"},
 			[][]string{{"Discover", "Ad", "Search"}, {"Purchase", "Counter"}, {"Use"}}, "edit phase Purchase",
 			func(t *testing.T, m *Map) {
-				if m.Phases[1].Description != "pay" || m.Phases[1].ID != 11 {
+				if m.Phases[1].Description != "pay" || m.Phases[1].ID != 11 || m.Phases[1].Rev != 1 {
 					t.Errorf("phase = %+v", m.Phases[1])
 				}
 			}},
-		{"move phase right", &MovePhase{From: 0, To: 2},
+		{"move phase right", &MovePhase{ID: 10, To: 2},
 			[][]string{{"Buy", "Counter"}, {"Use"}, {"Discover", "Ad", "Search"}}, "move phase Discover", nil},
-		{"move phase left", &MovePhase{From: 2, To: 0},
+		{"move phase left", &MovePhase{ID: 12, To: 0},
 			[][]string{{"Use"}, {"Discover", "Ad", "Search"}, {"Buy", "Counter"}}, "move phase Use", nil},
-		{"insert touchpoint middle", &InsertTouchpoint{Phase: 0, Index: 1, Touchpoint: newTP},
+		{"move phase past the end clamps", &MovePhase{ID: 10, To: 7},
+			[][]string{{"Buy", "Counter"}, {"Use"}, {"Discover", "Ad", "Search"}}, "move phase Discover", nil},
+		{"insert touchpoint middle", &InsertTouchpoint{Phase: 10, Index: 1, Touchpoint: newTP},
 			[][]string{{"Discover", "Ad", "Email", "Search"}, {"Buy", "Counter"}, {"Use"}}, "add touchpoint Email", nil},
-		{"insert touchpoint into empty phase", &InsertTouchpoint{Phase: 2, Index: 0, Touchpoint: newTP},
+		{"insert touchpoint at the end", &InsertTouchpoint{Phase: 10, Index: -1, Touchpoint: newTP},
+			[][]string{{"Discover", "Ad", "Search", "Email"}, {"Buy", "Counter"}, {"Use"}}, "add touchpoint Email", nil},
+		{"insert touchpoint into empty phase", &InsertTouchpoint{Phase: 12, Index: 0, Touchpoint: newTP},
 			[][]string{{"Discover", "Ad", "Search"}, {"Buy", "Counter"}, {"Use", "Email"}}, "add touchpoint Email", nil},
-		{"delete touchpoint", &DeleteTouchpoint{Phase: 0, Index: 0},
+		{"delete touchpoint", &DeleteTouchpoint{ID: 100},
 			[][]string{{"Discover", "Search"}, {"Buy", "Counter"}, {"Use"}}, "delete touchpoint Ad", nil},
-		{"update touchpoint keeps id", &UpdateTouchpoint{Phase: 1, Index: 0, Touchpoint: Touchpoint{ID: 999, Name: "Till", Kind: KindHybrid, Emotion: Emotion{Score: 1}}},
+		{"update touchpoint keeps id", &UpdateTouchpoint{ID: 102, Touchpoint: Touchpoint{ID: 999, Name: "Till", Kind: KindHybrid, Emotion: Emotion{Score: 1}}},
 			[][]string{{"Discover", "Ad", "Search"}, {"Buy", "Till"}, {"Use"}}, "edit touchpoint Till",
 			func(t *testing.T, m *Map) {
 				tp := m.Phases[1].Touchpoints[0]
-				if tp.ID != 102 || tp.Kind != KindHybrid || tp.Metrics != nil {
+				if tp.ID != 102 || tp.Rev != 1 || tp.Kind != KindHybrid || tp.Metrics != nil {
 					t.Errorf("touchpoint = %+v", tp)
 				}
 			}},
-		{"move touchpoint within phase down", &MoveTouchpoint{From: Ref{0, 0}, To: Ref{0, 1}},
+		{"move touchpoint within phase down", &MoveTouchpoint{ID: 100, Phase: 10, Index: 1},
 			[][]string{{"Discover", "Search", "Ad"}, {"Buy", "Counter"}, {"Use"}}, "move touchpoint Ad", nil},
-		{"move touchpoint within phase up", &MoveTouchpoint{From: Ref{0, 1}, To: Ref{0, 0}},
+		{"move touchpoint within phase up", &MoveTouchpoint{ID: 101, Phase: 10, Index: 0},
 			[][]string{{"Discover", "Search", "Ad"}, {"Buy", "Counter"}, {"Use"}}, "move touchpoint Search", nil},
-		{"move touchpoint to another phase's end", &MoveTouchpoint{From: Ref{0, 0}, To: Ref{1, 1}},
+		{"move touchpoint to another phase's end", &MoveTouchpoint{ID: 100, Phase: 11, Index: 1},
 			[][]string{{"Discover", "Search"}, {"Buy", "Counter", "Ad"}, {"Use"}}, "move touchpoint Ad", nil},
-		{"move touchpoint to an empty phase", &MoveTouchpoint{From: Ref{1, 0}, To: Ref{2, 0}},
+		{"move touchpoint past the end clamps", &MoveTouchpoint{ID: 100, Phase: 11, Index: 9},
+			[][]string{{"Discover", "Search"}, {"Buy", "Counter", "Ad"}, {"Use"}}, "move touchpoint Ad", nil},
+		{"move touchpoint to an empty phase", &MoveTouchpoint{ID: 102, Phase: 12, Index: 0},
 			[][]string{{"Discover", "Ad", "Search"}, {"Buy"}, {"Use", "Counter"}}, "move touchpoint Counter", nil},
-		{"move touchpoint back a phase", &MoveTouchpoint{From: Ref{1, 0}, To: Ref{0, 0}},
+		{"move touchpoint back a phase", &MoveTouchpoint{ID: 102, Phase: 10, Index: 0},
 			[][]string{{"Discover", "Counter", "Ad", "Search"}, {"Buy"}, {"Use"}}, "move touchpoint Counter", nil},
 	}
 	for _, tt := range tests {
@@ -121,13 +143,13 @@ func TestEditsAndInverses(t *testing.T) {
 			if err := inv.Apply(m); err != nil {
 				t.Fatalf("Inverse Apply: %v", err)
 			}
-			if !reflect.DeepEqual(m, before) {
+			if !reflect.DeepEqual(withoutRevs(m), withoutRevs(before)) {
 				t.Errorf("undo did not restore the map:\n got %+v\nwant %+v", m, before)
 			}
 			if err := inv.Inverse().Apply(m); err != nil {
 				t.Fatalf("redo: %v", err)
 			}
-			if !reflect.DeepEqual(m, after) {
+			if !reflect.DeepEqual(withoutRevs(m), withoutRevs(after)) {
 				t.Errorf("redo did not give the edited map:\n got %+v\nwant %+v", m, after)
 			}
 		})
@@ -138,8 +160,8 @@ func TestEditsAndInverses(t *testing.T) {
 // the map) cannot leak into each other.
 func TestEditsDoNotAlias(t *testing.T) {
 	m := sampleMap()
-	tp := Touchpoint{Name: "x", Kind: KindDigital, Emotion: Emotion{Score: 3}, Motivations: []string{"a"}}
-	e := &InsertTouchpoint{Phase: 2, Index: 0, Touchpoint: tp}
+	tp := Touchpoint{ID: 500, Name: "x", Kind: KindDigital, Emotion: Emotion{Score: 3}, Motivations: []string{"a"}}
+	e := &InsertTouchpoint{Phase: 12, Index: 0, Touchpoint: tp}
 	if err := e.Apply(m); err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +169,7 @@ func TestEditsDoNotAlias(t *testing.T) {
 	if m.Phases[2].Touchpoints[0].Motivations[0] != "a" {
 		t.Error("the map shares a list with the edit")
 	}
-	d := &DeletePhase{Index: 0}
+	d := &DeletePhase{ID: 10}
 	if err := d.Apply(m); err != nil {
 		t.Fatal(err)
 	}
@@ -167,6 +189,46 @@ func TestEditsDoNotAlias(t *testing.T) {
 	}
 }
 
+// TestEditsFollowIDs is the two-windows case in memory: a window builds an
+// edit on its view, another window reorders the map first, and the edit
+// still lands on the item it names.
+func TestEditsFollowIDs(t *testing.T) {
+	reorder := func(m *Map) {
+		m.Phases = Move(m.Phases, 0, 2)                               // Buy, Use, Discover
+		m.Phases[2].Touchpoints = Move(m.Phases[2].Touchpoints, 0, 1) // Search, Ad
+	}
+	tests := []struct {
+		name string
+		edit Edit
+		want [][]string
+	}{
+		{"update", &UpdateTouchpoint{ID: 100, Touchpoint: Touchpoint{Name: "Banner", Kind: KindDigital, Emotion: Emotion{Score: 3}}},
+			[][]string{{"Buy", "Counter"}, {"Use"}, {"Discover", "Search", "Banner"}}},
+		{"delete", &DeleteTouchpoint{ID: 100},
+			[][]string{{"Buy", "Counter"}, {"Use"}, {"Discover", "Search"}}},
+		{"move", &MoveTouchpoint{ID: 100, Phase: 12, Index: 0},
+			[][]string{{"Buy", "Counter"}, {"Use", "Ad"}, {"Discover", "Search"}}},
+		{"add to a moved phase", &InsertTouchpoint{Phase: 10, Index: -1, Touchpoint: Touchpoint{ID: 7, Name: "New", Kind: KindDigital, Emotion: Emotion{Score: 3}}},
+			[][]string{{"Buy", "Counter"}, {"Use"}, {"Discover", "Search", "Ad", "New"}}},
+		{"move phase", &MovePhase{ID: 12, To: 0},
+			[][]string{{"Use"}, {"Buy", "Counter"}, {"Discover", "Search", "Ad"}}},
+		{"rename phase", &UpdatePhase{ID: 10, Name: "Find"},
+			[][]string{{"Buy", "Counter"}, {"Use"}, {"Find", "Search", "Ad"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := sampleMap()
+			reorder(m)
+			if err := tt.edit.Apply(m); err != nil {
+				t.Fatal(err)
+			}
+			if got := names(m); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestEditErrors(t *testing.T) {
 	bad := Touchpoint{Name: "x", Kind: KindDigital, Emotion: Emotion{Score: 7}}
 	tests := []struct {
@@ -174,25 +236,26 @@ func TestEditErrors(t *testing.T) {
 		edit Edit
 		want string // "" = a validation error
 	}{
-		{"insert phase past end", &InsertPhase{Index: 4, Phase: Phase{Name: "p"}}, "phase 4 is out of range"},
-		{"insert phase negative", &InsertPhase{Index: -1, Phase: Phase{Name: "p"}}, "phase -1 is out of range"},
-		{"delete phase", &DeletePhase{Index: 3}, "phase 3 is out of range"},
-		{"update phase", &UpdatePhase{Index: -1, Name: "x"}, "phase -1 is out of range"},
-		{"move phase from", &MovePhase{From: 5, To: 0}, "phase 5 is out of range"},
-		{"move phase to", &MovePhase{From: 0, To: 3}, "phase 3 is out of range"},
-		{"insert touchpoint phase", &InsertTouchpoint{Phase: 3, Index: 0, Touchpoint: NewTouchpoint("x")}, "phase 3 is out of range"},
-		{"insert touchpoint index", &InsertTouchpoint{Phase: 0, Index: 3, Touchpoint: NewTouchpoint("x")}, "touchpoint 3 of phase 0 is out of range"},
-		{"delete touchpoint", &DeleteTouchpoint{Phase: 2, Index: 0}, "touchpoint 0 of phase 2 is out of range"},
-		{"update touchpoint", &UpdateTouchpoint{Phase: 0, Index: 2, Touchpoint: NewTouchpoint("x")}, "touchpoint 2 of phase 0 is out of range"},
-		{"move touchpoint from", &MoveTouchpoint{From: Ref{1, 1}, To: Ref{0, 0}}, "touchpoint 1 of phase 1 is out of range"},
-		{"move touchpoint to phase", &MoveTouchpoint{From: Ref{0, 0}, To: Ref{3, 0}}, "phase 3 is out of range"},
-		{"move touchpoint past end in same phase", &MoveTouchpoint{From: Ref{0, 0}, To: Ref{0, 2}}, "touchpoint 2 of phase 0 is out of range"},
-		{"move touchpoint past end of other phase", &MoveTouchpoint{From: Ref{0, 0}, To: Ref{1, 2}}, "touchpoint 2 of phase 1 is out of range"},
+		{"insert phase twice", &InsertPhase{Index: 0, Phase: Phase{ID: 10, Name: "p"}}, `phase "p" (already there) was changed elsewhere`},
+		{"delete phase gone", &DeletePhase{ID: 3}, "phase 3 is no longer in the map"},
+		{"delete phase changed", &DeletePhase{ID: 10, Rev: 4}, `phase "Discover" was changed elsewhere`},
+		{"update phase gone", &UpdatePhase{ID: 99, Name: "x"}, `phase "x" is no longer in the map`},
+		{"update phase changed", &UpdatePhase{ID: 10, Rev: 2, Name: "x"}, `phase "Discover" was changed elsewhere`},
+		{"move phase gone", &MovePhase{ID: 5, To: 0}, "phase 5 is no longer in the map"},
+		{"insert touchpoint phase gone", &InsertTouchpoint{Phase: 3, Index: 0, Touchpoint: NewTouchpoint("x")}, "phase 3 is no longer in the map"},
+		{"insert touchpoint twice", &InsertTouchpoint{Phase: 10, Index: 0, Touchpoint: Touchpoint{ID: 101, Name: "x", Kind: KindDigital, Emotion: Emotion{Score: 3}}}, `touchpoint "x" (already there) was changed elsewhere`},
+		{"delete touchpoint gone", &DeleteTouchpoint{ID: 7}, "touchpoint 7 is no longer in the map"},
+		{"delete touchpoint changed", &DeleteTouchpoint{ID: 100, Rev: 3}, `touchpoint "Ad" was changed elsewhere`},
+		{"update touchpoint gone", &UpdateTouchpoint{ID: 7, Touchpoint: NewTouchpoint("x")}, `touchpoint "x" is no longer in the map`},
+		{"update touchpoint changed", &UpdateTouchpoint{ID: 100, Rev: 1, Touchpoint: NewTouchpoint("x")}, `touchpoint "Ad" was changed elsewhere`},
+		{"update map changed", &UpdateMap{Rev: 1, Info: MapInfo{Title: "x"}}, `map "Bikes" was changed elsewhere`},
+		{"move touchpoint gone", &MoveTouchpoint{ID: 9, Phase: 10}, "touchpoint 9 is no longer in the map"},
+		{"move touchpoint to a gone phase", &MoveTouchpoint{ID: 100, Phase: 3}, "phase 3 is no longer in the map"},
 		{"update map invalid", &UpdateMap{Info: MapInfo{}}, ""},
 		{"insert phase invalid", &InsertPhase{Index: 0, Phase: Phase{Name: ""}}, ""},
-		{"update phase invalid", &UpdatePhase{Index: 0, Name: " "}, ""},
-		{"insert touchpoint invalid", &InsertTouchpoint{Phase: 0, Index: 0, Touchpoint: bad}, ""},
-		{"update touchpoint invalid", &UpdateTouchpoint{Phase: 0, Index: 0, Touchpoint: bad}, ""},
+		{"update phase invalid", &UpdatePhase{ID: 10, Name: " "}, ""},
+		{"insert touchpoint invalid", &InsertTouchpoint{Phase: 10, Index: 0, Touchpoint: bad}, ""},
+		{"update touchpoint invalid", &UpdateTouchpoint{ID: 100, Touchpoint: bad}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,15 +269,23 @@ func TestEditErrors(t *testing.T) {
 				if !errors.As(err, &ve) {
 					t.Errorf("want a validation error, got %T %v", err, err)
 				}
-			} else {
-				var oor ErrOutOfRange
-				if !errors.As(err, &oor) || err.Error() != tt.want {
-					t.Errorf("err = %v (%T), want ErrOutOfRange %q", err, err, tt.want)
-				}
+			} else if !errors.Is(err, ErrConflict) || err.Error() != tt.want {
+				t.Errorf("err = %v (%T), want a conflict %q", err, err, tt.want)
 			}
 			if !reflect.DeepEqual(m, sampleMap()) {
 				t.Error("a failed edit changed the map")
 			}
 		})
+	}
+}
+
+func TestNewIDRange(t *testing.T) {
+	seen := map[int64]bool{}
+	for range 1000 {
+		id := NewID()
+		if id < 1<<40 || id >= 1<<52 || seen[id] {
+			t.Fatalf("NewID() = %d", id)
+		}
+		seen[id] = true
 	}
 }

@@ -58,7 +58,8 @@ type MapInfo struct {
 
 // Map is one customer journey map.
 type Map struct {
-	ID int64 // assigned by storage; 0 until stored
+	ID  int64 // assigned by storage; 0 until stored
+	Rev int64 // revision of MapInfo, bumped by every change of it
 	MapInfo
 	Phases    []Phase
 	UpdatedAt time.Time // last committed change, set by storage
@@ -67,6 +68,7 @@ type Map struct {
 // Phase is an ordered stage of the journey.
 type Phase struct {
 	ID          int64
+	Rev         int64 // revision of Name and Description
 	Name        string
 	Description string
 	Touchpoints []Touchpoint
@@ -81,6 +83,7 @@ type Emotion struct {
 // Touchpoint is a moment where customer and business meet.
 type Touchpoint struct {
 	ID            int64
+	Rev           int64 // revision of every field but the position
 	Name          string
 	Description   string
 	Channel       string

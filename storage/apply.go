@@ -29,6 +29,10 @@ var ctxBG = context.Background()
 // transaction, which is what makes importing 10,000 touchpoints cheap.
 type inserter struct {
 	phase, tp, item, metr *sql.Stmt
+	// keepIDs writes the IDs and revisions the values carry (an edit's new
+	// item, or an undo bringing one back); otherwise SQLite numbers the rows
+	// and revisions start at 0 (a new or copied map).
+	keepIDs bool
 }
 
 func newInserter(q querier) (*inserter, error) {
@@ -37,8 +41,8 @@ func newInserter(q querier) (*inserter, error) {
 		stmt **sql.Stmt
 		sql  string
 	}{
-		{&in.phase, `INSERT INTO phases (map_id, position, name, description) VALUES (?, ?, ?, ?)`},
-		{&in.tp, `INSERT INTO touchpoints (phase_id, position, name, description, channel, kind, owner, score, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&in.phase, `INSERT INTO phases (id, rev, map_id, position, name, description) VALUES (?, ?, ?, ?, ?, ?)`},
+		{&in.tp, `INSERT INTO touchpoints (id, rev, phase_id, position, name, description, channel, kind, owner, score, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&in.item, `INSERT INTO items (touchpoint_id, list, position, text) VALUES (?, ?, ?, ?)`},
 		{&in.metr, `INSERT INTO metrics (touchpoint_id, position, name, unit, target, current, direction) VALUES (?, ?, ?, ?, ?, ?, ?)`},
 	} {
@@ -68,7 +72,8 @@ type rowIDs struct {
 }
 
 func (in *inserter) insertPhase(mapID int64, pos int, p *model.Phase) (rowIDs, error) {
-	res, err := in.phase.ExecContext(ctxBG, mapID, pos, p.Name, p.Description)
+	id, rev := in.idRev(p.ID, p.Rev)
+	res, err := in.phase.ExecContext(ctxBG, id, rev, mapID, pos, p.Name, p.Description)
 	if err != nil {
 		return rowIDs{}, err
 	}
@@ -85,7 +90,8 @@ func (in *inserter) insertPhase(mapID int64, pos int, p *model.Phase) (rowIDs, e
 }
 
 func (in *inserter) insertTouchpoint(phaseID int64, pos int, t *model.Touchpoint) (int64, error) {
-	res, err := in.tp.ExecContext(ctxBG, phaseID, pos, t.Name, t.Description, t.Channel, string(t.Kind), t.Owner, t.Emotion.Score, t.Notes)
+	tid, rev := in.idRev(t.ID, t.Rev)
+	res, err := in.tp.ExecContext(ctxBG, tid, rev, phaseID, pos, t.Name, t.Description, t.Channel, string(t.Kind), t.Owner, t.Emotion.Score, t.Notes)
 	if err != nil {
 		return 0, err
 	}
@@ -113,6 +119,14 @@ func (in *inserter) insertDetails(id int64, t *model.Touchpoint) error {
 	return nil
 }
 
+// idRev returns the ID (NULL: SQLite picks one) and revision to write.
+func (in *inserter) idRev(id, rev int64) (sql.NullInt64, int64) {
+	if !in.keepIDs || id == 0 {
+		return sql.NullInt64{}, 0
+	}
+	return sql.NullInt64{Int64: id, Valid: true}, rev
+}
+
 func nullFloat(f *float64) sql.NullFloat64 {
 	if f == nil {
 		return sql.NullFloat64{}
@@ -123,9 +137,9 @@ func nullFloat(f *float64) sql.NullFloat64 {
 }
 
 func (g rowIDs) assign(p *model.Phase) {
-	p.ID = g.phase
+	p.ID, p.Rev = g.phase, 0
 	for i := range p.Touchpoints {
-		p.Touchpoints[i].ID = g.tps[i]
+		p.Touchpoints[i].ID, p.Touchpoints[i].Rev = g.tps[i], 0
 	}
 }
 
@@ -146,7 +160,7 @@ func (s *Store) CreateMap(m *model.Map) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	m.ID, m.UpdatedAt = id, fromStamp(at)
+	m.ID, m.Rev, m.UpdatedAt = id, 0, fromStamp(at)
 	for i := range m.Phases {
 		phaseIDs[i].assign(&m.Phases[i])
 	}
@@ -217,296 +231,360 @@ func (s *Store) DeleteMap(id int64) error {
 	})
 }
 
-// UpdateMapInfo replaces the map's title, persona, goal and notes.
-func (s *Store) UpdateMapInfo(mapID int64, info model.MapInfo) error {
-	if err := info.Validate(); err != nil {
-		return fmt.Errorf("edit map in %s: %w", s.path, err)
-	}
-	return s.write("edit map", mapID, func(q querier) error {
-		_, err := q.ExecContext(ctxBG, `UPDATE maps SET title = ?, persona_name = ?, persona_description = ?, goal = ?, notes = ? WHERE id = ?`,
-			info.Title, info.Persona.Name, info.Persona.Description, info.Goal, info.Notes, mapID)
-		return err
-	})
-}
-
-// phaseCount returns how many phases the map has.
-func phaseCount(q querier, mapID int64) (int, error) {
-	var n int
-	err := q.QueryRowContext(ctxBG, `SELECT count(*) FROM phases WHERE map_id = ?`, mapID).Scan(&n)
-	return n, err
-}
-
-// phaseID returns the ID of the phase at index, or model.ErrOutOfRange.
-func phaseID(q querier, mapID int64, index int) (int64, error) {
-	var id int64
-	err := q.QueryRowContext(ctxBG, `SELECT id FROM phases WHERE map_id = ? AND position = ?`, mapID, index).Scan(&id)
-	if err == sql.ErrNoRows {
-		return 0, model.ErrOutOfRange{What: fmt.Sprintf("phase %d", index)}
-	}
-	return id, err
-}
-
-// touchpointCount returns how many touchpoints the phase has.
-func touchpointCount(q querier, phaseID int64) (int, error) {
-	var n int
-	err := q.QueryRowContext(ctxBG, `SELECT count(*) FROM touchpoints WHERE phase_id = ?`, phaseID).Scan(&n)
-	return n, err
-}
-
-// touchpointID returns the ID of the touchpoint at index of the phase at
-// phase, or model.ErrOutOfRange.
-func touchpointID(q querier, mapID int64, phase, index int) (int64, error) {
-	pid, err := phaseID(q, mapID, phase)
-	if err != nil {
-		return 0, err
-	}
-	var id int64
-	err = q.QueryRowContext(ctxBG, `SELECT id FROM touchpoints WHERE phase_id = ? AND position = ?`, pid, index).Scan(&id)
-	if err == sql.ErrNoRows {
-		return 0, model.ErrOutOfRange{What: fmt.Sprintf("touchpoint %d of phase %d", index, phase)}
-	}
-	return id, err
-}
-
-// InsertPhase puts p, with its touchpoints, at index (0..number of phases)
-// and sets the IDs in p.
-func (s *Store) InsertPhase(mapID int64, index int, p *model.Phase) error {
-	if err := p.Validate(); err != nil {
-		return fmt.Errorf("add phase in %s: %w", s.path, err)
-	}
-	var got rowIDs
-	err := s.write("add phase", mapID, func(q querier) error {
-		n, err := phaseCount(q, mapID)
-		if err != nil {
-			return err
-		}
-		if index < 0 || index > n {
-			return model.ErrOutOfRange{What: fmt.Sprintf("phase %d", index)}
-		}
-		if _, err := q.ExecContext(ctxBG, `UPDATE phases SET position = position + 1 WHERE map_id = ? AND position >= ?`, mapID, index); err != nil {
-			return err
-		}
-		in, err := newInserter(q)
-		if err != nil {
-			return err
-		}
-		defer in.close()
-		got, err = in.insertPhase(mapID, index, p)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	got.assign(p)
-	return nil
-}
-
-// UpdatePhase replaces the name and description of the phase at index.
-func (s *Store) UpdatePhase(mapID int64, index int, name, description string) error {
-	if err := (model.Phase{Name: name, Description: description}).Validate(); err != nil {
-		return fmt.Errorf("edit phase in %s: %w", s.path, err)
-	}
-	return s.write("edit phase", mapID, func(q querier) error {
-		id, err := phaseID(q, mapID, index)
-		if err != nil {
-			return err
-		}
-		_, err = q.ExecContext(ctxBG, `UPDATE phases SET name = ?, description = ? WHERE id = ?`, name, description, id)
-		return err
-	})
-}
-
-// DeletePhase removes the phase at index with all its touchpoints.
-func (s *Store) DeletePhase(mapID int64, index int) error {
-	return s.write("delete phase", mapID, func(q querier) error {
-		id, err := phaseID(q, mapID, index)
-		if err != nil {
-			return err
-		}
-		if _, err := q.ExecContext(ctxBG, `DELETE FROM phases WHERE id = ?`, id); err != nil {
-			return err
-		}
-		_, err = q.ExecContext(ctxBG, `UPDATE phases SET position = position - 1 WHERE map_id = ? AND position > ?`, mapID, index)
-		return err
-	})
-}
-
-// MovePhase moves the phase at from so that it ends up at index to.
-func (s *Store) MovePhase(mapID int64, from, to int) error {
-	return s.write("move phase", mapID, func(q querier) error {
-		id, err := phaseID(q, mapID, from)
-		if err != nil {
-			return err
-		}
-		n, err := phaseCount(q, mapID)
-		if err != nil {
-			return err
-		}
-		if to < 0 || to >= n {
-			return model.ErrOutOfRange{What: fmt.Sprintf("phase %d", to)}
-		}
-		// Close the gap the phase leaves, open one where it lands; the
-		// moving row itself is left out of both shifts.
-		if _, err := q.ExecContext(ctxBG, `UPDATE phases SET position = position - 1 WHERE map_id = ? AND position > ? AND id <> ?`, mapID, from, id); err != nil {
-			return err
-		}
-		if _, err := q.ExecContext(ctxBG, `UPDATE phases SET position = position + 1 WHERE map_id = ? AND position >= ? AND id <> ?`, mapID, to, id); err != nil {
-			return err
-		}
-		_, err = q.ExecContext(ctxBG, `UPDATE phases SET position = ? WHERE id = ?`, to, id)
-		return err
-	})
-}
-
-// InsertTouchpoint puts t at index (0..number of touchpoints) of the phase
-// at phase and sets t.ID.
-func (s *Store) InsertTouchpoint(mapID int64, phase, index int, t *model.Touchpoint) error {
-	if err := t.Validate(); err != nil {
-		return fmt.Errorf("add touchpoint in %s: %w", s.path, err)
-	}
-	var id int64
-	err := s.write("add touchpoint", mapID, func(q querier) error {
-		pid, err := phaseID(q, mapID, phase)
-		if err != nil {
-			return err
-		}
-		n, err := touchpointCount(q, pid)
-		if err != nil {
-			return err
-		}
-		if index < 0 || index > n {
-			return model.ErrOutOfRange{What: fmt.Sprintf("touchpoint %d of phase %d", index, phase)}
-		}
-		if _, err := q.ExecContext(ctxBG, `UPDATE touchpoints SET position = position + 1 WHERE phase_id = ? AND position >= ?`, pid, index); err != nil {
-			return err
-		}
-		in, err := newInserter(q)
-		if err != nil {
-			return err
-		}
-		defer in.close()
-		id, err = in.insertTouchpoint(pid, index, t)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	t.ID = id
-	return nil
-}
-
-// UpdateTouchpoint replaces every field of the touchpoint at index of the
-// phase at phase with t's; the stored touchpoint keeps its ID.
-func (s *Store) UpdateTouchpoint(mapID int64, phase, index int, t model.Touchpoint) error {
-	if err := t.Validate(); err != nil {
-		return fmt.Errorf("edit touchpoint in %s: %w", s.path, err)
-	}
-	return s.write("edit touchpoint", mapID, func(q querier) error {
-		id, err := touchpointID(q, mapID, phase, index)
-		if err != nil {
-			return err
-		}
-		if _, err := q.ExecContext(ctxBG, `UPDATE touchpoints SET name = ?, description = ?, channel = ?, kind = ?, owner = ?, score = ?, notes = ? WHERE id = ?`,
-			t.Name, t.Description, t.Channel, string(t.Kind), t.Owner, t.Emotion.Score, t.Notes, id); err != nil {
-			return err
-		}
-		if _, err := q.ExecContext(ctxBG, `DELETE FROM items WHERE touchpoint_id = ?`, id); err != nil {
-			return err
-		}
-		if _, err := q.ExecContext(ctxBG, `DELETE FROM metrics WHERE touchpoint_id = ?`, id); err != nil {
-			return err
-		}
-		in, err := newInserter(q)
-		if err != nil {
-			return err
-		}
-		defer in.close()
-		return in.insertDetails(id, &t)
-	})
-}
-
-// DeleteTouchpoint removes the touchpoint at index of the phase at phase.
-func (s *Store) DeleteTouchpoint(mapID int64, phase, index int) error {
-	return s.write("delete touchpoint", mapID, func(q querier) error {
-		id, err := touchpointID(q, mapID, phase, index)
-		if err != nil {
-			return err
-		}
-		var pid int64
-		if err := q.QueryRowContext(ctxBG, `DELETE FROM touchpoints WHERE id = ? RETURNING phase_id`, id).Scan(&pid); err != nil {
-			return err
-		}
-		_, err = q.ExecContext(ctxBG, `UPDATE touchpoints SET position = position - 1 WHERE phase_id = ? AND position > ?`, pid, index)
-		return err
-	})
-}
-
-// MoveTouchpoint takes the touchpoint at from and puts it at to, within its
-// phase or into another; to.Index is its index after the move, as in
-// model.MoveTouchpoint.
-func (s *Store) MoveTouchpoint(mapID int64, from, to model.Ref) error {
-	return s.write("move touchpoint", mapID, func(q querier) error {
-		id, err := touchpointID(q, mapID, from.Phase, from.Index)
-		if err != nil {
-			return err
-		}
-		src, err := phaseID(q, mapID, from.Phase)
-		if err != nil {
-			return err
-		}
-		dst, err := phaseID(q, mapID, to.Phase)
-		if err != nil {
-			return err
-		}
-		limit, err := touchpointCount(q, dst)
-		if err != nil {
-			return err
-		}
-		if dst == src {
-			limit-- // the touchpoint leaves before it lands
-		}
-		if to.Index < 0 || to.Index > limit {
-			return model.ErrOutOfRange{What: fmt.Sprintf("touchpoint %d of phase %d", to.Index, to.Phase)}
-		}
-		if _, err := q.ExecContext(ctxBG, `UPDATE touchpoints SET position = position - 1 WHERE phase_id = ? AND position > ? AND id <> ?`, src, from.Index, id); err != nil {
-			return err
-		}
-		if _, err := q.ExecContext(ctxBG, `UPDATE touchpoints SET position = position + 1 WHERE phase_id = ? AND position >= ? AND id <> ?`, dst, to.Index, id); err != nil {
-			return err
-		}
-		_, err = q.ExecContext(ctxBG, `UPDATE touchpoints SET phase_id = ?, position = ? WHERE id = ?`, dst, to.Index, id)
-		return err
-	})
-}
-
-// Apply stores one model edit; it does to the file what e.Apply does to a
-// map in memory. The edit itself is not changed: Apply works on copies of
-// the phase or touchpoint it carries.
+// Apply stores one model edit: it does to the file what e.Apply does to a
+// map in memory, in one write transaction. The edit names its items by ID;
+// the transaction checks that they are still in the map and, for a change of
+// fields, still at the revision the edit saw. Otherwise it writes nothing and
+// returns a *model.Conflict (errors.Is(err, model.ErrConflict)). Positions an
+// edit asks for (where an item goes) are clamped to what the file holds.
+// The edit itself is not changed.
 func (s *Store) Apply(mapID int64, e model.Edit) error {
+	if e == nil {
+		return fmt.Errorf("apply to %s: no edit", s.path)
+	}
+	var fn func(q querier) error
+	var op string
 	switch e := e.(type) {
 	case *model.UpdateMap:
-		return s.UpdateMapInfo(mapID, e.Info)
+		op = "edit map"
+		if err := e.Info.Validate(); err != nil {
+			return fmt.Errorf("edit map in %s: %w", s.path, err)
+		}
+		fn = func(q querier) error { return updateMap(q, mapID, e) }
 	case *model.InsertPhase:
-		p := e.Phase.Clone()
-		return s.InsertPhase(mapID, e.Index, &p)
+		op = "add phase"
+		if err := e.Phase.Validate(); err != nil {
+			return fmt.Errorf("add phase in %s: %w", s.path, err)
+		}
+		fn = func(q querier) error { return insertPhase(q, mapID, e) }
 	case *model.DeletePhase:
-		return s.DeletePhase(mapID, e.Index)
+		op = "delete phase"
+		fn = func(q querier) error { return deletePhase(q, mapID, e) }
 	case *model.UpdatePhase:
-		return s.UpdatePhase(mapID, e.Index, e.Name, e.Description)
+		op = "edit phase"
+		if err := (model.Phase{Name: e.Name, Description: e.Description}).Validate(); err != nil {
+			return fmt.Errorf("edit phase in %s: %w", s.path, err)
+		}
+		fn = func(q querier) error { return updatePhase(q, mapID, e) }
 	case *model.MovePhase:
-		return s.MovePhase(mapID, e.From, e.To)
+		op = "move phase"
+		fn = func(q querier) error { return movePhase(q, mapID, e) }
 	case *model.InsertTouchpoint:
-		t := e.Touchpoint.Clone()
-		return s.InsertTouchpoint(mapID, e.Phase, e.Index, &t)
+		op = "add touchpoint"
+		if err := e.Touchpoint.Validate(); err != nil {
+			return fmt.Errorf("add touchpoint in %s: %w", s.path, err)
+		}
+		fn = func(q querier) error { return insertTouchpoint(q, mapID, e) }
 	case *model.DeleteTouchpoint:
-		return s.DeleteTouchpoint(mapID, e.Phase, e.Index)
+		op = "delete touchpoint"
+		fn = func(q querier) error { return deleteTouchpoint(q, mapID, e) }
 	case *model.UpdateTouchpoint:
-		return s.UpdateTouchpoint(mapID, e.Phase, e.Index, e.Touchpoint)
+		op = "edit touchpoint"
+		if err := e.Touchpoint.Validate(); err != nil {
+			return fmt.Errorf("edit touchpoint in %s: %w", s.path, err)
+		}
+		fn = func(q querier) error { return updateTouchpoint(q, mapID, e) }
 	case *model.MoveTouchpoint:
-		return s.MoveTouchpoint(mapID, e.From, e.To)
-	case nil:
-		return fmt.Errorf("apply to %s: no edit", s.path)
+		op = "move touchpoint"
+		fn = func(q querier) error { return moveTouchpoint(q, mapID, e) }
 	default:
 		return fmt.Errorf("apply to %s: unsupported edit %T", s.path, e)
 	}
+	return s.write(op, mapID, fn)
+}
+
+func conflict(kind string, id int64, name string, isGone bool) error {
+	what := fmt.Sprintf("%s %d", kind, id)
+	if name != "" {
+		what = fmt.Sprintf("%s %q", kind, name)
+	}
+	return &model.Conflict{What: what, Gone: isGone}
+}
+
+// phaseRow is where a phase of the map is in the file.
+type phaseRow struct {
+	pos  int
+	rev  int64
+	name string
+}
+
+// findPhase returns the phase with id if it belongs to mapID.
+func findPhase(q querier, mapID, id int64) (phaseRow, error) {
+	var p phaseRow
+	err := q.QueryRowContext(ctxBG, `SELECT position, rev, name FROM phases WHERE id = ? AND map_id = ?`, id, mapID).Scan(&p.pos, &p.rev, &p.name)
+	if err == sql.ErrNoRows {
+		return p, conflict("phase", id, "", true)
+	}
+	return p, err
+}
+
+// touchpointRow is where a touchpoint of the map is in the file.
+type touchpointRow struct {
+	phase int64
+	pos   int
+	rev   int64
+	name  string
+}
+
+// findTouchpoint returns the touchpoint with id if it belongs to mapID.
+func findTouchpoint(q querier, mapID, id int64) (touchpointRow, error) {
+	var t touchpointRow
+	err := q.QueryRowContext(ctxBG, `SELECT t.phase_id, t.position, t.rev, t.name FROM touchpoints t JOIN phases p ON p.id = t.phase_id WHERE t.id = ? AND p.map_id = ?`, id, mapID).
+		Scan(&t.phase, &t.pos, &t.rev, &t.name)
+	if err == sql.ErrNoRows {
+		return t, conflict("touchpoint", id, "", true)
+	}
+	return t, err
+}
+
+func count(q querier, query string, arg int64) (int, error) {
+	var n int
+	err := q.QueryRowContext(ctxBG, query, arg).Scan(&n)
+	return n, err
+}
+
+// refuseTaken refuses to insert a phase or touchpoint whose ID is taken: the
+// item an undo brings back is already there (another window undid first).
+func refuseTaken(q querier, table string, id int64, kind, name string) error {
+	if id == 0 {
+		return nil
+	}
+	var one int
+	err := q.QueryRowContext(ctxBG, `SELECT 1 FROM `+table+` WHERE id = ?`, id).Scan(&one)
+	switch {
+	case err == sql.ErrNoRows:
+		return nil
+	case err != nil:
+		return err
+	}
+	return &model.Conflict{What: fmt.Sprintf("%s %q (already there)", kind, name)}
+}
+
+func updateMap(q querier, mapID int64, e *model.UpdateMap) error {
+	var rev int64
+	var title string
+	if err := q.QueryRowContext(ctxBG, `SELECT rev, title FROM maps WHERE id = ?`, mapID).Scan(&rev, &title); err != nil {
+		return err
+	}
+	if rev != e.Rev {
+		return conflict("map", mapID, title, false)
+	}
+	info := e.Info
+	_, err := q.ExecContext(ctxBG, `UPDATE maps SET title = ?, persona_name = ?, persona_description = ?, goal = ?, notes = ?, rev = rev + 1 WHERE id = ?`,
+		info.Title, info.Persona.Name, info.Persona.Description, info.Goal, info.Notes, mapID)
+	return err
+}
+
+func insertPhase(q querier, mapID int64, e *model.InsertPhase) error {
+	if err := refuseTaken(q, "phases", e.Phase.ID, "phase", e.Phase.Name); err != nil {
+		return err
+	}
+	for _, t := range e.Phase.Touchpoints {
+		if err := refuseTaken(q, "touchpoints", t.ID, "touchpoint", t.Name); err != nil {
+			return err
+		}
+	}
+	n, err := count(q, `SELECT count(*) FROM phases WHERE map_id = ?`, mapID)
+	if err != nil {
+		return err
+	}
+	index := e.Index
+	if index < 0 || index > n {
+		index = n
+	}
+	if _, err := q.ExecContext(ctxBG, `UPDATE phases SET position = position + 1 WHERE map_id = ? AND position >= ?`, mapID, index); err != nil {
+		return err
+	}
+	in, err := newInserter(q)
+	if err != nil {
+		return err
+	}
+	defer in.close()
+	in.keepIDs = true
+	_, err = in.insertPhase(mapID, index, &e.Phase)
+	return err
+}
+
+func updatePhase(q querier, mapID int64, e *model.UpdatePhase) error {
+	p, err := findPhase(q, mapID, e.ID)
+	if err != nil {
+		return err
+	}
+	if p.rev != e.Rev {
+		return conflict("phase", e.ID, p.name, false)
+	}
+	_, err = q.ExecContext(ctxBG, `UPDATE phases SET name = ?, description = ?, rev = rev + 1 WHERE id = ?`, e.Name, e.Description, e.ID)
+	return err
+}
+
+func deletePhase(q querier, mapID int64, e *model.DeletePhase) error {
+	p, err := findPhase(q, mapID, e.ID)
+	if err != nil {
+		return err
+	}
+	if p.rev != e.Rev {
+		return conflict("phase", e.ID, p.name, false)
+	}
+	// The touchpoints go with the phase, and an undo brings back the ones
+	// its author saw: so they must be exactly those, at those revisions.
+	if seen := e.Removed(); seen.ID == e.ID {
+		if err := sameTouchpoints(q, e.ID, seen); err != nil {
+			return err
+		}
+	}
+	if _, err := q.ExecContext(ctxBG, `DELETE FROM phases WHERE id = ?`, e.ID); err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctxBG, `UPDATE phases SET position = position - 1 WHERE map_id = ? AND position > ?`, mapID, p.pos)
+	return err
+}
+
+// sameTouchpoints checks that the phase holds exactly the touchpoints seen,
+// at the revisions seen.
+func sameTouchpoints(q querier, phaseID int64, seen model.Phase) error {
+	want := make(map[int64]int64, len(seen.Touchpoints))
+	for _, t := range seen.Touchpoints {
+		want[t.ID] = t.Rev
+	}
+	rows, err := q.QueryContext(ctxBG, `SELECT id, rev FROM touchpoints WHERE phase_id = ?`, phaseID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var id, rev int64
+		if err := rows.Scan(&id, &rev); err != nil {
+			return err
+		}
+		if r, ok := want[id]; !ok || r != rev {
+			return &model.Conflict{What: fmt.Sprintf("phase %q (its touchpoints)", seen.Name)}
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if n != len(want) {
+		return &model.Conflict{What: fmt.Sprintf("phase %q (its touchpoints)", seen.Name)}
+	}
+	return nil
+}
+
+func movePhase(q querier, mapID int64, e *model.MovePhase) error {
+	p, err := findPhase(q, mapID, e.ID)
+	if err != nil {
+		return err
+	}
+	n, err := count(q, `SELECT count(*) FROM phases WHERE map_id = ?`, mapID)
+	if err != nil {
+		return err
+	}
+	to := min(max(e.To, 0), n-1)
+	// Close the gap the phase leaves, open one where it lands; the moving
+	// row itself is left out of both shifts.
+	if _, err := q.ExecContext(ctxBG, `UPDATE phases SET position = position - 1 WHERE map_id = ? AND position > ? AND id <> ?`, mapID, p.pos, e.ID); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctxBG, `UPDATE phases SET position = position + 1 WHERE map_id = ? AND position >= ? AND id <> ?`, mapID, to, e.ID); err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctxBG, `UPDATE phases SET position = ? WHERE id = ?`, to, e.ID)
+	return err
+}
+
+func insertTouchpoint(q querier, mapID int64, e *model.InsertTouchpoint) error {
+	if _, err := findPhase(q, mapID, e.Phase); err != nil {
+		return err
+	}
+	if err := refuseTaken(q, "touchpoints", e.Touchpoint.ID, "touchpoint", e.Touchpoint.Name); err != nil {
+		return err
+	}
+	n, err := count(q, `SELECT count(*) FROM touchpoints WHERE phase_id = ?`, e.Phase)
+	if err != nil {
+		return err
+	}
+	index := e.Index
+	if index < 0 || index > n {
+		index = n
+	}
+	if _, err := q.ExecContext(ctxBG, `UPDATE touchpoints SET position = position + 1 WHERE phase_id = ? AND position >= ?`, e.Phase, index); err != nil {
+		return err
+	}
+	in, err := newInserter(q)
+	if err != nil {
+		return err
+	}
+	defer in.close()
+	in.keepIDs = true
+	_, err = in.insertTouchpoint(e.Phase, index, &e.Touchpoint)
+	return err
+}
+
+func updateTouchpoint(q querier, mapID int64, e *model.UpdateTouchpoint) error {
+	t, err := findTouchpoint(q, mapID, e.ID)
+	if err != nil {
+		return err
+	}
+	if t.rev != e.Rev {
+		return conflict("touchpoint", e.ID, t.name, false)
+	}
+	n := e.Touchpoint
+	if _, err := q.ExecContext(ctxBG, `UPDATE touchpoints SET name = ?, description = ?, channel = ?, kind = ?, owner = ?, score = ?, notes = ?, rev = rev + 1 WHERE id = ?`,
+		n.Name, n.Description, n.Channel, string(n.Kind), n.Owner, n.Emotion.Score, n.Notes, e.ID); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctxBG, `DELETE FROM items WHERE touchpoint_id = ?`, e.ID); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctxBG, `DELETE FROM metrics WHERE touchpoint_id = ?`, e.ID); err != nil {
+		return err
+	}
+	in, err := newInserter(q)
+	if err != nil {
+		return err
+	}
+	defer in.close()
+	return in.insertDetails(e.ID, &n)
+}
+
+func deleteTouchpoint(q querier, mapID int64, e *model.DeleteTouchpoint) error {
+	t, err := findTouchpoint(q, mapID, e.ID)
+	if err != nil {
+		return err
+	}
+	if t.rev != e.Rev {
+		return conflict("touchpoint", e.ID, t.name, false)
+	}
+	if _, err := q.ExecContext(ctxBG, `DELETE FROM touchpoints WHERE id = ?`, e.ID); err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctxBG, `UPDATE touchpoints SET position = position - 1 WHERE phase_id = ? AND position > ?`, t.phase, t.pos)
+	return err
+}
+
+func moveTouchpoint(q querier, mapID int64, e *model.MoveTouchpoint) error {
+	t, err := findTouchpoint(q, mapID, e.ID)
+	if err != nil {
+		return err
+	}
+	if _, err := findPhase(q, mapID, e.Phase); err != nil {
+		return err
+	}
+	limit, err := count(q, `SELECT count(*) FROM touchpoints WHERE phase_id = ?`, e.Phase)
+	if err != nil {
+		return err
+	}
+	if e.Phase == t.phase {
+		limit-- // the touchpoint leaves before it lands
+	}
+	to := min(max(e.Index, 0), limit)
+	if _, err := q.ExecContext(ctxBG, `UPDATE touchpoints SET position = position - 1 WHERE phase_id = ? AND position > ? AND id <> ?`, t.phase, t.pos, e.ID); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctxBG, `UPDATE touchpoints SET position = position + 1 WHERE phase_id = ? AND position >= ? AND id <> ?`, e.Phase, to, e.ID); err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctxBG, `UPDATE touchpoints SET phase_id = ?, position = ? WHERE id = ?`, e.Phase, to, e.ID)
+	return err
 }

@@ -16,6 +16,7 @@ type migration struct {
 // or reorder a released entry; append a new one instead.
 var migrations = []migration{
 	{"maps, phases, touchpoints, list items and metrics", schemaV1},
+	{"revisions of maps, phases and touchpoints", schemaV2},
 }
 
 func latestVersion() int { return len(migrations) }
@@ -72,6 +73,16 @@ CREATE TABLE metrics (
 	direction     TEXT NOT NULL CHECK (direction IN ('up', 'down')),
 	PRIMARY KEY (touchpoint_id, position)
 ) WITHOUT ROWID;
+`
+
+// Every map, phase and touchpoint carries a revision, bumped by each change
+// of its own fields (not by a move, nor by a change of what it holds). An
+// edit names the revision it saw, and the write transaction refuses it when
+// the row has moved on: two windows never overwrite each other unseen.
+const schemaV2 = `
+ALTER TABLE maps ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE phases ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE touchpoints ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
 `
 
 // migrate brings the schema to the latest version in one transaction, so a

@@ -145,7 +145,7 @@ func TestMigrateRefusesNewerSchema(t *testing.T) {
 	withMigrations(t, nil)
 	before := stateOf(t, path)
 	_, err = Open(path)
-	if !errors.Is(err, ErrTooNew) || !strings.Contains(err.Error(), "schema 1, this binary knows 0") {
+	if !errors.Is(err, ErrTooNew) || !strings.Contains(err.Error(), "schema 2, this binary knows 0") {
 		t.Errorf("error %v should wrap ErrTooNew and give both versions", err)
 	}
 	assertUnchanged(t, path, before)

@@ -532,7 +532,7 @@ func (s *Store) LoadMap(id int64) (*model.Map, error) {
 var (
 	loadTouchpoints = newAggQuery(`(SELECT t.* FROM phases p JOIN touchpoints t ON t.phase_id = p.id
 	WHERE p.map_id = ? ORDER BY p.position, p.id, t.position)`, "", 0,
-		"i:phase_id", "i:id", "c:score", "c:substr(kind, 1, 1)", "t:name", "t:description", "t:channel", "t:owner", "t:notes")
+		"i:phase_id", "i:id", "i:rev", "c:score", "c:substr(kind, 1, 1)", "t:name", "t:description", "t:channel", "t:owner", "t:notes")
 
 	// A map's touchpoint IDs usually form one narrow range (a map is
 	// mostly created at once), so items and metrics are read by a range
@@ -555,6 +555,18 @@ var (
 		"c:substr(direction, 1, 1)")
 )
 
+// mapTouchpoints selects the IDs of one map's touchpoints.
+const mapTouchpoints = `(SELECT t.id FROM phases p JOIN touchpoints t ON t.phase_id = p.id WHERE p.map_id = ?)`
+
+var (
+	loadItemsByMap = newAggQuery(`items WHERE touchpoint_id IN `+mapTouchpoints,
+		`(SELECT * FROM items WHERE touchpoint_id IN `+mapTouchpoints+` ORDER BY touchpoint_id, list, position)`, 2,
+		loadItems.cols...)
+	loadMetricsByMap = newAggQuery(`metrics WHERE touchpoint_id IN `+mapTouchpoints,
+		`(SELECT * FROM metrics WHERE touchpoint_id IN `+mapTouchpoints+` ORDER BY touchpoint_id, position)`, 1,
+		loadMetrics.cols...)
+)
+
 // textSep separates texts in the packed columns.
 const textSep = '\x1f'
 
@@ -565,12 +577,13 @@ type aggQuery struct {
 	kinds string       // per column: 'i' numbers, 'c' one-byte codes, 't' text
 	key   int          // leading columns whose order is checked; 0: from is ordered itself
 	forms [2][2]string // [ordered][safe]
+	cols  []string     // as given to newAggQuery
 }
 
 // newAggQuery builds the query aggregating cols ("kind:expression") over the
 // rows of from, or of ordered when from's rows come out of order.
 func newAggQuery(from, ordered string, key int, cols ...string) aggQuery {
-	a := aggQuery{key: key}
+	a := aggQuery{key: key, cols: cols}
 	var fast, safe []string
 	agg := func(expr, sep string) string { return fmt.Sprintf("ifnull(group_concat(%s, '%s'), '')", expr, sep) }
 	for _, c := range cols {
@@ -601,8 +614,8 @@ func newAggQuery(from, ordered string, key int, cols ...string) aggQuery {
 func loadMap(q querier, id int64) (*model.Map, error) {
 	m := &model.Map{ID: id}
 	var updated int64
-	err := q.QueryRowContext(ctxBG, `SELECT title, persona_name, persona_description, goal, notes, updated_at FROM maps WHERE id = ?`, id).
-		Scan(&m.Title, &m.Persona.Name, &m.Persona.Description, &m.Goal, &m.Notes, &updated)
+	err := q.QueryRowContext(ctxBG, `SELECT rev, title, persona_name, persona_description, goal, notes, updated_at FROM maps WHERE id = ?`, id).
+		Scan(&m.Rev, &m.Title, &m.Persona.Name, &m.Persona.Description, &m.Goal, &m.Notes, &updated)
 	if err == sql.ErrNoRows {
 		return nil, ErrNotFound
 	}
@@ -614,13 +627,13 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 	// Phases and touchpoints arrive in journey order; positions are dense,
 	// so appending in that order rebuilds the slices.
 	phaseAt := map[int64]int{}
-	rows, err := q.QueryContext(ctxBG, `SELECT id, name, description FROM phases WHERE map_id = ? ORDER BY position`, id)
+	rows, err := q.QueryContext(ctxBG, `SELECT id, rev, name, description FROM phases WHERE map_id = ? ORDER BY position`, id)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
 		var p model.Phase
-		if err := rows.Scan(&p.ID, &p.Name, &p.Description); err != nil {
+		if err := rows.Scan(&p.ID, &p.Rev, &p.Name, &p.Description); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -638,7 +651,7 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 	if err := pk.query(q, loadTouchpoints, id); err != nil {
 		return nil, err
 	}
-	phaseIDs, ids, scores, kinds := pk.ints(), pk.ints(), pk.chars(), pk.chars()
+	phaseIDs, ids, revs, scores, kinds := pk.ints(), pk.ints(), pk.ints(), pk.chars(), pk.chars()
 	names, descs, channels, owners, notes := pk.texts(), pk.texts(), pk.texts(), pk.texts(), pk.texts()
 	// Touchpoints arrive phase by phase, so each phase's list is a run of
 	// one shared slice, capped like the item lists below.
@@ -649,7 +662,7 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 		pi, ok := phaseAt[phaseIDs.next()]
 		score := scores.next()
 		t := model.Touchpoint{
-			ID: ids.next(), Kind: kindOf(kinds.next()), Emotion: model.Emotion{Score: int(score) - '0'},
+			ID: ids.next(), Rev: revs.next(), Kind: kindOf(kinds.next()), Emotion: model.Emotion{Score: int(score) - '0'},
 			Name: names.next(), Description: descs.next(), Channel: channels.next(), Owner: owners.next(), Notes: notes.next(),
 		}
 		// A score is one digit 1–5; anything else (a REAL 2.5 that a
@@ -682,7 +695,14 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 	// is a run of one shared slice; cutting runs with a capped capacity
 	// lets a later append copy instead of clobbering the next run. That is
 	// one allocation for all the map's items instead of one per list.
-	if err := pk.query(q, loadItems, minID, maxID); err != nil {
+	// IDs that edits chose (model.NewID) spread a map's touchpoints far
+	// apart; then a range would sweep up other maps' rows, so the rows are
+	// picked by map instead.
+	items, metricsQ, args := loadItems, loadMetrics, []any{minID, maxID}
+	if maxID-minID > int64(4*n+64) {
+		items, metricsQ, args = loadItemsByMap, loadMetricsByMap, []any{id}
+	}
+	if err := pk.query(q, items, args...); err != nil {
 		return nil, err
 	}
 	tpIDs, lists, texts := pk.ints(), pk.chars(), pk.texts()
@@ -714,7 +734,7 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 	}
 
 	// Metrics, likewise, share one slice, and their values one array.
-	if err := pk.query(q, loadMetrics, minID, maxID); err != nil {
+	if err := pk.query(q, metricsQ, args...); err != nil {
 		return nil, err
 	}
 	tpIDs, mnames, units, targets, currents, dirs := pk.ints(), pk.texts(), pk.texts(), pk.floats(), pk.floats(), pk.chars()

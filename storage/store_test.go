@@ -446,7 +446,7 @@ func assertReadOnlyStore(t *testing.T, s *Store, id int64) {
 		"UpdateTouchpoint": func() error { return s.UpdateTouchpoint(id, 0, 0, tp) },
 		"DeleteTouchpoint": func() error { return s.DeleteTouchpoint(id, 0, 0) },
 		"MoveTouchpoint":   func() error { return s.MoveTouchpoint(id, model.Ref{}, model.Ref{Phase: 1}) },
-		"Apply":            func() error { return s.Apply(id, &model.UpdatePhase{Index: 0, Name: "New"}) },
+		"Apply":            func() error { return s.Apply(id, &model.UpdatePhase{ID: got.Phases[0].ID, Name: "New"}) },
 	}
 	for name, write := range writes {
 		err := write()
