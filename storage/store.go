@@ -33,7 +33,16 @@ var (
 	ErrTooNew        = errors.New("written by a newer Journeymap")
 	ErrReadOnly      = errors.New("file is read-only")
 	ErrNotFound      = errors.New("no such map")
+	ErrDamaged       = errors.New("file is damaged")
+	ErrBusy          = errors.New("file is busy")
 )
+
+// busyTimeout is how long a write waits for another process's lock before
+// it gives up with ErrBusy. A variable so tests need not wait 5 s.
+var busyTimeout = 5 * time.Second
+
+// damagedAdvice is what a person should do about a damaged file.
+const damagedAdvice = "it opens read-only: export what can be read (journeymap export FILE --all -o DIR), then restore a copy"
 
 // sqliteHeader starts every SQLite 3 database file.
 const sqliteHeader = "SQLite format 3\x00"
@@ -45,6 +54,7 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
+	damaged  bool // PRAGMA quick_check failed when it was opened for writing
 }
 
 // canWrite reports whether the file at path (which exists) and its directory
@@ -90,7 +100,8 @@ func OpenReadOnly(path string) (*Store, error) {
 }
 
 func openStore(path string, readOnly bool) (*Store, error) {
-	fail := func(err error) (*Store, error) { return nil, fmt.Errorf("open %s: %w", path, err) }
+	fail := func(err error) (*Store, error) { return nil, fmt.Errorf("open %s: %w", path, pathless(err)) }
+	asked := readOnly // only reading was asked for, by list or export
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return fail(err)
@@ -105,6 +116,9 @@ func openStore(path string, readOnly bool) (*Store, error) {
 		return fail(err)
 	case fi.IsDir():
 		return fail(errors.New("is a directory"))
+	case !fi.Mode().IsRegular():
+		// Opening a FIFO would block and a device is never ours.
+		return fail(errors.New("not a regular file"))
 	default:
 		if err := checkHeader(abs, fi.Size()); err != nil {
 			return fail(err)
@@ -121,20 +135,39 @@ func openStore(path string, readOnly bool) (*Store, error) {
 			return fail(err)
 		}
 	}
+	damaged := false
+	if exists && !readOnly {
+		// A damaged file is never written to: every write would build on
+		// pages SQLite cannot trust.
+		if damaged, err = quickCheckFails(abs); err != nil {
+			return fail(err)
+		}
+		readOnly = damaged
+	}
 	if readOnly {
-		if version == 0 {
+		if version == 0 && !asked {
 			return fail(fmt.Errorf("%w and empty, so it cannot be set up", ErrReadOnly))
+		}
+		if version == 0 {
+			if !exists {
+				return fail(errors.New("an empty file, not a Journeymap file yet (open it without list or export to set it up)"))
+			}
+			return fail(errors.New("an empty SQLite file, not a Journeymap file yet (open it without list or export to set it up)"))
 		}
 		if version < latestVersion() {
 			return fail(fmt.Errorf("%w and needs an upgrade (schema %d to %d)", ErrReadOnly, version, latestVersion()))
 		}
-		return openReadOnly(path, abs)
+		st, err := openReadOnly(path, abs)
+		if st != nil {
+			st.damaged = damaged
+		}
+		return st, err
 	}
 
 	db, err := sql.Open("sqlite3", dsn(abs, url.Values{
 		"_journal_mode": {"WAL"},
 		"_foreign_keys": {"1"},
-		"_busy_timeout": {"5000"},
+		"_busy_timeout": {strconv.Itoa(int(busyTimeout.Milliseconds()))},
 		"_synchronous":  {"FULL"},
 	}))
 	if err != nil {
@@ -161,7 +194,7 @@ func openReadOnly(path, abs string) (*Store, error) {
 		"mode":          {"ro"},
 		"_query_only":   {"1"},
 		"_foreign_keys": {"1"},
-		"_busy_timeout": {"5000"},
+		"_busy_timeout": {strconv.Itoa(int(busyTimeout.Milliseconds()))},
 	}
 	// A WAL database without a -wal file was closed cleanly: read it as
 	// immutable so SQLite creates no -wal/-shm files (it cannot, in a
@@ -242,8 +275,11 @@ func inspectFile(abs string) (int, error) {
 		err = db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`).Scan(&tables)
 	}
 	if err != nil {
-		if sqliteCode(err) == sqlite3.ErrNotADB {
+		switch sqliteCode(err) {
+		case sqlite3.ErrNotADB:
 			return 0, ErrNotSQLite
+		case sqlite3.ErrCorrupt:
+			return 0, fmt.Errorf("%w: SQLite cannot read its schema; restore a copy", ErrDamaged)
 		}
 		return 0, err
 	}
@@ -256,6 +292,78 @@ func inspectFile(abs string) (int, error) {
 		return 0, fmt.Errorf("%w (schema %d, this binary knows %d)", ErrTooNew, version, latestVersion())
 	}
 	return version, nil
+}
+
+// quickCheckFails runs PRAGMA quick_check through a read-only connection
+// and reports whether the file is damaged. It reads every page once
+// (measured in the package's benchmarks) and writes nothing.
+func quickCheckFails(abs string) (bool, error) {
+	params := url.Values{"mode": {"ro"}, "_busy_timeout": {strconv.Itoa(int(busyTimeout.Milliseconds()))}}
+	if _, err := os.Stat(abs + "-wal"); err != nil {
+		params.Set("immutable", "1")
+	}
+	db, err := sql.Open("sqlite3", dsn(abs, params))
+	if err != nil {
+		return false, err
+	}
+	defer db.Close()
+	rows, err := db.Query(`PRAGMA quick_check(1)`)
+	if err != nil {
+		if c := sqliteCode(err); c == sqlite3.ErrCorrupt || c == sqlite3.ErrNotADB {
+			return true, nil
+		}
+		return false, err
+	}
+	defer rows.Close()
+	var verdict string
+	for rows.Next() {
+		if err := rows.Scan(&verdict); err != nil {
+			return true, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		if c := sqliteCode(err); c == sqlite3.ErrCorrupt || c == sqlite3.ErrNotADB {
+			return true, nil
+		}
+		return false, err
+	}
+	return verdict != "ok", nil
+}
+
+// readErr turns what a damaged file makes the driver say (SQLITE_CORRUPT,
+// "sql: Scan error on column index 1 …", a packed row that does not add up)
+// into ErrDamaged, so no message shows driver internals.
+func readErr(err error) error {
+	if errors.Is(err, ErrNotFound) || errors.Is(err, ErrDamaged) {
+		return err
+	}
+	switch c := sqliteCode(err); {
+	case c == sqlite3.ErrCorrupt || c == sqlite3.ErrNotADB || errors.Is(err, errPacked) || strings.Contains(err.Error(), "sql: Scan error"):
+		return fmt.Errorf("%w: %s", ErrDamaged, "some of it cannot be read; restore a copy")
+	}
+	return err
+}
+
+// pathless drops the path an os error repeats, so a message names the file
+// once: "open X: permission denied", not "open X: open X: permission denied".
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Damaged reports whether the file failed its check when opened for
+// writing; such a store is read-only.
+func (s *Store) Damaged() bool { return s.damaged }
+
+// Warning is the one line a person should see on opening the file, or "".
+func (s *Store) Warning() string {
+	if s.damaged {
+		return fmt.Sprintf("%s is damaged: %s", s.path, damagedAdvice)
+	}
+	return ""
 }
 
 // Path returns the path the store was opened with.
@@ -333,6 +441,9 @@ func (s *Store) inTx(write bool, fn func(q querier) error) (err error) {
 // values they write before calling write; fn checks positions against the
 // file, and any error rolls everything back.
 func (s *Store) write(op string, mapID int64, fn func(q querier) error) error {
+	if s.damaged {
+		return fmt.Errorf("%s in %s: %w; nothing was written (%s)", op, s.path, ErrDamaged, damagedAdvice)
+	}
 	if s.readOnly {
 		return fmt.Errorf("%s in %s: %w", op, s.path, ErrReadOnly)
 	}
@@ -358,8 +469,15 @@ func (s *Store) write(op string, mapID int64, fn func(q querier) error) error {
 	if err == nil {
 		return nil
 	}
-	if sqliteCode(err) == sqlite3.ErrReadonly {
+	switch sqliteCode(err) {
+	case sqlite3.ErrReadonly:
 		err = fmt.Errorf("%w (%v)", ErrReadOnly, err)
+	case sqlite3.ErrBusy, sqlite3.ErrLocked:
+		// Another process held the lock past the busy timeout: nothing
+		// was written, and the same edit may simply be tried again.
+		err = fmt.Errorf("%w: another program is writing to it", ErrBusy)
+	case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+		err = fmt.Errorf("%w; nothing was written (%s)", ErrDamaged, damagedAdvice)
 	}
 	return fmt.Errorf("%s in %s: %w", op, s.path, err)
 }
@@ -393,7 +511,7 @@ func (s *Store) ListMaps() ([]model.MapSummary, error) {
 			(SELECT count(*) FROM phases p JOIN touchpoints t ON t.phase_id = p.id WHERE p.map_id = m.id)
 		FROM maps m ORDER BY m.id`)
 	if err != nil {
-		return nil, fmt.Errorf("list maps in %s: %w", s.path, err)
+		return nil, fmt.Errorf("list maps in %s: %w", s.path, readErr(err))
 	}
 	defer rows.Close()
 	var out []model.MapSummary
@@ -401,13 +519,13 @@ func (s *Store) ListMaps() ([]model.MapSummary, error) {
 		var ms model.MapSummary
 		var updated int64
 		if err := rows.Scan(&ms.ID, &ms.Title, &ms.Persona, &updated, &ms.Phases, &ms.Touchpoints); err != nil {
-			return nil, fmt.Errorf("list maps in %s: %w", s.path, err)
+			return nil, fmt.Errorf("list maps in %s: %w", s.path, readErr(err))
 		}
 		ms.UpdatedAt = fromStamp(updated)
 		out = append(out, ms)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list maps in %s: %w", s.path, err)
+		return nil, fmt.Errorf("list maps in %s: %w", s.path, readErr(err))
 	}
 	return out, nil
 }
@@ -506,7 +624,7 @@ func (s *Store) LoadMap(id int64) (*model.Map, error) {
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("load map %d from %s: %w", id, s.path, err)
+		return nil, fmt.Errorf("load map %d from %s: %w", id, s.path, readErr(err))
 	}
 	return m, nil
 }

@@ -825,7 +825,7 @@ func TestStoreLoadRefusesDamagedScores(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer s.Close()
-			if m, err := s.LoadMap(id); !errors.Is(err, errPacked) {
+			if m, err := s.LoadMap(id); !errors.Is(err, ErrDamaged) || strings.Contains(err.Error(), "sql:") {
 				t.Fatalf("LoadMap = %v, %v; want damaged data", m, err)
 			}
 		})
