@@ -119,7 +119,7 @@ func TestMonkey(t *testing.T) {
 		}
 		// Every write has landed (the harness runs commands to the end), so
 		// the map on screen is the map in the file.
-		if hs.r.screen == screenBoard && hs.r.overlay == overNone && !hs.quit && hs.r.writeErr == "" {
+		if hs.r.screen == screenBoard && hs.r.top() == nil && !hs.quit && hs.r.writeErr == "" {
 			hs.send(refreshTickMsg{}) // picks up an outside change a form deferred
 			mp := hs.r.mp
 			stored, err := st.LoadMap(mp.ID)
