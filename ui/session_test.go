@@ -94,3 +94,29 @@ func TestLightTerminalChangesColours(t *testing.T) {
 		}
 	}
 }
+
+// TestReadOnlyKeysSayWhy: on a read-only file the keys that would change it
+// stay in the help, marked with the reason, and pressing one shows it.
+func TestReadOnlyKeysSayWhy(t *testing.T) {
+	hs, st, _ := openCoffee(t, 200, 45)
+	hs.contains("a add touchpoints")
+	hs.lacks("(read-only file)")
+	st.readOnly = true
+	hs.send(refreshTickMsg{})
+	hs.contains("a add touchpoints (read-only file)")
+	hs.key("?")
+	hs.contains("add touchpoints (read-only file)", "undo (read-only file)", "move left (read-only file)")
+	hs.lacks("edit (read-only file)", "search (read-only file)")
+	hs.key("esc")
+	for _, k := range []string{"a", "p", "d", "H", "J", "u", "ctrl+r"} {
+		hs.r.setNote("", false)
+		hs.key(k)
+		if hs.r.top() != nil {
+			t.Fatalf("%s opened %T on a read-only file", k, hs.r.top())
+		}
+		hs.contains("the file is read-only")
+	}
+	st.readOnly = false
+	hs.send(refreshTickMsg{})
+	hs.lacks("(read-only file)")
+}
