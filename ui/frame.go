@@ -60,7 +60,7 @@ func (r *Root) screenBody(w, h int) string {
 // screenHelp is the short help of the screen when nothing covers it.
 func (r *Root) screenHelp() help.KeyMap {
 	if r.screen == screenHome || r.mp == nil {
-		return r.home.Keys()
+		return r.homeKeys(r.home.Keys())
 	}
 	return boardHelp{k: r.boardKeys(), nav: board.DefaultKeyMap()}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"journeymap/model"
@@ -13,6 +14,19 @@ import (
 )
 
 // The home screen's glue: what the root does with home's messages.
+
+// homeKeys is home's key map as the help shows it: on a read-only file the
+// keys that would change it say why they do nothing (pressing one says so
+// in the status bar, through refuseEdit).
+func (r *Root) homeKeys(k home.KeyMap) home.KeyMap {
+	if r.st.ReadOnly() {
+		for _, b := range []*key.Binding{&k.New, &k.Duplicate, &k.Delete} {
+			h := b.Help()
+			b.SetHelp(h.Key, h.Desc+" ("+readOnlyReason+")")
+		}
+	}
+	return k
+}
 func (r *Root) updateHome(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && !r.home.Filtering() {
 		if r.keys.Help.matches(k) {

@@ -120,3 +120,20 @@ func TestReadOnlyKeysSayWhy(t *testing.T) {
 	hs.send(refreshTickMsg{})
 	hs.lacks("(read-only file)")
 }
+
+// TestReadOnlyHomeKeysSayWhy: home marks its writing keys too, and
+// pressing one says why in the status bar.
+func TestReadOnlyHomeKeysSayWhy(t *testing.T) {
+	st := newFakeStore()
+	if _, err := st.CreateMap(coffeeShop()); err != nil {
+		t.Fatal(err)
+	}
+	st.readOnly = true
+	hs := newHarness(t, st, Options{}, 200, 40)
+	hs.contains("n new map (read-only file)")
+	hs.key("?")
+	hs.contains("duplicate (read-only file)")
+	hs.key("esc")
+	hs.key("c")
+	hs.contains("the file is read-only")
+}
