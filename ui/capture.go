@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -47,12 +48,12 @@ func newPrompt(kind promptKind, title, placeholder string, st textinput.Styles) 
 	return prompt{kind: kind, title: title, input: in}, cmd
 }
 
-func (p prompt) Update(msg tea.Msg) (prompt, tea.Cmd, promptResult) {
+func (p prompt) Update(msg tea.Msg, keys *KeyMap) (prompt, tea.Cmd, promptResult) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "esc":
+		switch {
+		case keys.Back.matches(k):
 			return p, nil, promptResult{closed: true}
-		case "enter":
+		case keys.Submit.matches(k):
 			text := strings.TrimSpace(p.input.Value())
 			if text == "" {
 				if p.kind == promptCapture {
@@ -86,7 +87,7 @@ func (p prompt) Update(msg tea.Msg) (prompt, tea.Cmd, promptResult) {
 // to keep the cursor in sight only in Update, so it must know its width
 // before each key, not just when drawn, or a long name shows its start and
 // hides what is being typed.
-func (p *prompt) setWidth(width int, st Styles) {
+func (p *prompt) setWidth(width int, st *Styles) {
 	inner := max(1, width-st.Prompt.GetHorizontalFrameSize())
 	p.input.SetWidth(max(1, inner-3)) // "> " and the cursor
 }
@@ -96,7 +97,7 @@ func (p prompt) height() int { return 4 }
 
 // View draws a bordered box of the given width: the title with what was
 // already captured, and the input line.
-func (p prompt) View(width int, st Styles) string {
+func (p prompt) View(width int, st *Styles) string {
 	inner := max(1, width-st.Prompt.GetHorizontalFrameSize())
 	title := p.title
 	if n := len(p.added); n > 0 {
@@ -121,6 +122,90 @@ func (p prompt) View(width int, st Styles) string {
 		line2 = ansiFit(line2, inner/2) + " " + st.Error.Render(theme.Fit(p.err, inner-inner/2-1))
 	}
 	return st.Prompt.Width(width).Render(line1 + "\n" + ansiFit(line2, inner))
+}
+
+// promptOverlay is the prompt over the board's bottom rows: quick capture
+// (one touchpoint per enter, after the selection) or a new phase.
+type promptOverlay struct {
+	p    prompt
+	st   *Styles
+	keys *KeyMap
+}
+
+func (r *Root) openPrompt(kind promptKind, title, placeholder string) tea.Cmd {
+	p, cmd := newPrompt(kind, title, placeholder, r.styles.Input)
+	r.push(&promptOverlay{p: p, st: r.styles, keys: &r.keys})
+	return cmd
+}
+
+func (o *promptOverlay) holdsInput() {}
+
+func (o *promptOverlay) restyle() { o.p.input.SetStyles(o.st.Input) }
+
+func (o *promptOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
+	if msg, ok := msg.(tea.PasteMsg); ok && o.p.kind == promptCapture && strings.ContainsAny(msg.Content, "\r\n") {
+		// Pasting several lines into quick capture (notes from a chat, a
+		// list from a sticky-note app) adds one touchpoint per line.
+		var cmds []tea.Cmd
+		for _, line := range strings.FieldsFunc(msg.Content, func(c rune) bool { return c == '\n' || c == '\r' }) {
+			if line = strings.TrimSpace(line); line != "" {
+				done, cmd := o.submit(r, line)
+				cmds = append(cmds, cmd)
+				if done {
+					return true, tea.Batch(cmds...)
+				}
+			}
+		}
+		return false, tea.Batch(cmds...)
+	}
+	var cmd tea.Cmd
+	var res promptResult
+	o.p.setWidth(r.width, o.st)
+	o.p, cmd, res = o.p.Update(msg, o.keys)
+	done := res.closed
+	if res.submitted != "" {
+		d, c := o.submit(r, res.submitted)
+		cmd, done = tea.Batch(cmd, c), done || d
+	}
+	return done, cmd
+}
+
+// submit adds what was typed: a phase after the current one (and the
+// prompt closes), or a touchpoint after the selection (and quick capture
+// stays open for the next).
+func (o *promptOverlay) submit(r *Root, text string) (done bool, cmd tea.Cmd) {
+	sel := r.board.Selection()
+	if o.p.kind == promptPhase {
+		at := 0
+		if len(r.mp.Phases) > 0 {
+			at = min(sel.Phase+1, len(r.mp.Phases))
+		}
+		return true, r.do(&model.InsertPhase{Index: at, Phase: model.Phase{Name: text}})
+	}
+	if sel.Phase < 0 || sel.Phase >= len(r.mp.Phases) {
+		return true, nil
+	}
+	at := len(r.mp.Phases[sel.Phase].Touchpoints)
+	if sel.Index >= 0 {
+		at = min(sel.Index+1, at)
+	}
+	before := r.mp.TouchpointCount()
+	cmd = r.do(&model.InsertTouchpoint{Phase: sel.Phase, Index: at, Touchpoint: model.NewTouchpoint(text)})
+	if r.mp.TouchpointCount() > before { // not refused
+		o.p.added = append(o.p.added, text)
+	}
+	return false, cmd
+}
+
+// View draws the board in the rows the prompt leaves, and the prompt below.
+func (o *promptOverlay) View(w, h int, below func(int, int) string) string {
+	ph := o.p.height()
+	b := fitBlock(below(w, max(0, h-ph)), w, max(0, h-ph))
+	return b + "\n" + o.p.View(w, o.st)
+}
+
+func (o *promptOverlay) Help() help.KeyMap {
+	return simpleHelp{o.keys.Submit.shown(), o.keys.Back.shown()}
 }
 
 func firstLine(s string) string {

@@ -15,7 +15,7 @@ func TestFullEditorSavesEveryField(t *testing.T) {
 	hs, st, id := openCoffee(t, 160, 45)
 	hs.r.board.Select(board.Selection{Phase: 1, Index: 0}) // Queue
 	hs.key("e")
-	if hs.r.overlay != overEditor {
+	if !topIs[*editorOverlay](hs.r) {
 		t.Fatalf("e did not open the editor:\n%s", hs.screen())
 	}
 	hs.contains("Edit touchpoint", "Queue")
@@ -55,7 +55,7 @@ func TestFullEditorSavesEveryField(t *testing.T) {
 	hs.key("tab", "d", "tab", "tab")
 	hs.typ("Busy at 8am")
 	hs.key("ctrl+s")
-	if hs.r.overlay != overNone {
+	if hs.r.top() != nil {
 		t.Fatalf("ctrl+s did not save and close:\n%s", hs.screen())
 	}
 
@@ -103,7 +103,7 @@ func TestFullEditorSavesEveryField(t *testing.T) {
 func TestEditorCancelKeepsMap(t *testing.T) {
 	hs, st, _ := openCoffee(t, 160, 45)
 	hs.key("e", "esc")
-	if hs.r.overlay != overNone {
+	if hs.r.top() != nil {
 		t.Fatal("esc did not close an untouched editor")
 	}
 	if len(st.applied) != 0 {
@@ -221,7 +221,7 @@ func TestEditorSuggestsWhatOtherMapsUse(t *testing.T) {
 	hs.typ("carr")
 	hs.contains("carrier pigeon")
 	hs.key("esc", "esc", "y") // close the suggestions, then the form
-	if hs.r.overlay != overNone {
+	if hs.r.top() != nil {
 		t.Fatalf("the editor is still open:\n%s", hs.screen())
 	}
 	hs.key("e", "tab", "tab", "tab", "tab", "tab", "tab")

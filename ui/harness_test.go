@@ -202,3 +202,9 @@ func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w,
 
 func ansiStrip(s string) string   { return ansi.Strip(s) }
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// topIs reports whether the overlay on top of r's stack is a T.
+func topIs[T overlay](r *Root) bool {
+	_, ok := r.top().(T)
+	return ok
+}

@@ -4,10 +4,18 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"journeymap/ui/board"
+	"journeymap/ui/editor"
+	"journeymap/ui/exportdlg"
+	"journeymap/ui/finder"
+	"journeymap/ui/home"
+	"journeymap/ui/insights"
+	"journeymap/ui/present"
 	"journeymap/ui/theme"
 )
 
@@ -40,24 +48,40 @@ func flatten(groups [][]key.Binding) []key.Binding {
 	return out
 }
 
-func (h fullHelp) Update(msg tea.Msg) (fullHelp, bool) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return h, false
-	}
-	switch k.String() {
-	case "esc", "?", "q", "enter":
-		return h, true
-	case "right", "l", "pgdown", "space", "j", "down":
-		h.offset++
-	case "left", "h", "pgup", "k", "up":
-		h.offset = max(0, h.offset-1)
-	}
-	return h, false
+// helpOverlay shows the full help over everything; closing it returns to
+// what was below (the board, or the panel it was opened from).
+type helpOverlay struct {
+	h    fullHelp
+	st   *Styles
+	keys *KeyMap
 }
 
+func (r *Root) openHelp() {
+	r.push(&helpOverlay{h: fullHelp{sections: r.helpSections()}, st: r.styles, keys: &r.keys})
+}
+
+func (o *helpOverlay) Update(_ *Root, msg tea.Msg) (bool, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return false, nil
+	}
+	switch {
+	case o.keys.HelpClose.matches(k):
+		return true, nil
+	case o.keys.HelpNext.matches(k):
+		o.h.offset++
+	case o.keys.HelpPrev.matches(k):
+		o.h.offset = max(0, o.h.offset-1)
+	}
+	return false, nil
+}
+
+func (o *helpOverlay) View(w, h int, _ func(int, int) string) string { return o.h.View(w, h, o.st) }
+
+func (o *helpOverlay) Help() help.KeyMap { return simpleHelp{o.keys.HelpClose.shown()} }
+
 // blocks renders each section as a title and "key  description" rows.
-func (h fullHelp) blocks(st Styles) [][]string {
+func (h fullHelp) blocks(st *Styles) [][]string {
 	var out [][]string
 	for _, s := range h.sections {
 		b := []string{st.HelpTitle.Render(s.title)}
@@ -109,7 +133,7 @@ func columns(blocks [][]string, rows int) [][]string {
 }
 
 // View draws the help into width x height, packing the lines into columns.
-func (h fullHelp) View(width, height int, st Styles) string {
+func (h fullHelp) View(width, height int, st *Styles) string {
 	title := st.HelpTitle.Render(theme.Fit("Keys", width))
 	rows := max(1, height-3)
 	blocks := h.blocks(st)
@@ -144,4 +168,22 @@ func (h fullHelp) View(width, height int, st Styles) string {
 	}
 	b.WriteString("\n" + hint)
 	return b.String()
+}
+
+// helpSections lists every key of every context for the `?` screen.
+func (r *Root) helpSections() []helpSection {
+	k := r.keys
+	return []helpSection{
+		{"Board", flatten(boardHelp{k: r.boardKeys()}.FullHelp())},
+		{"Board navigation", append(flatten(board.DefaultKeyMap().FullHelp()), clickHelp, wheelHelp)},
+		{"Home", flatten(r.homeKeys(home.DefaultKeyMap()).FullHelp())},
+		{"Quick capture / new phase", []key.Binding{k.Submit.Binding, k.Back.Binding}},
+		{"Editor", flatten(editor.DefaultKeyMap().FullHelp())},
+		{"Search", flatten(finder.DefaultKeyMap().FullHelp())},
+		{"Insights", flatten(insights.DefaultKeyMap().FullHelp())},
+		{"Presentation", flatten(present.DefaultKeyMap().FullHelp())},
+		{"Export", flatten(exportdlg.DefaultKeyMap().FullHelp())},
+		{"Confirm", []key.Binding{k.Yes.Binding, k.No.Binding}},
+		{"Anywhere", []key.Binding{k.ForceQuit.Binding}},
+	}
 }

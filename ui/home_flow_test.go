@@ -146,8 +146,8 @@ func TestHomeReadOnlyRefusesNewAndDuplicate(t *testing.T) {
 	hs := newHarness(t, st, Options{}, 160, 45)
 	for _, k := range []string{"n", "c"} {
 		hs.key(k)
-		if hs.r.overlay != overNone {
-			t.Fatalf("%s opened %v:\n%s", k, hs.r.overlay, hs.screen())
+		if hs.r.top() != nil {
+			t.Fatalf("%s opened %T:\n%s", k, hs.r.top(), hs.screen())
 		}
 		hs.contains("the file is read-only: nothing can be changed")
 	}

@@ -1,36 +1,93 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
-// KeyMap holds the keys the root handles itself: screen changes, edits and
-// overlays. Navigation inside a screen belongs to that screen's own key map.
+// Binding is one key the root or its overlays act on. A binding that would
+// change the file is switched off, while that is impossible, with a reason:
+// the help still lists it, marked with the reason (the way lazygit does),
+// and pressing it shows why in the status bar instead of acting.
+type Binding struct {
+	key.Binding
+	// Writes marks a key that changes the file.
+	Writes bool
+	// DisabledReason, when set, says why the key does nothing now.
+	DisabledReason string
+}
+
+func bind(keys []string, k, desc string) Binding {
+	return Binding{Binding: key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))}
+}
+
+// matches reports whether k is this binding, enabled or not.
+func (b Binding) matches(k tea.KeyPressMsg) bool { return key.Matches(k, b.Binding) }
+
+// shown is the binding as the help lists it: with the reason it is off.
+func (b Binding) shown() key.Binding {
+	if b.DisabledReason == "" {
+		return b.Binding
+	}
+	h := b.Help()
+	out := b.Binding
+	out.SetHelp(h.Key, h.Desc+" ("+b.DisabledReason+")")
+	return out
+}
+
+// shownAll lists bindings as the help shows them.
+func shownAll(bs ...Binding) []key.Binding {
+	out := make([]key.Binding, len(bs))
+	for i, b := range bs {
+		out[i] = b.shown()
+	}
+	return out
+}
+
+// KeyMap is the one place every key of the root and its own overlays is
+// defined (screens and forms in sub-packages keep their own key maps, which
+// the help lists from the same values). Navigation inside a screen belongs to
+// that screen's key map.
 type KeyMap struct {
-	Help      key.Binding
-	Quit      key.Binding
-	Back      key.Binding
-	ForceQuit key.Binding
+	Help      Binding
+	Quit      Binding
+	Back      Binding
+	ForceQuit Binding
 
-	Edit      key.Binding
-	EditMap   key.Binding
-	Capture   key.Binding
-	NewPhase  key.Binding
-	Delete    key.Binding
-	MoveLeft  key.Binding
-	MoveRight key.Binding
-	MoveUp    key.Binding
-	MoveDown  key.Binding
-	Undo      key.Binding
-	Redo      key.Binding
-	Search    key.Binding
-	Insights  key.Binding
-	Present   key.Binding
-	Export    key.Binding
+	Edit      Binding
+	EditMap   Binding
+	Capture   Binding
+	NewPhase  Binding
+	Delete    Binding
+	MoveLeft  Binding
+	MoveRight Binding
+	MoveUp    Binding
+	MoveDown  Binding
+	Undo      Binding
+	Redo      Binding
+	Search    Binding
+	Insights  Binding
+	Present   Binding
+	Export    Binding
+
+	// The confirm dialog.
+	Yes Binding
+	No  Binding
+	// Quick capture and the new-phase prompt.
+	Submit Binding
+	// The full help screen.
+	HelpClose Binding
+	HelpNext  Binding
+	HelpPrev  Binding
 }
 
 // DefaultKeyMap returns the keys of DESIGN.md.
 func DefaultKeyMap() KeyMap {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	b := bind
+	w := func(keys []string, k, desc string) Binding {
+		x := bind(keys, k, desc)
+		x.Writes = true
+		return x
 	}
 	return KeyMap{
 		Help:      b([]string{"?"}, "?", "all keys"),
@@ -40,20 +97,58 @@ func DefaultKeyMap() KeyMap {
 
 		Edit:      b([]string{"enter", "e"}, "e/enter", "edit"),
 		EditMap:   b([]string{"E"}, "E", "edit map info"),
-		Capture:   b([]string{"a"}, "a", "add touchpoints"),
-		NewPhase:  b([]string{"p"}, "p", "new phase"),
-		Delete:    b([]string{"d"}, "d", "delete"),
-		MoveLeft:  b([]string{"H"}, "H", "move left"),
-		MoveRight: b([]string{"L"}, "L", "move right"),
-		MoveUp:    b([]string{"K"}, "K", "move up"),
-		MoveDown:  b([]string{"J"}, "J", "move down"),
-		Undo:      b([]string{"u"}, "u", "undo"),
-		Redo:      b([]string{"ctrl+r"}, "ctrl+r", "redo"),
+		Capture:   w([]string{"a"}, "a", "add touchpoints"),
+		NewPhase:  w([]string{"p"}, "p", "new phase"),
+		Delete:    w([]string{"d"}, "d", "delete"),
+		MoveLeft:  w([]string{"H"}, "H", "move left"),
+		MoveRight: w([]string{"L"}, "L", "move right"),
+		MoveUp:    w([]string{"K"}, "K", "move up"),
+		MoveDown:  w([]string{"J"}, "J", "move down"),
+		Undo:      w([]string{"u"}, "u", "undo"),
+		Redo:      w([]string{"ctrl+r"}, "ctrl+r", "redo"),
 		Search:    b([]string{"/"}, "/", "search"),
 		Insights:  b([]string{"i"}, "i", "insights"),
 		Present:   b([]string{"s"}, "s", "present"),
 		Export:    b([]string{"x"}, "x", "export"),
+
+		Yes:    b([]string{"y", "Y", "enter"}, "y", "yes"),
+		No:     b([]string{"n", "N", "esc", "q", "Q"}, "n/esc", "no"),
+		Submit: b([]string{"enter"}, "enter", "add"),
+
+		HelpClose: b([]string{"esc", "?", "q", "enter"}, "esc", "back / cancel"),
+		HelpNext:  b([]string{"right", "l", "pgdown", "space", "j", "down"}, "→", "more keys"),
+		HelpPrev:  b([]string{"left", "h", "pgup", "k", "up"}, "←", "previous keys"),
 	}
+}
+
+// readOnlyReason is what the help says beside a key that would write.
+const readOnlyReason = "read-only file"
+
+// writeKeys lists the bindings that change the file.
+func (k *KeyMap) writeKeys() []*Binding {
+	return []*Binding{&k.Capture, &k.NewPhase, &k.Delete, &k.MoveLeft, &k.MoveRight, &k.MoveUp,
+		&k.MoveDown, &k.Undo, &k.Redo}
+}
+
+// disabled returns the key map with every key that would change the file
+// switched off for reason ("" switches them back on).
+func (k KeyMap) disabled(reason string) KeyMap {
+	for _, b := range k.writeKeys() {
+		if b.Writes {
+			b.DisabledReason = reason
+		}
+	}
+	return k
+}
+
+// refused finds the pressed key among the switched-off ones.
+func (k *KeyMap) refused(msg tea.KeyPressMsg) (Binding, bool) {
+	for _, b := range k.writeKeys() {
+		if b.DisabledReason != "" && b.matches(msg) {
+			return *b, true
+		}
+	}
+	return Binding{}, false
 }
 
 // boardHelp is the short and full help of the board: the root's edit keys
@@ -69,19 +164,19 @@ type boardHelp struct {
 // ShortHelp puts "? all keys" first: the line is cut at the window's edge,
 // and the way to every other key must never be what gets cut.
 func (h boardHelp) ShortHelp() []key.Binding {
-	out := []key.Binding{h.k.Help}
+	out := []key.Binding{h.k.Help.shown()}
 	if h.nav != nil {
 		out = append(out, h.nav.ShortHelp()...)
 	}
-	return append(out, h.k.Capture, h.k.Edit, h.k.NewPhase, h.k.Delete, h.k.Undo,
-		h.k.Search, h.k.Insights, h.k.Present, h.k.Export, h.k.Quit)
+	return append(out, shownAll(h.k.Capture, h.k.Edit, h.k.NewPhase, h.k.Delete, h.k.Undo,
+		h.k.Search, h.k.Insights, h.k.Present, h.k.Export, h.k.Quit)...)
 }
 
 func (h boardHelp) FullHelp() [][]key.Binding {
 	groups := [][]key.Binding{
-		{h.k.Edit, h.k.EditMap, h.k.Capture, h.k.NewPhase, h.k.Delete, h.k.Undo, h.k.Redo},
-		{h.k.MoveLeft, h.k.MoveRight, h.k.MoveUp, h.k.MoveDown},
-		{h.k.Search, h.k.Insights, h.k.Present, h.k.Export, h.k.Help, h.k.Quit, h.k.Back, h.k.ForceQuit},
+		shownAll(h.k.Edit, h.k.EditMap, h.k.Capture, h.k.NewPhase, h.k.Delete, h.k.Undo, h.k.Redo),
+		shownAll(h.k.MoveLeft, h.k.MoveRight, h.k.MoveUp, h.k.MoveDown),
+		shownAll(h.k.Search, h.k.Insights, h.k.Present, h.k.Export, h.k.Help, h.k.Quit, h.k.Back, h.k.ForceQuit),
 	}
 	if h.nav != nil {
 		groups = append(h.nav.FullHelp(), groups...)
@@ -94,3 +189,9 @@ type simpleHelp []key.Binding
 
 func (s simpleHelp) ShortHelp() []key.Binding  { return s }
 func (s simpleHelp) FullHelp() [][]key.Binding { return [][]key.Binding{s} }
+
+// The board's mouse actions, listed with the keys; they bind no key.
+var (
+	clickHelp = key.NewBinding(key.WithHelp("click", "select a card or phase"))
+	wheelHelp = key.NewBinding(key.WithHelp("wheel", "scroll (shift: sideways)"))
+)

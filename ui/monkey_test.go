@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"journeymap/model"
+	"journeymap/ui/internal/screentest"
 )
 
 // TestMonkey presses random keys, pastes hostile text and resizes the
@@ -105,28 +105,58 @@ func TestMonkey(t *testing.T) {
 			if hs.quit {
 				break
 			}
-			v := hs.r.View().Content
-			w, h := hs.r.width, hs.r.height
-			lines := strings.Split(v, "\n")
-			if len(lines) > h {
-				t.Fatalf("seed %d step %d (%s): %d lines at %dx%d", seed, i, what, len(lines), w, h)
-			}
-			for j, l := range lines {
-				if lw := ansi.StringWidth(l); lw > w {
-					t.Fatalf("seed %d step %d (%s): line %d is %d wide at %dx%d: %q\nsteps: %s\n%s", seed, i, what, j, lw, w, h, ansi.Strip(l), strings.Join(log, " "), hs.screen())
-				}
+			if !screentest.Fits(t, "seed "+itoa(int(seed))+" step "+itoa(i)+" ("+what+")", hs.r.View().Content, hs.r.width, hs.r.height) {
+				t.Fatalf("steps: %s\n%s", strings.Join(log, " "), hs.screen())
 			}
 		}
-		// Every write has landed (the harness runs commands to the end), so
-		// the map on screen is the map in the file.
-		if hs.r.screen == screenBoard && hs.r.overlay == overNone && !hs.quit && hs.r.writeErr == "" {
-			hs.send(refreshTickMsg{}) // picks up an outside change a form deferred
-			mp := hs.r.mp
-			stored, err := st.LoadMap(mp.ID)
-			if err == nil && fingerprint(stored) != fingerprint(mp) {
-				t.Fatalf("seed %d: the screen and the file disagree\nscreen: %s\nfile:   %s\nsteps: %s",
-					seed, names(mp), names(stored), strings.Join(log, " "))
-			}
+		monkeyAgrees(t, hs, st, mapID, "seed "+itoa(int(seed))+"\nsteps: "+strings.Join(log, " "))
+	}
+}
+
+// monkeyAgrees brings the interface to rest on the board of mapID (every
+// overlay closed, the window large again, the map opened if the monkey left
+// it) and checks that what the screen shows is what the file holds.
+func monkeyAgrees(t *testing.T, hs *harness, st *fakeStore, mapID int64, where string) {
+	t.Helper()
+	hs.send(tea.WindowSizeMsg{Width: 120, Height: 35})
+	for tries := 0; hs.r.top() != nil; tries++ {
+		if tries > 20 {
+			t.Fatalf("%s: the overlays do not close: %T\n%s", where, hs.r.top(), hs.screen())
+		}
+		o := hs.r.top()
+		hs.key("esc")
+		if hs.r.top() == o {
+			hs.key("y") // the editor asks whether to drop what was typed
 		}
 	}
+	if hs.r.writeErr != "" {
+		t.Fatalf("%s: a write failed: %s", where, hs.r.writeErr)
+	}
+	stored, err := st.LoadMap(mapID)
+	if err != nil {
+		// The monkey deleted the map: it must not be on the board or home.
+		if hs.r.screen == screenBoard && hs.r.mp != nil && hs.r.mp.ID == mapID {
+			t.Fatalf("%s: the board shows a map the file no longer has", where)
+		}
+		for _, s := range hs.r.maps {
+			if s.ID == mapID {
+				t.Fatalf("%s: home lists a map the file no longer has", where)
+			}
+		}
+		return
+	}
+	if hs.r.screen != screenBoard || hs.r.mp == nil || hs.r.mp.ID != mapID {
+		hs.r.screen = screenHome
+		hs.run(hs.r.loadMap(mapID, loadOpen, nil))
+	}
+	hs.send(refreshTickMsg{}) // picks up an outside change a form deferred
+	mp := hs.r.mp
+	if mp == nil || mp.ID != mapID {
+		t.Fatalf("%s: the map did not open:\n%s", where, hs.screen())
+	}
+	if fingerprint(stored) != fingerprint(mp) {
+		t.Fatalf("%s: the screen and the file disagree\nscreen: %s\nfile:   %s", where, names(mp), names(stored))
+	}
+	hs.contains(plural(stored.TouchpointCount(), "touchpoint", "touchpoints"),
+		plural(len(stored.Phases), "phase", "phases"))
 }

@@ -18,7 +18,7 @@ func TestSearchJumpsAndEscReturns(t *testing.T) {
 	hs, _, _ := openCoffee(t, 160, 45)
 	hs.r.board.Select(board.Selection{Phase: 2, Index: 0})
 	hs.key("/")
-	if hs.r.overlay != overFinder {
+	if !topIs[*finderOverlay](hs.r) {
 		t.Fatalf("/ did not open the finder:\n%s", hs.screen())
 	}
 	hs.typ("wait")
@@ -31,7 +31,7 @@ func TestSearchJumpsAndEscReturns(t *testing.T) {
 	hs.key("/")
 	hs.typ("stamp")
 	hs.key("esc")
-	if hs.r.overlay != overNone {
+	if hs.r.top() != nil {
 		t.Fatal("esc did not close the finder")
 	}
 	if s := hs.r.board.Selection(); s != (board.Selection{Phase: 1, Index: 3}) {
@@ -53,7 +53,7 @@ func TestSearchAcrossMapsOpensThePick(t *testing.T) {
 	}
 	hs := newHarness(t, st, Options{}, 160, 45)
 	hs.send(homeSearchAll())
-	if hs.r.overlay != overFinder {
+	if !topIs[*finderOverlay](hs.r) {
 		t.Fatalf("search across maps did not open the finder:\n%s", hs.screen())
 	}
 	hs.typ("teapot")
@@ -70,19 +70,19 @@ func TestSearchAcrossMapsOpensThePick(t *testing.T) {
 func TestInsightsJump(t *testing.T) {
 	hs, _, _ := openCoffee(t, 160, 45)
 	hs.key("i")
-	if hs.r.overlay != overInsights {
+	if !topIs[*insightsOverlay](hs.r) {
 		t.Fatalf("i did not open insights:\n%s", hs.screen())
 	}
 	hs.contains("Wait for drink")
 	hs.key("enter") // the first row: the lowest-scored touchpoint
-	if hs.r.overlay != overNone {
+	if hs.r.top() != nil {
 		t.Fatal("enter did not close insights")
 	}
 	if s := hs.r.board.Selection(); s != (board.Selection{Phase: 1, Index: 3}) {
 		t.Fatalf("jumped to %+v, want Wait for drink", s)
 	}
 	hs.key("i", "esc")
-	if hs.r.overlay != overNone {
+	if hs.r.top() != nil {
 		t.Fatal("esc did not close insights")
 	}
 }
@@ -92,7 +92,7 @@ func TestPresentationTwoSizes(t *testing.T) {
 		hs, _, _ := openCoffee(t, size[0], size[1])
 		hs.r.board.Select(board.Selection{Phase: 1, Index: 0})
 		hs.key("s")
-		if hs.r.overlay != overPresent {
+		if !topIs[*presentOverlay](hs.r) {
 			t.Fatalf("s did not start the presentation")
 		}
 		s := hs.screen()
@@ -103,7 +103,7 @@ func TestPresentationTwoSizes(t *testing.T) {
 		hs.key("right")
 		hs.contains("Stamp card")
 		hs.key("esc")
-		if hs.r.overlay != overNone {
+		if hs.r.top() != nil {
 			t.Fatal("esc did not end the presentation")
 		}
 		if s := hs.r.board.Selection(); s.Phase != 2 {
@@ -118,7 +118,7 @@ func TestExportDialogWritesAndAsksBeforeOverwrite(t *testing.T) {
 	dir := t.TempDir()
 	hs.r.dir = dir
 	hs.key("x")
-	if hs.r.overlay != overExport {
+	if !topIs[*exportOverlay](hs.r) {
 		t.Fatalf("x did not open the export dialog:\n%s", hs.screen())
 	}
 	hs.key("enter")
@@ -132,7 +132,7 @@ func TestExportDialogWritesAndAsksBeforeOverwrite(t *testing.T) {
 	}
 	hs.contains("exported to " + files[0])
 	hs.key("esc")
-	if hs.r.overlay != overNone {
+	if hs.r.top() != nil {
 		t.Fatalf("the dialog stays open:\n%s", hs.screen())
 	}
 	// Again: the file exists, so it asks.
@@ -186,7 +186,7 @@ func TestPresentationFollowsLiveChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	hs.send(refreshTickMsg{})
-	if hs.r.overlay != overPresent {
+	if !topIs[*presentOverlay](hs.r) {
 		t.Fatal("the refresh closed the presentation")
 	}
 	hs.contains("Birthday treat")

@@ -64,7 +64,7 @@ func TestEditorSavesToItsTouchpointAfterReload(t *testing.T) {
 	w := hs.r.do(&model.InsertTouchpoint{Phase: 0, Index: 0, Touchpoint: model.NewTouchpoint("NEW")})
 	hs.r.board.Select(board.Selection{Phase: 0, Index: 1}) // Instagram post
 	hs.key("e")
-	if hs.r.overlay != overEditor {
+	if !topIs[*editorOverlay](hs.r) {
 		t.Fatal("no editor")
 	}
 	hs.send(w()) // the write fails; loadReset lands while the form is open
@@ -92,7 +92,7 @@ func TestQuickCaptureEnterThenEscKeepsTheName(t *testing.T) {
 	for i := len(cmds) - 1; i >= 0; i-- { // the worst order: last key's work first
 		hs.run(cmds[i])
 	}
-	if hs.r.overlay != overNone {
+	if hs.r.top() != nil {
 		t.Errorf("the prompt is still open after esc")
 	}
 	m, err := st.LoadMap(id)

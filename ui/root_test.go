@@ -58,12 +58,12 @@ func TestQuickCaptureThreeTouchpoints(t *testing.T) {
 		hs.key("enter")
 	}
 	// Still open for the next one; letters were text, not commands.
-	if hs.r.overlay != overPrompt {
+	if !topIs[*promptOverlay](hs.r) {
 		t.Fatal("quick capture closed after enter")
 	}
 	hs.contains("added Refer a friend and 2 more")
 	hs.key("esc")
-	if hs.r.overlay != overNone {
+	if hs.r.top() != nil {
 		t.Fatal("esc did not close quick capture")
 	}
 	want := "Loyalty: Stamp card, Birthday e-mail, App reward, Refer a friend"
@@ -78,7 +78,7 @@ func TestNewPhasePrompt(t *testing.T) {
 	hs.key("p")
 	hs.typ("Consideration")
 	hs.key("enter")
-	if hs.r.overlay != overNone {
+	if hs.r.top() != nil {
 		t.Fatal("the phase prompt stays open after enter")
 	}
 	got := stored(t, st, id)
@@ -266,8 +266,8 @@ func TestReadOnlyRefusesEdits(t *testing.T) {
 	// prompt whose "added …" would be untrue.
 	for _, k := range []string{"a", "p", "d"} {
 		hs.key(k)
-		if hs.r.overlay != overNone {
-			t.Fatalf("%s opened %v on a read-only file:\n%s", k, hs.r.overlay, hs.screen())
+		if hs.r.top() != nil {
+			t.Fatalf("%s opened %T on a read-only file:\n%s", k, hs.r.top(), hs.screen())
 		}
 		hs.contains("the file is read-only")
 	}
@@ -309,7 +309,7 @@ func TestHelpListsEveryContext(t *testing.T) {
 		"undo", "redo", "add touchpoints", "new phase", "back / cancel",
 		"click   select a card or phase", "wheel   scroll")
 	hs.key("esc")
-	if hs.r.overlay != overNone {
+	if hs.r.top() != nil {
 		t.Fatal("esc did not close help")
 	}
 	// The short help line is always there.

@@ -35,7 +35,7 @@ func plural(n int, one, many string) string {
 // write state on the right. The write state wins the space when both do not
 // fit, because "saving…" and an error are what the user must not miss.
 func (r *Root) statusView(width int) string {
-	st := &r.styles
+	st := r.styles
 	left := filepath.Base(r.st.Path())
 	if r.st.ReadOnly() {
 		left += " (read-only)"

@@ -5,6 +5,7 @@
 package editor
 
 import (
+	"charm.land/bubbles/v2/key"
 	"errors"
 	"fmt"
 	"strconv"
@@ -221,19 +222,19 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if m.confirm {
-		switch msg.String() {
-		case "y", "Y":
+		switch {
+		case key.Matches(msg, m.keys.ConfirmYes):
 			m.confirm = false
 			return m, cancelled
-		case "n", "N", "esc":
+		case key.Matches(msg, m.keys.ConfirmNo):
 			m.confirm = false
 		}
 		return m, nil
 	}
-	switch msg.String() {
-	case "ctrl+s":
+	switch {
+	case key.Matches(msg, m.keys.Save):
 		return m.save()
-	case "esc":
+	case key.Matches(msg, m.keys.Cancel):
 		if m.fields[m.focus].escape() {
 			return m, nil
 		}
@@ -243,7 +244,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, cancelled
 	}
-	switch m.fields[m.focus].key(msg, m.size.valueWidth) {
+	switch m.fields[m.focus].key(msg, &m.keys, m.size.valueWidth) {
 	case moveNext:
 		if m.focus < len(m.fields)-1 {
 			m.setFocus(m.focus + 1)

@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"charm.land/bubbles/v2/key"
 	"fmt"
 	"strings"
 
@@ -294,59 +295,58 @@ func (f *field) paste(msg tea.PasteMsg, width int) {
 }
 
 // key handles a key press for the focused field.
-func (f *field) key(msg tea.KeyPressMsg, width int) move {
-	k := msg.String()
+func (f *field) key(msg tea.KeyPressMsg, km *KeyMap, width int) move {
 	switch f.kind {
 	case kindText:
-		return f.textKey(msg, k)
+		return f.textKey(msg, km)
 	case kindArea:
-		return f.areaKey(msg, k, width)
+		return f.areaKey(msg, km, width)
 	case kindChoice:
-		switch k {
-		case "right", "space", "l":
+		switch {
+		case key.Matches(msg, km.ChoiceNext):
 			if len(f.options) > 0 {
 				f.choice = (f.choice + 1) % len(f.options)
 			}
-		case "left", "h":
+		case key.Matches(msg, km.ChoicePrev):
 			if len(f.options) > 0 {
 				f.choice = (f.choice + len(f.options) - 1) % len(f.options)
 			}
 		}
-		return navKey(k)
+		return navKey(msg, km)
 	case kindScore:
 		switch {
-		case k == "right" || k == "l" || k == "+":
+		case key.Matches(msg, km.ScoreUp):
 			f.score = min(max(f.score+1, model.MinScore), model.MaxScore)
-		case k == "left" || k == "h" || k == "-":
+		case key.Matches(msg, km.ScoreDown):
 			f.score = min(max(f.score-1, model.MinScore), model.MaxScore)
-		case len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9':
+		case key.Matches(msg, km.ScoreSet) && len(msg.Text) == 1:
 			f.score = int(msg.Text[0] - '0')
 		}
-		return navKey(k)
+		return navKey(msg, km)
 	case kindList:
-		return f.listKey(msg, k)
+		return f.listKey(msg, km)
 	case kindMetrics:
-		return f.metricsKey(msg, k)
+		return f.metricsKey(msg, km)
 	}
 	return stay
 }
 
 // navKey is how fields without in-field navigation move focus.
-func navKey(k string) move {
-	switch k {
-	case "tab", "enter", "down":
+func navKey(msg tea.KeyPressMsg, km *KeyMap) move {
+	switch {
+	case key.Matches(msg, km.Forward):
 		return moveNext
-	case "shift+tab", "up":
+	case key.Matches(msg, km.Backward):
 		return movePrev
 	}
 	return stay
 }
 
-func (f *field) textKey(msg tea.KeyPressMsg, k string) move {
-	if f.sug.move(k) {
+func (f *field) textKey(msg tea.KeyPressMsg, km *KeyMap) move {
+	if f.sug.move(msg, km) {
 		return stay
 	}
-	if k == "enter" || k == "tab" {
+	if key.Matches(msg, km.Accept) {
 		if s, ok := f.sug.picked(); ok {
 			f.input.SetValue(s)
 			f.input.CursorEnd()
@@ -354,11 +354,8 @@ func (f *field) textKey(msg tea.KeyPressMsg, k string) move {
 			return stay
 		}
 	}
-	switch k {
-	case "tab", "enter", "down":
-		return moveNext
-	case "shift+tab", "up":
-		return movePrev
+	if mv := navKey(msg, km); mv != stay {
+		return mv
 	}
 	before := f.input.Value()
 	f.input, _ = f.input.Update(msg)
@@ -368,18 +365,18 @@ func (f *field) textKey(msg tea.KeyPressMsg, k string) move {
 	return stay
 }
 
-func (f *field) areaKey(msg tea.KeyPressMsg, k string, width int) move {
+func (f *field) areaKey(msg tea.KeyPressMsg, km *KeyMap, width int) move {
 	f.area.SetWidth(max(1, width))
-	switch k {
-	case "tab":
+	switch {
+	case key.Matches(msg, km.Next):
 		return moveNext
-	case "shift+tab":
+	case key.Matches(msg, km.Prev):
 		return movePrev
-	case "up":
+	case key.Matches(msg, km.Up):
 		if f.area.Line() == 0 && f.area.LineInfo().RowOffset == 0 {
 			return movePrev
 		}
-	case "down":
+	case key.Matches(msg, km.Down):
 		li := f.area.LineInfo()
 		if f.area.Line() >= f.area.LineCount()-1 && li.RowOffset >= li.Height-1 {
 			return moveNext
@@ -389,13 +386,13 @@ func (f *field) areaKey(msg tea.KeyPressMsg, k string, width int) move {
 	return stay
 }
 
-func (f *field) listKey(msg tea.KeyPressMsg, k string) move {
+func (f *field) listKey(msg tea.KeyPressMsg, km *KeyMap) move {
 	onInput := f.editing >= 0 || f.cursor >= len(f.items)
 	if onInput {
-		if f.sug.move(k) {
+		if f.sug.move(msg, km) {
 			return stay
 		}
-		if k == "enter" || k == "tab" {
+		if key.Matches(msg, km.Accept) {
 			if s, ok := f.sug.picked(); ok {
 				f.input.SetValue(s)
 				f.sug.close()
@@ -403,27 +400,27 @@ func (f *field) listKey(msg tea.KeyPressMsg, k string) move {
 				return stay
 			}
 		}
-		switch k {
-		case "enter":
+		switch {
+		case key.Matches(msg, km.Add):
 			if f.editing < 0 && strings.TrimSpace(f.input.Value()) == "" {
 				return moveNext
 			}
 			f.commitInput()
 			return stay
-		case "tab":
+		case key.Matches(msg, km.Next):
 			f.commitEdit()
 			return moveNext
-		case "shift+tab":
+		case key.Matches(msg, km.Prev):
 			f.commitEdit()
 			return movePrev
-		case "up":
+		case key.Matches(msg, km.Up):
 			f.commitEdit()
 			if f.cursor > 0 {
 				f.cursor--
 				return stay
 			}
 			return movePrev
-		case "down":
+		case key.Matches(msg, km.Down):
 			f.commitEdit()
 			if f.cursor < len(f.items) {
 				f.cursor++
@@ -439,32 +436,32 @@ func (f *field) listKey(msg tea.KeyPressMsg, k string) move {
 		return stay
 	}
 	// The cursor is on an item.
-	switch k {
-	case "tab":
+	switch {
+	case key.Matches(msg, km.Next):
 		return moveNext
-	case "shift+tab":
+	case key.Matches(msg, km.Prev):
 		return movePrev
-	case "up":
+	case key.Matches(msg, km.Up):
 		if f.cursor == 0 {
 			return movePrev
 		}
 		f.cursor--
-	case "down":
+	case key.Matches(msg, km.Down):
 		f.cursor++
-	case "shift+up", "alt+up", "ctrl+up":
+	case key.Matches(msg, km.MoveUp):
 		if f.cursor > 0 {
 			f.items[f.cursor], f.items[f.cursor-1] = f.items[f.cursor-1], f.items[f.cursor]
 			f.cursor--
 		}
-	case "shift+down", "alt+down", "ctrl+down":
+	case key.Matches(msg, km.MoveDown):
 		if f.cursor < len(f.items)-1 {
 			f.items[f.cursor], f.items[f.cursor+1] = f.items[f.cursor+1], f.items[f.cursor]
 			f.cursor++
 		}
-	case "ctrl+d", "delete":
+	case key.Matches(msg, km.Delete):
 		f.items = append(f.items[:f.cursor], f.items[f.cursor+1:]...)
 		f.cursor = min(f.cursor, len(f.items))
-	case "enter":
+	case key.Matches(msg, km.Add):
 		f.editing = f.cursor
 		f.input.SetValue(f.items[f.cursor])
 		f.input.CursorEnd()
@@ -495,21 +492,21 @@ func (f *field) commitInput() {
 	f.sug.close()
 }
 
-func (f *field) metricsKey(msg tea.KeyPressMsg, k string) move {
+func (f *field) metricsKey(msg tea.KeyPressMsg, km *KeyMap) move {
 	if f.row >= len(f.rows) {
 		// The "add metric" line.
-		switch k {
-		case "enter", "ctrl+n":
+		switch {
+		case key.Matches(msg, km.AddRow):
 			f.addRow(len(f.rows))
 			return stay
-		case "tab", "down":
+		case key.Matches(msg, km.Next), key.Matches(msg, km.Down):
 			return moveNext
-		case "shift+tab":
+		case key.Matches(msg, km.Prev):
 			if len(f.rows) == 0 {
 				return movePrev
 			}
 			f.row, f.col = len(f.rows)-1, colDir
-		case "up":
+		case key.Matches(msg, km.Up):
 			if len(f.rows) == 0 {
 				return movePrev
 			}
@@ -528,10 +525,10 @@ func (f *field) metricsKey(msg tea.KeyPressMsg, k string) move {
 		return stay
 	}
 	if f.col == colName {
-		if f.sug.move(k) {
+		if f.sug.move(msg, km) {
 			return stay
 		}
-		if k == "enter" || k == "tab" {
+		if key.Matches(msg, km.Accept) {
 			if s, ok := f.sug.picked(); ok {
 				c := &f.rows[f.row].cells[colName]
 				c.SetValue(s)
@@ -541,14 +538,14 @@ func (f *field) metricsKey(msg tea.KeyPressMsg, k string) move {
 			}
 		}
 	}
-	switch k {
-	case "tab", "enter":
+	switch {
+	case key.Matches(msg, km.Accept):
 		if f.col < colDir {
 			f.col++
 		} else {
 			f.row, f.col = f.row+1, colName
 		}
-	case "shift+tab":
+	case key.Matches(msg, km.Prev):
 		switch {
 		case f.col > colName:
 			f.col--
@@ -557,31 +554,31 @@ func (f *field) metricsKey(msg tea.KeyPressMsg, k string) move {
 		default:
 			return movePrev
 		}
-	case "up":
+	case key.Matches(msg, km.Up):
 		if f.row == 0 {
 			return movePrev
 		}
 		f.row--
-	case "down":
+	case key.Matches(msg, km.Down):
 		f.row++
-	case "ctrl+n":
+	case key.Matches(msg, km.AddMetric):
 		f.addRow(f.row + 1)
 		return stay
-	case "ctrl+d":
+	case key.Matches(msg, km.DeleteRow):
 		f.rows = append(f.rows[:f.row], f.rows[f.row+1:]...)
 		f.row = min(f.row, len(f.rows))
 	default:
 		if f.col == colDir {
-			switch k {
-			case "left", "right", "space", "h", "l":
+			switch {
+			case key.Matches(msg, km.FlipDirection):
 				if f.rows[f.row].dir == model.Up {
 					f.rows[f.row].dir = model.Down
 				} else {
 					f.rows[f.row].dir = model.Up
 				}
-			case "u", "+":
+			case key.Matches(msg, km.DirectionUp):
 				f.rows[f.row].dir = model.Up
-			case "d", "-":
+			case key.Matches(msg, km.DirectionDown):
 				f.rows[f.row].dir = model.Down
 			}
 			return stay

@@ -21,6 +21,26 @@ type KeyMap struct {
 	AddMetric  key.Binding // add a metric row
 	ConfirmYes key.Binding // discard changes
 	ConfirmNo  key.Binding // keep editing
+
+	// The bindings below are the finer keys behind the ones above: each
+	// shows in the help under the same words as the one it refines, so
+	// the help lists the idea once.
+	Up            key.Binding // up a line, item or row (Pick)
+	Down          key.Binding // down a line, item or row (Pick)
+	Forward       key.Binding // a plain field's next: tab, enter or down (Next)
+	Backward      key.Binding // a plain field's previous: shift+tab or up (Prev)
+	SuggestNext   key.Binding // down in a suggestion dropdown (Pick)
+	SuggestPrev   key.Binding // up in a suggestion dropdown (Pick)
+	ChoiceNext    key.Binding // the next option of a choice (Change)
+	ChoicePrev    key.Binding // the previous option of a choice (Change)
+	ScoreUp       key.Binding // (Change)
+	ScoreDown     key.Binding // (Change)
+	ScoreSet      key.Binding // a digit sets the score (Change)
+	FlipDirection key.Binding // a metric's direction (Change)
+	DirectionUp   key.Binding // (Change)
+	DirectionDown key.Binding // (Change)
+	AddRow        key.Binding // on the "add metric" line (AddMetric)
+	DeleteRow     key.Binding // a metric row: ctrl+d only, delete edits the cell (Delete)
 }
 
 // DefaultKeyMap returns the editor's default keys.
@@ -35,13 +55,36 @@ func DefaultKeyMap() KeyMap {
 		Accept:     key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "accept suggestion")),
 		Add:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add/edit item")),
 		Delete:     key.NewBinding(key.WithKeys("ctrl+d", "delete"), key.WithHelp("ctrl+d", "delete item/row")),
-		MoveUp:     key.NewBinding(key.WithKeys("shift+up", "alt+up"), key.WithHelp("shift+↑", "move item up")),
-		MoveDown:   key.NewBinding(key.WithKeys("shift+down", "alt+down"), key.WithHelp("shift+↓", "move item down")),
+		MoveUp:     key.NewBinding(key.WithKeys("shift+up", "alt+up", "ctrl+up"), key.WithHelp("shift+↑", "move item up")),
+		MoveDown:   key.NewBinding(key.WithKeys("shift+down", "alt+down", "ctrl+down"), key.WithHelp("shift+↓", "move item down")),
 		AddMetric:  key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "add metric")),
 		ConfirmYes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "discard")),
 		ConfirmNo:  key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "keep editing")),
+
+		Up:            key.NewBinding(key.WithKeys("up"), key.WithHelp(pick.Key, pick.Desc)),
+		Down:          key.NewBinding(key.WithKeys("down"), key.WithHelp(pick.Key, pick.Desc)),
+		Forward:       key.NewBinding(key.WithKeys("tab", "enter", "down"), key.WithHelp("tab", "next field")),
+		Backward:      key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "previous field")),
+		SuggestNext:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp(pick.Key, pick.Desc)),
+		SuggestPrev:   key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp(pick.Key, pick.Desc)),
+		ChoiceNext:    key.NewBinding(key.WithKeys("right", "space", "l"), key.WithHelp(change.Key, change.Desc)),
+		ChoicePrev:    key.NewBinding(key.WithKeys("left", "h"), key.WithHelp(change.Key, change.Desc)),
+		ScoreUp:       key.NewBinding(key.WithKeys("right", "l", "+"), key.WithHelp(change.Key, change.Desc)),
+		ScoreDown:     key.NewBinding(key.WithKeys("left", "h", "-"), key.WithHelp(change.Key, change.Desc)),
+		ScoreSet:      key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp(change.Key, change.Desc)),
+		FlipDirection: key.NewBinding(key.WithKeys("left", "right", "space", "h", "l"), key.WithHelp(change.Key, change.Desc)),
+		DirectionUp:   key.NewBinding(key.WithKeys("u", "+"), key.WithHelp(change.Key, change.Desc)),
+		DirectionDown: key.NewBinding(key.WithKeys("d", "-"), key.WithHelp(change.Key, change.Desc)),
+		AddRow:        key.NewBinding(key.WithKeys("enter", "ctrl+n"), key.WithHelp("ctrl+n", "add metric")),
+		DeleteRow:     key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "delete item/row")),
 	}
 }
+
+// The help of the bindings that refine Pick and Change.
+var (
+	pick   = key.Help{Key: "↑/↓", Desc: "pick suggestion/item"}
+	change = key.Help{Key: "←/→", Desc: "change choice/score"}
+)
 
 // ShortHelp lists the keys for the one-line help.
 func (k KeyMap) ShortHelp() []key.Binding {
@@ -54,6 +97,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Next, k.Prev, k.Save, k.Cancel},
 		{k.Change, k.Pick, k.Accept},
 		{k.Add, k.Delete, k.MoveUp, k.MoveDown, k.AddMetric},
+		{k.Up, k.Down, k.Forward, k.Backward, k.SuggestNext, k.SuggestPrev, k.ChoiceNext, k.ChoicePrev,
+			k.ScoreUp, k.ScoreDown, k.ScoreSet, k.FlipDirection, k.DirectionUp, k.DirectionDown, k.AddRow, k.DeleteRow},
 	}
 }
 

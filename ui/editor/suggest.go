@@ -3,6 +3,9 @@ package editor
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/sahilm/fuzzy"
 )
 
@@ -50,17 +53,17 @@ func (s *suggest) picked() (string, bool) {
 
 // move handles up/down inside an open dropdown and reports whether it did.
 // Up from the first match goes back to typing; down from typing enters it.
-func (s *suggest) move(k string) bool {
+func (s *suggest) move(msg tea.KeyPressMsg, km *KeyMap) bool {
 	if !s.open() {
 		return false
 	}
-	switch k {
-	case "down", "ctrl+n":
+	switch {
+	case key.Matches(msg, km.SuggestNext):
 		if s.idx < len(s.matches)-1 {
 			s.idx++
 		}
 		return true
-	case "up", "ctrl+p":
+	case key.Matches(msg, km.SuggestPrev):
 		if s.idx < 0 {
 			return false
 		}

@@ -102,6 +102,10 @@ type KeyMap struct {
 	Leave     key.Binding // leave the filter, keeping it
 	Clear     key.Binding // clear the filter
 	Quit      key.Binding
+	// While filtering, letters type: only these move the selection. They
+	// show in the help as Up and Down.
+	FilterUp   key.Binding
+	FilterDown key.Binding
 }
 
 // DefaultKeyMap returns the home screen's keys.
@@ -126,6 +130,9 @@ func DefaultKeyMap() KeyMap {
 		Leave:     b([]string{"tab"}, "tab", "leave filter"),
 		Clear:     b([]string{"esc"}, "esc", "clear filter"),
 		Quit:      b([]string{"q"}, "q", "quit"),
+
+		FilterUp:   b([]string{"up", "ctrl+p"}, "↑/k", "up"),
+		FilterDown: b([]string{"down", "ctrl+n"}, "↓/j", "down"),
 	}
 }
 
@@ -137,7 +144,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Up, k.Down, k.FilterUp, k.FilterDown, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.New, k.Edit, k.Duplicate, k.Delete},
 		{k.Filter, k.Leave, k.Clear, k.Search, k.Quit},
 	}
@@ -353,10 +360,10 @@ func (m Model) updateFilter(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.filtering = false
 		m.filter.Blur()
 		return m, nil
-	case k.String() == "up" || k.String() == "ctrl+p":
+	case key.Matches(k, keys.FilterUp):
 		m.move(-1)
 		return m, nil
-	case k.String() == "down" || k.String() == "ctrl+n":
+	case key.Matches(k, keys.FilterDown):
 		m.move(1)
 		return m, nil
 	case key.Matches(k, keys.PageUp):

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"journeymap/model"
+	"journeymap/ui/internal/screentest"
 	"journeymap/ui/theme"
 )
 
@@ -364,18 +365,7 @@ func TestManyPhases(t *testing.T) {
 
 func checkFits(t *testing.T, name, v string, w, h int) {
 	t.Helper()
-	if v == "" {
-		return
-	}
-	lines := strings.Split(v, "\n")
-	if len(lines) > h {
-		t.Errorf("%s at %dx%d: %d lines", name, w, h, len(lines))
-	}
-	for i, l := range lines {
-		if lw := ansi.StringWidth(l); lw > w {
-			t.Errorf("%s at %dx%d: line %d is %d cells: %q", name, w, h, i, lw, ansi.Strip(l))
-		}
-	}
+	screentest.Fits(t, name, v, w, h)
 }
 
 func BenchmarkView(b *testing.B) {

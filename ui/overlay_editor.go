@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"journeymap/model"
+	"journeymap/ui/editor"
+)
+
+// editTarget says what the open editor form will change when saved.
+type editTarget int
+
+const (
+	editTouchpoint editTarget = iota
+	editPhase
+	editNewMap
+	editMapInfo
+)
+
+// editorOverlay is the form for a touchpoint, a phase or a map's info, and
+// what its saved values become: an edit of the item it was opened on.
+type editorOverlay struct {
+	m      editor.Model
+	target editTarget
+	ref    target     // the phase or touchpoint it saves to
+	mp     *model.Map // the map whose info is edited from home; nil: the open map
+	st     *Styles
+}
+
+func (r *Root) newEditor(t editTarget, ed editor.Model, ref target, mp *model.Map) *editorOverlay {
+	return &editorOverlay{m: ed, target: t, ref: ref, mp: mp, st: r.styles}
+}
+
+func (o *editorOverlay) holdsInput() {}
+
+func (o *editorOverlay) restyle() { o.m.SetStyles(o.st.sub.Editor) }
+
+func (o *editorOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
+	switch msg := msg.(type) {
+	case editor.CancelledMsg:
+		return true, nil
+	case editor.SavedTouchpointMsg:
+		return true, r.doAt(o.ref, func(at model.Ref) model.Edit {
+			return &model.UpdateTouchpoint{Phase: at.Phase, Index: at.Index, Touchpoint: msg.Touchpoint}
+		})
+	case editor.SavedPhaseMsg:
+		return true, r.doAt(o.ref, func(at model.Ref) model.Edit {
+			return &model.UpdatePhase{Index: at.Phase, Name: msg.Name, Description: msg.Description}
+		})
+	case editor.SavedMapMsg:
+		switch {
+		case o.target == editNewMap:
+			return true, r.createMap(msg.Info, msg.Template)
+		case o.mp == nil: // from the board: an undoable edit like any other
+			return true, r.do(&model.UpdateMap{Info: msg.Info})
+		default:
+			return true, r.doOutside(o.mp, &model.UpdateMap{Info: msg.Info})
+		}
+	}
+	var cmd tea.Cmd
+	o.m, cmd = o.m.Update(msg)
+	return false, cmd
+}
+
+func (o *editorOverlay) View(w, h int, _ func(int, int) string) string { return o.m.View(w, h) }
+
+func (o *editorOverlay) Help() help.KeyMap { return o.m.Help() }
