@@ -34,8 +34,19 @@ var (
 	ErrReadOnly      = errors.New("file is read-only")
 	ErrNotFound      = errors.New("no such map")
 	ErrDamaged       = errors.New("file is damaged")
-	ErrBusy          = errors.New("file is busy")
 )
+
+// ErrBusy is returned when another process held the file's lock past the
+// busy timeout. Nothing was written; the same edit may be tried again, which
+// callers can tell without importing storage: it has a Busy method.
+var ErrBusy error = busyError{}
+
+type busyError struct{}
+
+func (busyError) Error() string { return "file is busy" }
+
+// Busy reports that the write may simply be tried again.
+func (busyError) Busy() bool { return true }
 
 // busyTimeout is how long a write waits for another process's lock before
 // it gives up with ErrBusy. A variable so tests need not wait 5 s.

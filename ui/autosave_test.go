@@ -20,7 +20,7 @@ func openDirect(t *testing.T) (*Root, *fakeStore, int64) {
 	}
 	r := New(st, Options{})
 	r.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	r.Update(r.loadMap(id, loadOpen, nil)())
+	r.Update(r.loadMap(id, loadOpen, 0)())
 	if r.mp == nil {
 		t.Fatal("map not open")
 	}
@@ -33,7 +33,7 @@ func TestOneWriteInFlight(t *testing.T) {
 	r, st, id := openDirect(t)
 	var cmds []tea.Cmd
 	for _, name := range []string{"One", "Two", "Three"} {
-		cmds = append(cmds, r.do(&model.InsertTouchpoint{Phase: 2, Index: 1, Touchpoint: model.NewTouchpoint(name)}))
+		cmds = append(cmds, r.do(insTP(r.mp, 2, 1, model.NewTouchpoint(name))))
 	}
 	if cmds[0] == nil || cmds[1] != nil || cmds[2] != nil {
 		t.Fatalf("want exactly one write started, got %v", cmds)
@@ -71,8 +71,8 @@ func TestOneWriteInFlight(t *testing.T) {
 // edit must not overwrite that edit when it arrives.
 func TestStaleReloadIsDropped(t *testing.T) {
 	r, _, id := openDirect(t)
-	stale := r.loadMap(id, loadRefresh, nil)() // the file as it is now
-	r.do(&model.DeleteTouchpoint{Phase: 0, Index: 0})
+	stale := r.loadMap(id, loadRefresh, 0)() // the file as it is now
+	r.do(delTP(r.mp, 0, 0))
 	r.Update(stale)
 	if r.mp.TouchpointCount() != 6 {
 		t.Fatal("a stale reload brought back a deleted touchpoint")
@@ -83,7 +83,7 @@ func TestStaleReloadIsDropped(t *testing.T) {
 // the write has landed.
 func TestQuitWaitsForWrites(t *testing.T) {
 	r, st, _ := openDirect(t)
-	write := r.do(&model.UpdatePhase{Index: 0, Name: "Awareness"})
+	write := r.do(updPhase(r.mp, 0, "Awareness"))
 	r.Update(keyMsg("q"))           // board -> home
 	_, cmd := r.Update(keyMsg("q")) // home says QuitMsg
 	if cmd == nil {
@@ -110,7 +110,7 @@ func TestQuitWaitsForWrites(t *testing.T) {
 func TestSelectionAfterUndo(t *testing.T) {
 	r, _, _ := openDirect(t)
 	r.board.Select(board.Selection{Phase: 1, Index: 2})
-	r.do(&model.DeleteTouchpoint{Phase: 1, Index: 2})
+	r.do(delTP(r.mp, 1, 2))
 	r.board.Select(board.Selection{Phase: 0, Index: 0})
 	r.undo()
 	if s := r.board.Selection(); s != (board.Selection{Phase: 1, Index: 2}) {

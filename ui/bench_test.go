@@ -21,7 +21,7 @@ func BenchmarkRootView(b *testing.B) {
 			}
 			r := New(st, Options{})
 			r.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
-			msg := r.loadMap(id, loadOpen, nil)()
+			msg := r.loadMap(id, loadOpen, 0)()
 			r.Update(msg)
 			if r.mp == nil {
 				b.Fatal("map not open")
@@ -44,7 +44,7 @@ func BenchmarkRootKeyAndView(b *testing.B) {
 	}
 	r := New(st, Options{})
 	r.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
-	r.Update(r.loadMap(id, loadOpen, nil)())
+	r.Update(r.loadMap(id, loadOpen, 0)())
 	keys := []tea.KeyPressMsg{keyMsg("j"), keyMsg("l"), keyMsg("k"), keyMsg("h")}
 	i := 0
 	for b.Loop() {

@@ -9,7 +9,6 @@ import (
 	"journeymap/ui/board"
 	"journeymap/ui/editor"
 	"journeymap/ui/exportdlg"
-	"journeymap/ui/finder"
 	"journeymap/ui/insights"
 	"journeymap/ui/present"
 	"journeymap/ui/theme"
@@ -87,15 +86,15 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case km.EditMap.matches(k):
-		r.push(r.newEditor(editMapInfo, editor.NewMap(m.MapInfo, nil, r.styles.sub.Editor), target{}, nil))
+		r.push(r.newEditor(editMapInfo, editor.NewMap(m.MapInfo, nil, r.styles.sub.Editor), target{id: m.ID, rev: m.Rev}, nil))
 		return nil
 	case km.Delete.matches(k):
 		switch {
 		case hasTP:
 			at := r.targetAt(sel)
 			r.openConfirm(fmt.Sprintf("Delete touchpoint %s? y/n", theme.Clean(tp.Name)), func(r *Root) tea.Cmd {
-				return r.doAt(at, func(ref model.Ref) model.Edit {
-					return &model.DeleteTouchpoint{Phase: ref.Phase, Index: ref.Index}
+				return r.doAt(at, func(_ model.Ref, rev int64) model.Edit {
+					return &model.DeleteTouchpoint{ID: at.id, Rev: rev}
 				})
 			})
 		case hasPhase:
@@ -103,14 +102,14 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 			at := r.targetAt(board.Selection{Phase: sel.Phase, Index: -1})
 			r.openConfirm(fmt.Sprintf("Delete phase %s and its %s? y/n", theme.Clean(p.Name),
 				plural(len(p.Touchpoints), "touchpoint", "touchpoints")), func(r *Root) tea.Cmd {
-				return r.doAt(at, func(ref model.Ref) model.Edit { return &model.DeletePhase{Index: ref.Phase} })
+				return r.doAt(at, func(_ model.Ref, rev int64) model.Edit { return &model.DeletePhase{ID: at.id, Rev: rev} })
 			})
 		}
 		return nil
 	case km.MoveLeft.matches(k), km.MoveRight.matches(k), km.MoveUp.matches(k), km.MoveDown.matches(k):
 		return r.move(k, sel, hasPhase, hasTP)
 	case km.Search.matches(k):
-		r.openFinder("Search "+theme.Clean(m.Title), finder.TouchpointItems(m))
+		r.openFinder("Search "+theme.Clean(m.Title), mapItems(m))
 		return nil
 	case km.Insights.matches(k):
 		r.push(&insightsOverlay{m: insights.New(model.Insights(m), m, r.styles.sub.Insights), st: r.styles, keys: &r.keys})
@@ -138,6 +137,7 @@ func (r *Root) move(k tea.KeyPressMsg, sel board.Selection, hasPhase, hasTP bool
 	switch {
 	case hasTP:
 		from := model.Ref{Phase: sel.Phase, Index: sel.Index}
+		tp, _ := m.Touchpoint(from)
 		to := from
 		switch {
 		case km.MoveLeft.matches(k), km.MoveRight.matches(k):
@@ -158,7 +158,7 @@ func (r *Root) move(k tea.KeyPressMsg, sel board.Selection, hasPhase, hasTP bool
 		if to.Index < 0 || (to.Phase == from.Phase && to.Index >= len(m.Phases[from.Phase].Touchpoints)) {
 			return nil
 		}
-		return r.do(&model.MoveTouchpoint{From: from, To: to})
+		return r.do(&model.MoveTouchpoint{ID: tp.ID, Phase: m.Phases[to.Phase].ID, Index: to.Index})
 	case hasPhase:
 		to := sel.Phase + 1
 		if km.MoveLeft.matches(k) || km.MoveUp.matches(k) {
@@ -167,7 +167,7 @@ func (r *Root) move(k tea.KeyPressMsg, sel board.Selection, hasPhase, hasTP bool
 		if to < 0 || to >= len(m.Phases) {
 			return nil
 		}
-		return r.do(&model.MovePhase{From: sel.Phase, To: to})
+		return r.do(&model.MovePhase{ID: m.Phases[sel.Phase].ID, To: to})
 	}
 	return nil
 }

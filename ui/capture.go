@@ -130,15 +130,38 @@ type promptOverlay struct {
 	p    prompt
 	st   *Styles
 	keys *KeyMap
+	// phase is the phase the prompt names (quick capture adds to it, a new
+	// phase goes after it) and after the touchpoint the next one follows,
+	// by ID, so another window's moves never send a name elsewhere.
+	phase, after int64
 }
 
 func (r *Root) openPrompt(kind promptKind, title, placeholder string) tea.Cmd {
 	p, cmd := newPrompt(kind, title, placeholder, r.styles.Input)
-	r.push(&promptOverlay{p: p, st: r.styles, keys: &r.keys})
+	o := &promptOverlay{p: p, st: r.styles, keys: &r.keys}
+	sel := r.board.Selection()
+	if sel.Phase >= 0 && sel.Phase < len(r.mp.Phases) {
+		o.phase = r.mp.Phases[sel.Phase].ID
+	}
+	if t, ok := r.mp.Touchpoint(model.Ref{Phase: sel.Phase, Index: sel.Index}); ok {
+		o.after = t.ID
+	}
+	r.push(o)
 	return cmd
 }
 
-func (o *promptOverlay) holdsInput() {}
+// followMap keeps the title on the phase's current name.
+func (o *promptOverlay) followMap(m *model.Map) {
+	if o.p.kind != promptCapture {
+		return
+	}
+	if i, ok := m.PhaseIndex(o.phase); ok {
+		o.p.title = "Add touchpoints to " + theme.Clean(m.Phases[i].Name)
+	}
+}
+
+// unsaved reports whether closing now would lose something typed.
+func (o *promptOverlay) unsaved() bool { return strings.TrimSpace(o.p.input.Value()) != "" }
 
 func (o *promptOverlay) restyle() { o.p.input.SetStyles(o.st.Input) }
 
@@ -171,28 +194,35 @@ func (o *promptOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
 }
 
 // submit adds what was typed: a phase after the current one (and the
-// prompt closes), or a touchpoint after the selection (and quick capture
-// stays open for the next).
+// prompt closes), or a touchpoint to the phase the prompt names, after the
+// touchpoint that was selected when it opened (quick capture stays open for
+// the next). Both are found by ID: another window may move them meanwhile.
 func (o *promptOverlay) submit(r *Root, text string) (done bool, cmd tea.Cmd) {
-	sel := r.board.Selection()
 	if o.p.kind == promptPhase {
 		at := 0
-		if len(r.mp.Phases) > 0 {
-			at = min(sel.Phase+1, len(r.mp.Phases))
+		if i, ok := r.mp.PhaseIndex(o.phase); ok {
+			at = i + 1
+		} else if len(r.mp.Phases) > 0 {
+			at = len(r.mp.Phases)
 		}
-		return true, r.do(&model.InsertPhase{Index: at, Phase: model.Phase{Name: text}})
+		return true, r.do(&model.InsertPhase{Index: at, Phase: model.Phase{ID: model.NewID(), Name: text}})
 	}
-	if sel.Phase < 0 || sel.Phase >= len(r.mp.Phases) {
+	pi, ok := r.mp.PhaseIndex(o.phase)
+	if !ok {
+		r.setNote("the phase is no longer in the map (deleted in another window): nothing added", true)
 		return true, nil
 	}
-	at := len(r.mp.Phases[sel.Phase].Touchpoints)
-	if sel.Index >= 0 {
-		at = min(sel.Index+1, at)
+	at := -1 // the end of the phase
+	if ref, ok := r.mp.Find(o.after); ok && ref.Phase == pi {
+		at = ref.Index + 1
 	}
+	t := model.NewTouchpoint(text)
+	t.ID = model.NewID()
 	before := r.mp.TouchpointCount()
-	cmd = r.do(&model.InsertTouchpoint{Phase: sel.Phase, Index: at, Touchpoint: model.NewTouchpoint(text)})
+	cmd = r.do(&model.InsertTouchpoint{Phase: o.phase, Index: at, Touchpoint: t})
 	if r.mp.TouchpointCount() > before { // not refused
 		o.p.added = append(o.p.added, text)
+		o.after = t.ID // the next one goes after this one
 	}
 	return false, cmd
 }

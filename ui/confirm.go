@@ -23,8 +23,6 @@ func (r *Root) openConfirm(q string, yes func(r *Root) tea.Cmd) {
 	r.push(&confirmDialog{question: q, yes: yes, st: r.styles, keys: &r.keys})
 }
 
-func (c *confirmDialog) holdsInput() {}
-
 func (c *confirmDialog) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {

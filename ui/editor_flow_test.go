@@ -61,6 +61,10 @@ func TestFullEditorSavesEveryField(t *testing.T) {
 
 	got := stored(t, st, id).Phases[1].Touchpoints[0]
 	got.ID = 0
+	if got.Rev != 1 {
+		t.Errorf("revision %d after one save, want 1", got.Rev)
+	}
+	got.Rev = 0
 	want := model.Touchpoint{
 		Name: "Queue at the counter", Description: "People wait in line", Channel: "counter",
 		Kind: model.KindPhysical, Owner: "Store team",

@@ -149,23 +149,23 @@ func (f *fakeStore) Apply(mapID int64, e model.Edit) error {
 func copyEdit(e model.Edit) model.Edit {
 	switch e := e.(type) {
 	case *model.UpdateMap:
-		return &model.UpdateMap{Info: e.Info}
+		return &model.UpdateMap{Rev: e.Rev, Info: e.Info}
 	case *model.InsertPhase:
 		return &model.InsertPhase{Index: e.Index, Phase: e.Phase.Clone()}
 	case *model.DeletePhase:
-		return &model.DeletePhase{Index: e.Index}
+		return &model.DeletePhase{ID: e.ID, Rev: e.Rev}
 	case *model.UpdatePhase:
-		return &model.UpdatePhase{Index: e.Index, Name: e.Name, Description: e.Description}
+		return &model.UpdatePhase{ID: e.ID, Rev: e.Rev, Name: e.Name, Description: e.Description}
 	case *model.MovePhase:
-		return &model.MovePhase{From: e.From, To: e.To}
+		return &model.MovePhase{ID: e.ID, To: e.To}
 	case *model.InsertTouchpoint:
 		return &model.InsertTouchpoint{Phase: e.Phase, Index: e.Index, Touchpoint: e.Touchpoint.Clone()}
 	case *model.DeleteTouchpoint:
-		return &model.DeleteTouchpoint{Phase: e.Phase, Index: e.Index}
+		return &model.DeleteTouchpoint{ID: e.ID, Rev: e.Rev}
 	case *model.UpdateTouchpoint:
-		return &model.UpdateTouchpoint{Phase: e.Phase, Index: e.Index, Touchpoint: e.Touchpoint.Clone()}
+		return &model.UpdateTouchpoint{ID: e.ID, Rev: e.Rev, Touchpoint: e.Touchpoint.Clone()}
 	case *model.MoveTouchpoint:
-		return &model.MoveTouchpoint{From: e.From, To: e.To}
+		return &model.MoveTouchpoint{ID: e.ID, Phase: e.Phase, Index: e.Index}
 	}
 	panic(fmt.Sprintf("unknown edit %T", e))
 }

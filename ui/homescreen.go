@@ -36,7 +36,7 @@ func (r *Root) updateHome(msg tea.Msg) tea.Cmd {
 	}
 	switch msg := msg.(type) {
 	case home.OpenMsg:
-		return r.loadMap(msg.ID, loadOpen, nil)
+		return r.loadMap(msg.ID, loadOpen, 0)
 	case home.NewMsg:
 		if r.refuseEdit() {
 			return nil
@@ -51,7 +51,7 @@ func (r *Root) updateHome(msg tea.Msg) tea.Cmd {
 		r.push(r.newEditor(editNewMap, editor.NewMap(model.MapInfo{}, names, r.styles.sub.Editor), target{}, nil))
 		return nil
 	case home.EditMsg:
-		return r.loadMap(msg.ID, loadForEdit, nil)
+		return r.loadMap(msg.ID, loadForEdit, 0)
 	case home.DuplicateMsg:
 		s, ok := r.summary(msg.ID)
 		if !ok || r.refuseEdit() {

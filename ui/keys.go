@@ -75,6 +75,10 @@ type KeyMap struct {
 	No  Binding
 	// Quick capture and the new-phase prompt.
 	Submit Binding
+	// The conflict dialog: an edit met a change made elsewhere.
+	KeepTheirs Binding
+	Overwrite  Binding
+	SaveAsNew  Binding
 	// The full help screen.
 	HelpClose Binding
 	HelpNext  Binding
@@ -114,6 +118,10 @@ func DefaultKeyMap() KeyMap {
 		Yes:    b([]string{"y", "Y", "enter"}, "y", "yes"),
 		No:     b([]string{"n", "N", "esc", "q", "Q"}, "n/esc", "no"),
 		Submit: b([]string{"enter"}, "enter", "add"),
+
+		KeepTheirs: b([]string{"t"}, "t", "keep theirs"),
+		Overwrite:  b([]string{"o"}, "o", "overwrite with mine"),
+		SaveAsNew:  b([]string{"n"}, "n", "save mine as new"),
 
 		HelpClose: b([]string{"esc", "?", "q", "enter"}, "esc", "back / cancel"),
 		HelpNext:  b([]string{"right", "l", "pgdown", "space", "j", "down"}, "→", "more keys"),

@@ -33,7 +33,7 @@ type (
 		err     error
 		purpose loadPurpose
 		gen     uint64
-		sel     *model.Ref // select this touchpoint once open
+		sel     int64 // select this touchpoint (by ID) once open
 	}
 	mapCreatedMsg struct {
 		id  int64
@@ -58,7 +58,7 @@ type (
 // mapRef addresses a touchpoint in any map of the file (search across maps).
 type mapRef struct {
 	MapID int64
-	Ref   model.Ref
+	ID    int64 // the touchpoint's
 }
 
 // loaded takes the result of a load or of a change to the list of maps.
@@ -90,7 +90,7 @@ func (r *Root) loaded(msg tea.Msg) tea.Cmd {
 			return r.listMaps()
 		}
 		r.queue.committed++
-		return tea.Batch(r.listMaps(), r.loadMap(msg.id, loadOpen, nil))
+		return tea.Batch(r.listMaps(), r.loadMap(msg.id, loadOpen, 0))
 	case mapActionMsg:
 		if msg.err != nil {
 			r.setNote(firstLine(msg.err.Error()), true)
@@ -121,7 +121,7 @@ func (r *Root) listMaps() tea.Cmd {
 	}
 }
 
-func (r *Root) loadMap(id int64, purpose loadPurpose, sel *model.Ref) tea.Cmd {
+func (r *Root) loadMap(id int64, purpose loadPurpose, sel int64) tea.Cmd {
 	st, gen := r.st, r.gen
 	return func() tea.Msg {
 		m, err := st.LoadMap(id)
@@ -178,7 +178,6 @@ func (r *Root) mapLoaded(msg mapLoadedMsg) tea.Cmd {
 			r.histMapID = msg.m.ID
 		}
 		r.mp = msg.m
-		r.mapSeq++
 		r.screen = screenBoard
 		r.clearOverlays()
 		r.board.SetMap(r.mp)
@@ -186,8 +185,8 @@ func (r *Root) mapLoaded(msg mapLoadedMsg) tea.Cmd {
 		if len(r.mp.Phases) > 0 && len(r.mp.Phases[0].Touchpoints) > 0 {
 			r.board.Select(board.Selection{Phase: 0, Index: 0})
 		}
-		if msg.sel != nil {
-			r.board.Select(board.Selection{Phase: msg.sel.Phase, Index: msg.sel.Index})
+		if msg.sel != 0 {
+			r.selectID(msg.sel, false)
 		}
 		r.setNote("", false)
 		r.vocab = model.Vocabulary{}
@@ -196,13 +195,10 @@ func (r *Root) mapLoaded(msg mapLoadedMsg) tea.Cmd {
 		if r.screen != screenBoard || r.mp == nil || r.mp.ID != msg.id || msg.gen != r.gen {
 			return nil // stale: the user changed something since it was asked for
 		}
-		if msg.purpose == loadOutside && (r.hist.canUndo() || r.hist.canRedo()) {
-			// Undo addresses rows by position; after someone else's change
-			// those positions may name other rows, so the history goes.
-			if fingerprint(msg.m) != fingerprint(r.mp) {
-				r.hist.reset()
-				r.setNote("updated from another window", false)
-			}
+		if msg.purpose == loadOutside && fingerprint(msg.m) != fingerprint(r.mp) && r.note == "" {
+			// The history stays: edits name their items by ID, and an undo
+			// whose item changed meanwhile is refused, not misapplied.
+			r.setNote("updated from another window", false)
 		}
 		r.replaceMap(msg.m)
 	case loadReset:
@@ -212,7 +208,7 @@ func (r *Root) mapLoaded(msg mapLoadedMsg) tea.Cmd {
 		r.hist.reset()
 		r.replaceMap(msg.m)
 	case loadForEdit:
-		r.push(r.newEditor(editMapInfo, editor.NewMap(msg.m.MapInfo, nil, r.styles.sub.Editor), target{}, msg.m))
+		r.push(r.newEditor(editMapInfo, editor.NewMap(msg.m.MapInfo, nil, r.styles.sub.Editor), target{id: msg.m.ID, rev: msg.m.Rev}, msg.m))
 	}
 	return nil
 }
@@ -228,9 +224,6 @@ func (r *Root) replaceMap(m *model.Map) {
 		if t, ok := r.mp.Touchpoint(model.Ref{Phase: sel.Phase, Index: sel.Index}); ok {
 			tpID = t.ID
 		}
-	}
-	if fingerprint(m) != fingerprint(r.mp) {
-		r.mapSeq++ // positions may now name other rows
 	}
 	r.mp = m
 	r.board.SetMap(m)

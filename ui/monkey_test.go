@@ -74,13 +74,13 @@ func TestMonkey(t *testing.T) {
 					var e model.Edit
 					switch k := rng.IntN(4); {
 					case k == 0 && len(m.Phases) > 0:
-						e = &model.InsertTouchpoint{Phase: 0, Index: 0, Touchpoint: model.NewTouchpoint("From outside")}
+						e = insTP(m, 0, 0, model.NewTouchpoint("From outside"))
 					case k == 1 && len(m.Phases) > 1:
-						e = &model.DeletePhase{Index: len(m.Phases) - 1}
+						e = delPhase(m, len(m.Phases)-1)
 					case k == 2 && len(m.Phases) > 0 && len(m.Phases[0].Touchpoints) > 0:
-						e = &model.DeleteTouchpoint{Phase: 0, Index: 0}
+						e = delTP(m, 0, 0)
 					default:
-						e = &model.InsertPhase{Index: 0, Phase: model.Phase{Name: "Outside"}}
+						e = insPhase(0, "Outside")
 					}
 					_ = st.external(mapID, e)
 				}
@@ -147,7 +147,7 @@ func monkeyAgrees(t *testing.T, hs *harness, st *fakeStore, mapID int64, where s
 	}
 	if hs.r.screen != screenBoard || hs.r.mp == nil || hs.r.mp.ID != mapID {
 		hs.r.screen = screenHome
-		hs.run(hs.r.loadMap(mapID, loadOpen, nil))
+		hs.run(hs.r.loadMap(mapID, loadOpen, 0))
 	}
 	hs.send(refreshTickMsg{}) // picks up an outside change a form deferred
 	mp := hs.r.mp

@@ -27,10 +27,9 @@ type overlay interface {
 	Help() help.KeyMap
 }
 
-// holdsInput is an overlay with something typed or asked in it. A change
-// another process made to the file waits until it closes, so a reload
-// never pulls the ground from under a half-filled form.
-type holdsInput interface{ holdsInput() }
+// holdsUnsaved is an overlay that may hold typed work not yet saved (a form
+// with changes, a prompt with text): ctrl+c asks before throwing it away.
+type holdsUnsaved interface{ unsaved() bool }
 
 // fullScreen is an overlay that takes the whole window, status bar and
 // help line included (the presentation: the wall needs every row).
@@ -82,10 +81,11 @@ func (r *Root) updateOverlay(o overlay, msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// overlaysHoldInput reports whether any overlay on the stack holds input.
-func (r *Root) overlaysHoldInput() bool {
+// unsavedInput reports whether any overlay holds something typed that
+// closing would lose.
+func (r *Root) unsavedInput() bool {
 	for _, o := range r.stack {
-		if _, ok := o.(holdsInput); ok {
+		if u, ok := o.(holdsUnsaved); ok && u.unsaved() {
 			return true
 		}
 	}

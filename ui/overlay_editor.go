@@ -32,7 +32,7 @@ func (r *Root) newEditor(t editTarget, ed editor.Model, ref target, mp *model.Ma
 	return &editorOverlay{m: ed, target: t, ref: ref, mp: mp, st: r.styles}
 }
 
-func (o *editorOverlay) holdsInput() {}
+func (o *editorOverlay) unsaved() bool { return o.m.Dirty() }
 
 func (o *editorOverlay) restyle() { o.m.SetStyles(o.st.sub.Editor) }
 
@@ -41,26 +41,51 @@ func (o *editorOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
 	case editor.CancelledMsg:
 		return true, nil
 	case editor.SavedTouchpointMsg:
-		return true, r.doAt(o.ref, func(at model.Ref) model.Edit {
-			return &model.UpdateTouchpoint{Phase: at.Phase, Index: at.Index, Touchpoint: msg.Touchpoint}
-		})
+		return o.save(r, &model.UpdateTouchpoint{ID: o.ref.id, Rev: o.ref.rev, Touchpoint: msg.Touchpoint})
 	case editor.SavedPhaseMsg:
-		return true, r.doAt(o.ref, func(at model.Ref) model.Edit {
-			return &model.UpdatePhase{Index: at.Phase, Name: msg.Name, Description: msg.Description}
-		})
+		return o.save(r, &model.UpdatePhase{ID: o.ref.id, Rev: o.ref.rev, Name: msg.Name, Description: msg.Description})
 	case editor.SavedMapMsg:
 		switch {
 		case o.target == editNewMap:
 			return true, r.createMap(msg.Info, msg.Template)
 		case o.mp == nil: // from the board: an undoable edit like any other
-			return true, r.do(&model.UpdateMap{Info: msg.Info})
+			return o.save(r, &model.UpdateMap{Rev: o.ref.rev, Info: msg.Info})
 		default:
-			return true, r.doOutside(o.mp, &model.UpdateMap{Info: msg.Info})
+			return true, r.doOutside(o.mp, &model.UpdateMap{Rev: o.mp.Rev, Info: msg.Info})
 		}
 	}
 	var cmd tea.Cmd
 	o.m, cmd = o.m.Update(msg)
 	return false, cmd
+}
+
+// save applies mine unless the item changed or went since the form opened
+// (the map under the form keeps refreshing); then it asks what to do, with
+// the form kept below so esc goes back to it.
+func (o *editorOverlay) save(r *Root, mine model.Edit) (bool, tea.Cmd) {
+	var err error
+	switch e := mine.(type) {
+	case *model.UpdateMap:
+		if r.mp != nil && r.mp.Rev != e.Rev {
+			err = &model.Conflict{What: "map"}
+		}
+	default:
+		_, rev, ok := r.resolve(o.ref)
+		switch {
+		case !ok:
+			err = &model.Conflict{Gone: true}
+		case rev != o.ref.rev:
+			err = &model.Conflict{}
+		}
+	}
+	if err != nil {
+		if d := r.conflictDialogFor(mine, err); d != nil {
+			d.form = o
+			r.push(d)
+			return false, nil
+		}
+	}
+	return true, r.do(mine)
 }
 
 func (o *editorOverlay) View(w, h int, _ func(int, int) string) string { return o.m.View(w, h) }

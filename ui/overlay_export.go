@@ -13,8 +13,6 @@ type exportOverlay struct {
 	st *Styles
 }
 
-func (o *exportOverlay) holdsInput() {}
-
 func (o *exportOverlay) restyle() { o.m.SetStyles(o.st.sub.Export) }
 
 func (o *exportOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {

@@ -5,7 +5,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"journeymap/model"
-	"journeymap/ui/board"
 	"journeymap/ui/finder"
 	"journeymap/ui/theme"
 )
@@ -17,11 +16,13 @@ type finderOverlay struct {
 	st *Styles
 }
 
+// tpRef names a touchpoint of the open map by ID: the search keeps
+// answering while another window moves cards around.
+type tpRef int64
+
 func (r *Root) openFinder(title string, items []finder.Item) {
 	r.push(&finderOverlay{m: finder.New(title, items, r.styles.sub.Finder), st: r.styles})
 }
-
-func (o *finderOverlay) holdsInput() {}
 
 func (o *finderOverlay) restyle() { o.m.SetStyles(o.st.sub.Finder) }
 
@@ -31,12 +32,13 @@ func (o *finderOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
 		return true, nil
 	case finder.ChosenMsg:
 		switch ref := msg.Ref.(type) {
-		case model.Ref:
-			r.board.Select(board.Selection{Phase: ref.Phase, Index: ref.Index})
+		case tpRef:
+			if !r.selectID(int64(ref), false) {
+				r.setNote("it is no longer in the map (deleted in another window)", true)
+			}
 		case mapRef:
-			sel := ref.Ref
 			// The load lands once this finder is off the stack.
-			return true, r.loadMap(ref.MapID, loadOpen, &sel)
+			return true, r.loadMap(ref.MapID, loadOpen, ref.ID)
 		}
 		return true, nil
 	}
@@ -49,13 +51,28 @@ func (o *finderOverlay) View(w, h int, _ func(int, int) string) string { return 
 
 func (o *finderOverlay) Help() help.KeyMap { return finder.DefaultKeyMap() }
 
+// mapItems lists the open map's touchpoints for the search, named by ID.
+func mapItems(m *model.Map) []finder.Item {
+	items := finder.TouchpointItems(m)
+	for i := range items {
+		if ref, ok := items[i].Ref.(model.Ref); ok {
+			if t, ok := m.Touchpoint(ref); ok {
+				items[i].Ref = tpRef(t.ID)
+			}
+		}
+	}
+	return items
+}
+
 // allMapItems lists every touchpoint of every map for the search across maps.
 func allMapItems(maps []*model.Map) []finder.Item {
 	var out []finder.Item
 	for _, m := range maps {
 		for _, it := range finder.TouchpointItems(m) {
 			if ref, ok := it.Ref.(model.Ref); ok {
-				it.Ref = mapRef{MapID: m.ID, Ref: ref}
+				if t, ok := m.Touchpoint(ref); ok {
+					it.Ref = mapRef{MapID: m.ID, ID: t.ID}
+				}
 			}
 			it.Detail = theme.Clean(m.Title) + " · " + it.Detail
 			out = append(out, it)

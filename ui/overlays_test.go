@@ -182,7 +182,7 @@ func TestPresentationFollowsLiveChanges(t *testing.T) {
 	hs.key("s")
 	hs.contains("Stamp card")
 	tp := model.NewTouchpoint("Birthday treat")
-	if err := st.external(id, &model.InsertTouchpoint{Phase: 2, Index: 1, Touchpoint: tp}); err != nil {
+	if err := st.external(id, insTP(st.stored(id), 2, 1, tp)); err != nil {
 		t.Fatal(err)
 	}
 	hs.send(refreshTickMsg{})

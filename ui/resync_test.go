@@ -15,8 +15,9 @@ import (
 // ones the user meant, whatever order loads and writes arrive in.
 
 // An outside change noticed while our own write is in flight arrives with
-// the reload after the queue drains; undo must not replay stale positions.
-func TestOutsideChangeDuringWritesClearsHistory(t *testing.T) {
+// the reload after the queue drains. The history survives it, and undo
+// moves back the card it moved, by ID, wherever the outside change put it.
+func TestOutsideChangeDuringWritesKeepsHistory(t *testing.T) {
 	hs, st, id := openCoffee(t, 160, 45)
 	hs.r.board.Select(board.Selection{Phase: 0, Index: 0})
 	_, cmd := hs.r.Update(keyMsg("J")) // move Instagram post down: write in flight
@@ -24,19 +25,25 @@ func TestOutsideChangeDuringWritesClearsHistory(t *testing.T) {
 		t.Fatal("no write")
 	}
 	done := cmd() // the write lands in the store
-	if err := st.external(id, &model.InsertTouchpoint{Phase: 0, Index: 0, Touchpoint: model.NewTouchpoint("EXT")}); err != nil {
+	if err := st.external(id, insTP(st.stored(id), 0, 0, model.NewTouchpoint("EXT"))); err != nil {
 		t.Fatal(err)
 	}
 	v, _ := st.DataVersion()
 	hs.send(dataVersionMsg{version: v}) // busy: deferred
 	hs.send(done)                       // drained: loadRefresh
-	if hs.r.hist.canUndo() {
-		t.Fatalf("undo history survived an outside change: %s", names(hs.r.mp))
+	if !hs.r.hist.canUndo() {
+		t.Fatalf("another window's edit wiped the history: %s", names(hs.r.mp))
 	}
-	before := names(hs.r.mp)
+	if got := names(hs.r.mp); got != "Discovery: EXT, Street sign, Instagram post | Purchase: Queue, Order at counter, Pay, Wait for drink | Loyalty: Stamp card" {
+		t.Fatalf("after the outside change: %s", got)
+	}
 	hs.key("u")
-	if got := names(hs.r.mp); got != before {
-		t.Errorf("undo changed the map after an outside change: %s, was %s", got, before)
+	want := "Discovery: Instagram post, EXT, Street sign | Purchase: Queue, Order at counter, Pay, Wait for drink | Loyalty: Stamp card"
+	if got := names(hs.r.mp); got != want {
+		t.Errorf("undo on screen: %s, want %s", got, want)
+	}
+	if got := names(st.stored(id)); got != want {
+		t.Errorf("undo in the file: %s, want %s", got, want)
 	}
 }
 
@@ -46,7 +53,7 @@ func TestNoEditsBetweenFailedWriteAndReload(t *testing.T) {
 	hs, st, _ := openCoffee(t, 160, 45)
 	hs.r.board.Select(board.Selection{Phase: 0, Index: 0})
 	st.failNext = testErr("disk full")
-	cmd := hs.r.do(&model.InsertTouchpoint{Phase: 0, Index: 0, Touchpoint: model.NewTouchpoint("NEW")})
+	cmd := hs.r.do(insTP(hs.r.mp, 0, 0, model.NewTouchpoint("NEW")))
 	_, reload := hs.r.Update(cmd())                        // failure: returns the loadReset command, not yet run
 	hs.r.board.Select(board.Selection{Phase: 0, Index: 0}) // NEW, only in memory
 	_, wcmd := hs.r.Update(keyMsg("d"))
@@ -61,7 +68,7 @@ func TestNoEditsBetweenFailedWriteAndReload(t *testing.T) {
 func TestEditorSavesToItsTouchpointAfterReload(t *testing.T) {
 	hs, st, _ := openCoffee(t, 160, 45)
 	st.failNext = testErr("disk full")
-	w := hs.r.do(&model.InsertTouchpoint{Phase: 0, Index: 0, Touchpoint: model.NewTouchpoint("NEW")})
+	w := hs.r.do(insTP(hs.r.mp, 0, 0, model.NewTouchpoint("NEW")))
 	hs.r.board.Select(board.Selection{Phase: 0, Index: 1}) // Instagram post
 	hs.key("e")
 	if !topIs[*editorOverlay](hs.r) {

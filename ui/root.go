@@ -48,9 +48,6 @@ type Root struct {
 	board board.Model
 	maps  []model.MapSummary
 	mp    *model.Map // the map on the board
-	// mapSeq counts replacements of mp by a load, so a dialog can tell
-	// whether positions it remembered still mean the same rows.
-	mapSeq int
 	// resyncing is set from a failed write until the reload that follows it.
 	resyncing bool
 
@@ -127,6 +124,8 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case writeDoneMsg:
 		return r, r.writeDone(msg)
+	case retryWriteMsg:
+		return r, r.queue.next(r.st)
 	case refreshTickMsg:
 		cmds := []tea.Cmd{refreshTick()}
 		if !r.live.asking {
@@ -171,15 +170,16 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return r, r.updateBoard(msg)
 }
 
-// busy reports whether a reload now would pull the ground from under the
-// user: a form or prompt is open, or our own writes are still pending.
-func (r *Root) busy() bool { return r.overlaysHoldInput() || r.queue.busy() }
+// busy reports whether a reload must wait: our own writes are still on
+// their way, and the file does not hold them yet. Open dialogs never hold a
+// reload back: each follows its item by ID.
+func (r *Root) busy() bool { return r.queue.busy() }
 
 // reload re-reads what is on screen after another process changed the file.
 func (r *Root) reload() tea.Cmd {
 	r.live.deferred = false
 	if r.screen == screenBoard && r.mp != nil {
-		return tea.Batch(r.listMaps(), r.loadMap(r.mp.ID, loadOutside, nil))
+		return tea.Batch(r.listMaps(), r.loadMap(r.mp.ID, loadOutside, 0))
 	}
 	return r.listMaps()
 }
@@ -187,6 +187,13 @@ func (r *Root) reload() tea.Cmd {
 func (r *Root) quit(force bool) tea.Cmd {
 	if r.quitting && force {
 		return tea.Quit // second ctrl+c: the user really means it
+	}
+	if force && r.unsavedInput() {
+		// Something typed but not saved: ask, and let a second ctrl+c
+		// mean yes.
+		r.quitting = true
+		r.openConfirm("Quit and lose what you typed? y/n (ctrl+c again quits)", func(r *Root) tea.Cmd { return tea.Quit })
+		return nil
 	}
 	r.quitting = true
 	if r.queue.busy() {

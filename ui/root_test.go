@@ -324,7 +324,7 @@ func TestLiveRefreshKeepsSelection(t *testing.T) {
 	hs.r.board.Select(board.Selection{Phase: 1, Index: 2}) // Pay
 	// Another process inserts a touchpoint before Pay.
 	tp := model.NewTouchpoint("Loyalty app scan")
-	if err := st.external(id, &model.InsertTouchpoint{Phase: 1, Index: 0, Touchpoint: tp}); err != nil {
+	if err := st.external(id, insTP(st.stored(id), 1, 0, tp)); err != nil {
 		t.Fatal(err)
 	}
 	hs.send(refreshTickMsg{})
@@ -332,15 +332,16 @@ func TestLiveRefreshKeepsSelection(t *testing.T) {
 	if s := hs.r.board.Selection(); s != (board.Selection{Phase: 1, Index: 3}) {
 		t.Fatalf("selection did not stay on Pay: %+v", s)
 	}
-	// While a prompt is open the reload waits until it closes.
+	// While a prompt is open the map under it still refreshes.
 	hs.key("a")
-	if err := st.external(id, &model.UpdatePhase{Index: 0, Name: "Awareness"}); err != nil {
+	if err := st.external(id, updPhase(st.stored(id), 0, "Awareness")); err != nil {
 		t.Fatal(err)
 	}
 	hs.send(refreshTickMsg{})
-	if hs.r.mp.Phases[0].Name != "Discovery" {
-		t.Fatal("reloaded under an open prompt")
+	if hs.r.mp.Phases[0].Name != "Awareness" {
+		t.Fatal("no reload under an open prompt")
 	}
+	hs.contains("Awareness", "Add touchpoints to Purchase")
 	hs.key("esc")
 	hs.contains("Awareness")
 }
@@ -400,9 +401,9 @@ func TestHostileTextNeverBreaksTheFrame(t *testing.T) {
 	}
 }
 
-// TestOutsideChangeClearsHistory: undo addresses rows by position, so after
-// another process changed the map the old history must not be replayed.
-func TestOutsideChangeClearsHistory(t *testing.T) {
+// TestOutsideChangeKeepsHistory: undo addresses items by ID, so another
+// process's change leaves the history, and undo moves the same card back.
+func TestOutsideChangeKeepsHistory(t *testing.T) {
 	hs, st, id := openCoffee(t, 160, 45)
 	hs.r.board.Select(board.Selection{Phase: 0, Index: 0})
 	hs.key("J") // an undoable move
@@ -410,15 +411,15 @@ func TestOutsideChangeClearsHistory(t *testing.T) {
 	if !hs.r.hist.canUndo() {
 		t.Fatal("a quiet tick cleared the history")
 	}
-	if err := st.external(id, &model.InsertPhase{Index: 0, Phase: model.Phase{Name: "Before"}}); err != nil {
+	if err := st.external(id, insPhase(0, "Before")); err != nil {
 		t.Fatal(err)
 	}
 	hs.send(refreshTickMsg{})
 	hs.contains("Before", "updated from another window")
 	hs.key("u")
-	hs.contains("nothing to undo")
-	if got := stored(t, st, id).Phases[1].Touchpoints[0].Name; got != "Street sign" {
-		t.Fatalf("undo replayed an old edit onto the changed map: %s", got)
+	hs.contains("undid: move touchpoint Instagram post")
+	if got := names(stored(t, st, id)); got != "Before:  | Discovery: Instagram post, Street sign | Purchase: Queue, Order at counter, Pay, Wait for drink | Loyalty: Stamp card" {
+		t.Fatalf("undo in the file: %s", got)
 	}
 }
 

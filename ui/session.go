@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -15,60 +16,70 @@ import (
 // (undo.go) and queues it for the file (autosave.go); writeDone takes the
 // file's answer.
 
-// target remembers the phase or touchpoint a form or a confirmation is about.
-// Positions can shift under an open dialog (a reload after a failed write
-// replaces the map), so it is found again by ID when it has one; an item
-// not yet saved (ID 0) keeps its position only while the map was not
-// replaced.
+// target names the phase or touchpoint a form or a confirmation is about,
+// by ID, with the revision it had when the dialog opened. Positions shift
+// under an open dialog whenever another window moves something; an ID never
+// names another item.
 type target struct {
-	ref     model.Ref // Index -1: the phase itself
-	id      int64     // touchpoint ID, or phase ID when ref.Index is -1
-	mapSeq  int       // r.mapSeq when the target was taken
+	id      int64 // touchpoint ID, or phase ID when isPhase
+	rev     int64 // its revision when the dialog opened
 	isPhase bool
 }
 
 func (r *Root) targetAt(sel board.Selection) target {
-	t := target{ref: model.Ref{Phase: sel.Phase, Index: sel.Index}, mapSeq: r.mapSeq, isPhase: sel.Index < 0}
-	if t.isPhase {
+	if sel.Index < 0 {
 		if sel.Phase >= 0 && sel.Phase < len(r.mp.Phases) {
-			t.id = r.mp.Phases[sel.Phase].ID
+			p := r.mp.Phases[sel.Phase]
+			return target{id: p.ID, rev: p.Rev, isPhase: true}
 		}
-	} else if tp, ok := r.mp.Touchpoint(t.ref); ok {
-		t.id = tp.ID
+		return target{isPhase: true}
 	}
-	return t
+	if tp, ok := r.mp.Touchpoint(model.Ref{Phase: sel.Phase, Index: sel.Index}); ok {
+		return target{id: tp.ID, rev: tp.Rev}
+	}
+	return target{}
 }
 
-// resolve finds where t is now, or says it is gone.
-func (r *Root) resolve(t target) (model.Ref, bool) {
-	if t.id == 0 || t.mapSeq == r.mapSeq {
-		return t.ref, t.mapSeq == r.mapSeq
+// resolve finds where t is now: its position (Index -1 for a phase) and its
+// current revision, or says it is gone.
+func (r *Root) resolve(t target) (model.Ref, int64, bool) {
+	if r.mp == nil || t.id == 0 {
+		return model.Ref{}, 0, false
 	}
-	for pi, p := range r.mp.Phases {
-		if t.isPhase {
-			if p.ID == t.id {
-				return model.Ref{Phase: pi, Index: -1}, true
-			}
-			continue
+	if t.isPhase {
+		i, ok := r.mp.PhaseIndex(t.id)
+		if !ok {
+			return model.Ref{}, 0, false
 		}
-		for ti, tp := range p.Touchpoints {
-			if tp.ID == t.id {
-				return model.Ref{Phase: pi, Index: ti}, true
-			}
-		}
+		return model.Ref{Phase: i, Index: -1}, r.mp.Phases[i].Rev, true
 	}
-	return model.Ref{}, false
-}
-
-// doAt builds an edit for wherever t is now and applies it; if t is gone the
-// change is refused rather than landing on whatever took its place.
-func (r *Root) doAt(t target, build func(model.Ref) model.Edit) tea.Cmd {
-	ref, ok := r.resolve(t)
+	ref, ok := r.mp.Find(t.id)
 	if !ok {
-		r.setNote("it changed meanwhile (the map was reloaded): nothing saved", true)
+		return model.Ref{}, 0, false
+	}
+	tp, _ := r.mp.Touchpoint(ref)
+	return ref, tp.Rev, true
+}
+
+// selectID puts the selection on the touchpoint (or, with isPhase, the
+// phase) with id, if it is there.
+func (r *Root) selectID(id int64, isPhase bool) bool {
+	ref, _, ok := r.resolve(target{id: id, isPhase: isPhase})
+	if ok {
+		r.board.Select(board.Selection{Phase: ref.Phase, Index: ref.Index})
+	}
+	return ok
+}
+
+// doAt builds an edit for t as it is now and applies it; if t is gone the
+// change is refused with a note rather than landing on anything else.
+func (r *Root) doAt(t target, build func(ref model.Ref, rev int64) model.Edit) tea.Cmd {
+	ref, rev, ok := r.resolve(t)
+	if !ok {
+		r.setNote("it is no longer in the map (deleted in another window): nothing changed", true)
 		return nil
 	}
-	return r.do(build(ref))
+	return r.do(build(ref, rev))
 }
 
 // refuseEdit says why no edit can be made now, if one can't.
@@ -137,33 +148,42 @@ func (r *Root) replay(step func(*model.Map) (model.Edit, string, error), verb st
 // selectionAfter says where the selection belongs once e was applied, so
 // undo and redo show what they changed.
 func selectionAfter(e model.Edit, m *model.Map) (board.Selection, bool) {
-	clampTP := func(p, i int) board.Selection {
-		if p < 0 || p >= len(m.Phases) {
-			return board.Selection{Phase: max(0, len(m.Phases)-1), Index: -1}
-		}
-		n := len(m.Phases[p].Touchpoints)
-		if n == 0 {
-			return board.Selection{Phase: p, Index: -1}
-		}
-		return board.Selection{Phase: p, Index: min(max(i, 0), n-1)}
+	tp := func(id int64) (board.Selection, bool) {
+		ref, ok := m.Find(id)
+		return board.Selection{Phase: ref.Phase, Index: ref.Index}, ok
+	}
+	phase := func(id int64) (board.Selection, bool) {
+		i, ok := m.PhaseIndex(id)
+		return board.Selection{Phase: i, Index: -1}, ok
 	}
 	switch e := e.(type) {
 	case *model.InsertTouchpoint:
-		return board.Selection{Phase: e.Phase, Index: e.Index}, true
+		return tp(e.Touchpoint.ID)
 	case *model.UpdateTouchpoint:
-		return board.Selection{Phase: e.Phase, Index: e.Index}, true
-	case *model.DeleteTouchpoint:
-		return clampTP(e.Phase, e.Index), true
+		return tp(e.ID)
 	case *model.MoveTouchpoint:
-		return board.Selection{Phase: e.To.Phase, Index: e.To.Index}, true
+		return tp(e.ID)
+	case *model.DeleteTouchpoint:
+		// The neighbour that took its place, or the phase when it was the last.
+		if inv, ok := e.Inverse().(*model.InsertTouchpoint); ok {
+			if i, ok := m.PhaseIndex(inv.Phase); ok {
+				n := len(m.Phases[i].Touchpoints)
+				if n == 0 {
+					return board.Selection{Phase: i, Index: -1}, true
+				}
+				return board.Selection{Phase: i, Index: min(inv.Index, n-1)}, true
+			}
+		}
 	case *model.InsertPhase:
-		return board.Selection{Phase: e.Index, Index: -1}, true
+		return phase(e.Phase.ID)
 	case *model.UpdatePhase:
-		return board.Selection{Phase: e.Index, Index: -1}, true
-	case *model.DeletePhase:
-		return board.Selection{Phase: min(e.Index, max(0, len(m.Phases)-1)), Index: -1}, true
+		return phase(e.ID)
 	case *model.MovePhase:
-		return board.Selection{Phase: e.To, Index: -1}, true
+		return phase(e.ID)
+	case *model.DeletePhase:
+		if inv, ok := e.Inverse().(*model.InsertPhase); ok {
+			return board.Selection{Phase: min(inv.Index, max(0, len(m.Phases)-1)), Index: -1}, true
+		}
 	}
 	return board.Selection{}, false
 }
@@ -171,7 +191,27 @@ func selectionAfter(e model.Edit, m *model.Map) (board.Selection, bool) {
 // writeDone takes the result of the write in flight.
 func (r *Root) writeDone(msg writeDoneMsg) tea.Cmd {
 	next := r.queue.done(r.st, msg)
-	if msg.err != nil {
+	switch {
+	case fileBusy(msg.err):
+		// Another program holds the file: the edit waits at the head of the
+		// queue and is tried again; the status bar says so.
+		return next
+	case errors.Is(msg.err, model.ErrConflict):
+		// The item was changed or deleted elsewhere: this edit alone is
+		// refused. It leaves the history (undoing it would undo nothing),
+		// the person is told, and the map is read again from the file.
+		r.hist.forget(msg.edit)
+		r.quitting = false
+		r.conflictNote(msg.edit, msg.err)
+		cmds := []tea.Cmd{next}
+		if o := r.conflictDialogFor(msg.edit, msg.err); o != nil {
+			r.push(o)
+		}
+		if !r.queue.busy() {
+			cmds = append(cmds, r.reloadOpen())
+		}
+		return tea.Batch(cmds...)
+	case msg.err != nil:
 		r.writeErr = "not saved: " + firstLine(msg.err.Error())
 		r.setNote("", false)
 		r.hist.reset()
@@ -183,7 +223,7 @@ func (r *Root) writeDone(msg writeDoneMsg) tea.Cmd {
 		// until it is back.
 		if r.screen == screenBoard && r.mp != nil && r.mp.ID == msg.mapID {
 			r.resyncing = true
-			return r.loadMap(msg.mapID, loadReset, nil)
+			return r.loadMap(msg.mapID, loadReset, 0)
 		}
 		return r.listMaps()
 	}
@@ -194,15 +234,28 @@ func (r *Root) writeDone(msg writeDoneMsg) tea.Cmd {
 	if r.quitting {
 		return tea.Quit
 	}
-	// Drained: pick up the IDs storage assigned and anything deferred.
+	// Drained: read the file again, which brings any change another process
+	// made while our writes were queued.
+	return r.reloadOpen()
+}
+
+// reloadOpen re-reads the list of maps and the open map, if any.
+func (r *Root) reloadOpen() tea.Cmd {
 	r.live.deferred = false
 	if r.screen == screenBoard && r.mp != nil {
-		// loadOutside, not loadRefresh: a change another process made while
-		// our writes were queued arrives with this load and must clear the
-		// positional undo history.
-		return tea.Batch(r.listMaps(), r.loadMap(r.mp.ID, loadOutside, nil))
+		return tea.Batch(r.listMaps(), r.loadMap(r.mp.ID, loadOutside, 0))
 	}
 	return r.listMaps()
+}
+
+// conflictNote puts a refused edit in the status bar, in words.
+func (r *Root) conflictNote(e model.Edit, err error) {
+	what := "it"
+	if c, ok := model.ConflictOf(err); ok {
+		what = c.Error()
+	}
+	r.setNote("not saved: "+theme.Fit(what, 60)+" · nothing of theirs was overwritten", true)
+	_ = e
 }
 
 // readOnlyNote is what the status bar says when an edit meets a read-only file.

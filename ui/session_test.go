@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"journeymap/model"
 	"journeymap/ui/board"
 )
 
@@ -16,8 +15,11 @@ import (
 // the undone edit can no longer be redone.
 func TestHistoryPushClearsRedo(t *testing.T) {
 	m := coffeeShop()
+	for i := range m.Phases {
+		m.Phases[i].ID = int64(i + 1)
+	}
 	var h history
-	first := &model.UpdatePhase{Index: 0, Name: "Seeing it"}
+	first := updPhase(m, 0, "Seeing it")
 	if err := first.Apply(m); err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +30,7 @@ func TestHistoryPushClearsRedo(t *testing.T) {
 	if !h.canRedo() {
 		t.Fatal("an undone edit cannot be redone")
 	}
-	second := &model.UpdatePhase{Index: 1, Name: "Buying"}
+	second := updPhase(m, 1, "Buying")
 	if err := second.Apply(m); err != nil {
 		t.Fatal(err)
 	}

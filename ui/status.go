@@ -51,6 +51,8 @@ func (r *Root) statusView(width int) string {
 	switch {
 	case r.writeErr != "":
 		kind, text = "error", r.writeErr
+	case r.queue.waitingForFile:
+		kind = "waiting"
 	case r.queue.busy():
 		kind = "saving"
 	case r.note != "":
@@ -73,6 +75,9 @@ func (r *Root) statusView(width int) string {
 		right = st.Error.Render(theme.Clean(text))
 	case "saving":
 		right = st.Saving.Render("saving…")
+	case "waiting":
+		// Another program holds the file; the edits wait, none is lost.
+		right = st.Saving.Render("waiting for the file…")
 	case "note":
 		right = st.Note.Render(theme.Clean(text))
 		if saved {

@@ -160,7 +160,7 @@ func TestLiveRefreshTwoStores(t *testing.T) {
 	hs.lacks("Pastry display")
 
 	tp := model.NewTouchpoint("Pastry display")
-	if err := first.Apply(id, &model.InsertTouchpoint{Phase: 1, Index: 0, Touchpoint: tp}); err != nil {
+	if err := first.Apply(id, insTP(loaded(t, first, id), 1, 0, tp)); err != nil {
 		t.Fatal(err)
 	}
 	hs.send(refreshTickMsg{})
@@ -200,7 +200,7 @@ func TestFailingRealWriteReloads(t *testing.T) {
 	// Another process deletes the phase we are about to add to; our write
 	// then addresses a position that is gone and storage refuses it.
 	other := openReal(t, path)
-	if err := other.Apply(id, &model.DeletePhase{Index: 2}); err != nil {
+	if err := other.Apply(id, delPhase(loaded(t, other, id), 2)); err != nil {
 		t.Fatal(err)
 	}
 	hs.r.board.Select(board.Selection{Phase: 2, Index: 0})
@@ -247,4 +247,16 @@ func TestReadOnlyRealFile(t *testing.T) {
 	if m, _ := ro.LoadMap(id); m.TouchpointCount() != 7 {
 		t.Fatal("a read-only file changed")
 	}
+}
+
+// loaded reads map id through st, for building an edit on it.
+func loaded(t *testing.T, st interface {
+	LoadMap(int64) (*model.Map, error)
+}, id int64) *model.Map {
+	t.Helper()
+	m, err := st.LoadMap(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -1,6 +1,11 @@
 package ui
 
-import "journeymap/model"
+import (
+	"errors"
+	"fmt"
+
+	"journeymap/model"
+)
 
 // maxHistory bounds the undo stack so a long workshop cannot grow it forever.
 const maxHistory = 1000
@@ -39,6 +44,13 @@ func (h *history) undoTo(m *model.Map) (applied model.Edit, what string, err err
 	last := h.undo[len(h.undo)-1]
 	inv := last.Inverse()
 	if err := inv.Apply(m); err != nil {
+		if errors.Is(err, model.ErrConflict) {
+			// Its item changed or went elsewhere: this step can never be
+			// undone without clobbering that, so it leaves the history and
+			// the one before it is next.
+			h.undo = h.undo[:len(h.undo)-1]
+			return nil, "", fmt.Errorf("cannot undo %s: %w", last.Describe(), err)
+		}
 		return nil, "", err
 	}
 	h.undo = h.undo[:len(h.undo)-1]
@@ -54,11 +66,29 @@ func (h *history) redoTo(m *model.Map) (applied model.Edit, what string, err err
 	last := h.redo[len(h.redo)-1]
 	again := last.Inverse()
 	if err := again.Apply(m); err != nil {
+		if errors.Is(err, model.ErrConflict) {
+			h.redo = h.redo[:len(h.redo)-1]
+			return nil, "", fmt.Errorf("cannot redo %s: %w", again.Describe(), err)
+		}
 		return nil, "", err
 	}
 	h.redo = h.redo[:len(h.redo)-1]
 	h.undo = append(h.undo, again)
 	return again, again.Describe(), nil
+}
+
+// forget takes e out of the history: the file refused it, so there is
+// nothing to undo or redo.
+func (h *history) forget(e model.Edit) {
+	drop := func(s []model.Edit) []model.Edit {
+		for i := len(s) - 1; i >= 0; i-- {
+			if s[i] == e {
+				return append(s[:i:i], s[i+1:]...)
+			}
+		}
+		return s
+	}
+	h.undo, h.redo = drop(h.undo), drop(h.redo)
 }
 
 type errNothing string
