@@ -1,9 +1,10 @@
-package storage
+package interchange
 
 import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -175,49 +176,44 @@ func TestWriteCSVEmpty(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
-	tests := []struct {
-		in   string
-		want Format
-		ext  string
-	}{
-		{"md", FormatMarkdown, ".md"}, {"Markdown", FormatMarkdown, ".md"}, {" JSON ", FormatJSON, ".json"},
-		{"mermaid", FormatMermaid, ".mmd"}, {"mmd", FormatMermaid, ".mmd"}, {"csv", FormatCSV, ".csv"},
+	tests := []struct{ in, want, ext string }{
+		{"md", "md", ".md"}, {"Markdown", "md", ".md"}, {" JSON ", "json", ".json"},
+		{"mermaid", "mermaid", ".mmd"}, {"mmd", "mermaid", ".mmd"}, {"csv", "csv", ".csv"},
 	}
 	for _, tt := range tests {
-		f, err := ParseFormat(tt.in)
-		if err != nil || f != tt.want || f.Ext() != tt.ext {
-			t.Errorf("ParseFormat(%q) = %q %v (ext %q), want %q %q", tt.in, f, err, f.Ext(), tt.want, tt.ext)
+		f, err := FormatByName(tt.in)
+		if err != nil || f.Name != tt.want || f.Ext() != tt.ext {
+			t.Errorf("FormatByName(%q) = %q %v (ext %q), want %q %q", tt.in, f.Name, err, f.Ext(), tt.want, tt.ext)
 		}
 	}
-	if _, err := ParseFormat("pdf"); err == nil || !strings.Contains(err.Error(), `"pdf"`) {
-		t.Errorf("ParseFormat(pdf) err = %v", err)
+	if _, err := FormatByName("pdf"); err == nil || !strings.Contains(err.Error(), `"pdf"`) ||
+		!strings.Contains(err.Error(), "md, json, mermaid or csv") {
+		t.Errorf("FormatByName(pdf) err = %v", err)
+	}
+	paths := map[string]string{"a.md": "md", "b.MARKDOWN": "md", "x/y.json": "json", "d.mmd": "mermaid",
+		"e.Mermaid": "mermaid", "f.csv": "csv", "g.txt": "", "h": "", "md": "", ".md/x": ""}
+	for path, want := range paths {
+		f, ok := FormatForPath(path)
+		if ok != (want != "") || f.Name != want {
+			t.Errorf("FormatForPath(%q) = %q %v, want %q", path, f.Name, ok, want)
+		}
 	}
 	m := richMap()
-	for _, f := range Formats {
+	writers := map[string]func(io.Writer, *model.Map) error{"md": WriteMarkdown, "json": WriteJSON, "mermaid": WriteMermaid, "csv": WriteCSV}
+	for _, f := range Formats() {
 		var got, want bytes.Buffer
-		if err := Export(&got, m, f); err != nil {
-			t.Fatalf("Export %s: %v", f, err)
+		if err := f.Write(&got, m, Options{}); err != nil {
+			t.Fatalf("Write %s: %v", f.Name, err)
 		}
-		switch f {
-		case FormatMarkdown:
-			_ = WriteMarkdown(&want, m)
-		case FormatMermaid:
-			_ = WriteMermaid(&want, m)
-		case FormatCSV:
-			_ = WriteCSV(&want, m)
-		case FormatJSON:
-			b, _ := MarshalJSON(m)
-			want.Write(b)
+		if err := writers[f.Name](&want, m); err != nil {
+			t.Fatal(err)
 		}
 		if !bytes.Equal(got.Bytes(), want.Bytes()) || got.Len() == 0 {
-			t.Errorf("Export %s differs from its writer", f)
+			t.Errorf("format %s differs from its writer", f.Name)
 		}
-		if f.Name() == "" || f.Name() == string(f) {
-			t.Errorf("%s has no display name", f)
+		if f.Label == "" || f.Description == "" || len(f.Extensions) == 0 {
+			t.Errorf("%s lacks a label, description or extension", f.Name)
 		}
-	}
-	if err := Export(&bytes.Buffer{}, m, "pdf"); err == nil {
-		t.Error("Export to an unknown format should fail")
 	}
 }
 
@@ -227,12 +223,12 @@ func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full")
 
 func TestExportWriteErrors(t *testing.T) {
 	m := model.Generate(3, 200) // bigger than the writers' buffers
-	for _, f := range Formats {
-		if err := Export(failWriter{}, m, f); err == nil || !strings.Contains(err.Error(), "disk full") {
-			t.Errorf("%s: err = %v, want the writer's error", f, err)
+	for _, f := range Formats() {
+		if err := f.Write(failWriter{}, m, Options{}); err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("%s: err = %v, want the writer's error", f.Name, err)
 		}
-		if err := Export(&bytes.Buffer{}, nil, f); err == nil {
-			t.Errorf("%s: a nil map should be an error", f)
+		if err := f.Write(&bytes.Buffer{}, nil, Options{}); err == nil {
+			t.Errorf("%s: a nil map should be an error", f.Name)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"journeymap/interchange"
 	"journeymap/storage"
 )
 
@@ -33,7 +34,7 @@ func (e testEnv) get(k string) string { return e[k] }
 func (e testEnv) run(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &out, &errb, e.get)
+	code := Run(args, strings.NewReader(stdin), &out, &errb, e.get)
 	return result{code, out.String(), errb.String()}
 }
 
@@ -246,9 +247,14 @@ func TestExportOutputIsAtomic(t *testing.T) {
 	e.fails(t, 1, "export", db, "-o", filepath.Join(dir, "no", "such", "dir.md"))
 	// The map file itself is never an export target.
 	before := readFile(t, db)
-	msg := e.fails(t, 1, "export", db, "-o", db)
+	msg := e.fails(t, 1, "export", db, "--format", "md", "-o", db)
 	if !strings.Contains(msg, "refusing") || !bytes.Equal(before, readFile(t, db)) {
 		t.Errorf("export over the map file: %q", msg)
+	}
+	// Without --format, ".db" names no format: a wrong command line.
+	e.fails(t, 2, "export", db, "-o", db)
+	if !bytes.Equal(before, readFile(t, db)) {
+		t.Error("export -o FILE changed the map file")
 	}
 }
 
@@ -361,7 +367,7 @@ func TestDefaultFileGetsSampleOnce(t *testing.T) {
 	def := filepath.Join(data, "journeymap", "journeymap.db")
 
 	r := e.ok(t, "list")
-	if !strings.Contains(r.stdout, storage.SampleTitle) || strings.Count(r.stdout, "\n") != 1 {
+	if !strings.Contains(r.stdout, interchange.SampleTitle) || strings.Count(r.stdout, "\n") != 1 {
 		t.Errorf("first list: %q", r.stdout)
 	}
 	if !strings.Contains(r.stderr, "created "+def) {
@@ -493,7 +499,7 @@ func TestNotSQLiteRefused(t *testing.T) {
 	saved, savedUI := haveTerminal, runUI
 	defer func() { haveTerminal, runUI = saved, savedUI }()
 	haveTerminal = func() error { return nil }
-	runUI = func(*storage.Store, []storage.Template, []error, io.Writer) error {
+	runUI = func(*storage.Store, []interchange.Template, []error, io.Writer) error {
 		t.Fatal("the screen was started on a refused file")
 		return nil
 	}
@@ -535,7 +541,7 @@ func TestUntrustedTitleCannotDriveTheTerminal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := storage.SampleMap()
+	m := interchange.SampleMap()
 	m.Title = "Evil\x1b]0;pwned\x07\x1b[2J title\nsecond line"
 	if _, err := st.CreateMap(m); err != nil {
 		st.Close()
@@ -585,20 +591,54 @@ func TestParseArgs(t *testing.T) {
 	}
 }
 
-func TestExportByName(t *testing.T) {
-	m := storage.SampleMap()
+// TestExportFormatFromExtension: without --format, OUT's extension decides;
+// an extension that names no format (or none at all) is a wrong command
+// line that names the formats and makes no file.
+func TestExportFormatFromExtension(t *testing.T) {
+	e := newEnv(t)
+	db := e.newFile(t, "Customer lifecycle")
+	md := e.ok(t, "export", db).stdout
+	dir := t.TempDir()
+	for _, name := range []string{"map.MD", "map.markdown"} {
+		out := filepath.Join(dir, name)
+		e.ok(t, "export", db, "-o", out)
+		if string(readFile(t, out)) != md {
+			t.Errorf("%s is not the Markdown export", name)
+		}
+	}
+	for _, name := range []string{"map.txt", "map", "map.pdf"} {
+		out := filepath.Join(dir, name)
+		msg := e.fails(t, 2, "export", db, "-o", out)
+		for _, want := range []string{"md (.md .markdown)", "json (.json)", "mermaid (.mmd .mermaid)", "csv (.csv)", "--format"} {
+			if !strings.Contains(msg, want) {
+				t.Errorf("%s: message %q lacks %q", name, msg, want)
+			}
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%s was made", name)
+		}
+	}
+	// --format wins over the extension.
+	out := filepath.Join(dir, "notes.txt")
+	e.ok(t, "export", db, "--format", "json", "-o", out)
+	if !json.Valid(readFile(t, out)) {
+		t.Error("--format json with a .txt OUT did not write JSON")
+	}
+	// The dialog's writer is the format's own.
 	var a, b bytes.Buffer
-	if err := exportByName(&a, m, "markdown"); err != nil {
+	m := interchange.SampleMap()
+	f, err := interchange.FormatByName("markdown")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := storage.Export(&b, m, storage.FormatMarkdown); err != nil {
+	if err := exportWith(&a, m, f); err != nil {
+		t.Fatal(err)
+	}
+	if err := interchange.WriteMarkdown(&b, m); err != nil {
 		t.Fatal(err)
 	}
 	if a.String() != b.String() {
-		t.Error("exportByName differs from storage.Export")
-	}
-	if err := exportByName(&a, m, "pdf"); err == nil {
-		t.Error("unknown format accepted")
+		t.Error("exportWith differs from WriteMarkdown")
 	}
 }
 
@@ -640,7 +680,7 @@ func TestInteractiveNeedsATerminal(t *testing.T) {
 	saved, savedUI := haveTerminal, runUI
 	defer func() { haveTerminal, runUI = saved, savedUI }()
 	haveTerminal = func() error { return errors.New("no terminal here") }
-	runUI = func(*storage.Store, []storage.Template, []error, io.Writer) error {
+	runUI = func(*storage.Store, []interchange.Template, []error, io.Writer) error {
 		t.Fatal("the screen was started without a terminal")
 		return nil
 	}
@@ -660,7 +700,7 @@ func TestInteractiveNeedsATerminal(t *testing.T) {
 	// With a terminal, the screen gets the opened file.
 	haveTerminal = func() error { return nil }
 	var opened string
-	runUI = func(st *storage.Store, ts []storage.Template, _ []error, _ io.Writer) error {
+	runUI = func(st *storage.Store, ts []interchange.Template, _ []error, _ io.Writer) error {
 		opened = st.Path()
 		if len(ts) == 0 {
 			t.Error("no templates passed to the screen")

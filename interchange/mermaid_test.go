@@ -1,4 +1,4 @@
-package storage
+package interchange
 
 import (
 	"bytes"
@@ -10,46 +10,6 @@ import (
 
 	"journeymap/model"
 )
-
-// nastyMap is a map whose every text field tries to break an export.
-func nastyMap() *model.Map {
-	names := []string{
-		"a: b", "#hash", "semi; colon", "line\nbreak", "", "   ", "Title page", "journey planner",
-		"section 5 review", "accTitle: x", "x%%comment", "%%{init: {}}%%", "pipe | cell", "<script>alert(1)</script>",
-		"`code` ```fence", "- list", "+ plus", "1. one", "2) two", "> quote", "*star* _under_", "[link](http://x)",
-		"![img](x.png)", "&amp; entity", "\x1b[31mred\x1b[0m", "ｗｉｄｅ 全角 🎉", "=cmd|' /C calc'!A0", "@SUM(1)",
-		"trailing \\", "---", "***", "===", "    indented", "~~strike~~", "back\\slash\\|", "\t\ttabs", "#", ":", ";",
-	}
-	m := &model.Map{MapInfo: model.MapInfo{
-		Title:   "title: #1; the `best` | map\nsecond line",
-		Persona: model.Persona{Name: "Pat: the \"persona\"; #", Description: "- desc\n# desc"},
-		Goal:    "> goal",
-		Notes:   "```\nnot code\n```",
-	}}
-	for pi := 0; pi < 3; pi++ {
-		p := model.Phase{Name: []string{"Phase: one; #1", "section two", "| three |"}[pi], Description: "## phase desc\n* item"}
-		for i, n := range names {
-			if i%3 != pi {
-				continue
-			}
-			name := n
-			if strings.TrimSpace(name) == "" {
-				name = "(blank)" // names must not be empty; keep the slot
-			}
-			p.Touchpoints = append(p.Touchpoints, model.Touchpoint{
-				Name: name, Description: n + "\n" + n, Channel: n, Kind: model.Kinds[i%3], Owner: n,
-				Emotion:     model.Emotion{Score: 1 + i%5, Labels: []string{"x" + n}},
-				Motivations: []string{"m" + n}, Thoughts: []string{n + "t"}, PainPoints: []string{n + "!"},
-				Opportunities: []string{"o" + n}, Backstage: []string{"b" + n},
-				Metrics: []model.Metric{{Name: "metric " + n, Unit: n, Target: model.Float(1), Current: model.Float(float64(i % 2)), Direction: model.Up}},
-				Notes:   n,
-			})
-		}
-		m.Phases = append(m.Phases, p)
-	}
-	m.Phases = append(m.Phases, model.Phase{Name: "#"})
-	return m
-}
 
 // Patterns from Mermaid's journey lexer (journey.jison): the text of a title,
 // section and task may not contain these characters.

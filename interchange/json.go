@@ -1,9 +1,10 @@
-package storage
+package interchange
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -23,7 +24,7 @@ const (
 	MaxJSONSize = 64 << 20
 )
 
-// MarshalJSON returns m as a version 1 interchange document: every key
+// WriteJSON writes m to out as a version 1 interchange document: every key
 // present in the documented order, two-space indent, lists as [] when empty,
 // target and current as numbers or null, and a trailing newline. IDs and
 // UpdatedAt are storage details and are left out. Text goes through the same
@@ -31,17 +32,21 @@ const (
 // for any map. The map is not validated (the store only holds valid maps,
 // and refusing to export a broken one would only make rescuing it harder),
 // except that NaN and infinite values, which JSON cannot express, are an
-// error.
+// error, reported before anything is written.
 //
 // The document is written by hand rather than through encoding/json, which
-// was several times slower on a 10,000-touchpoint map; the tests check that
-// the bytes are exactly what json.Encoder with SetEscapeHTML(false) and a
-// two-space indent produces for the same document.
-func MarshalJSON(m *model.Map) ([]byte, error) {
+// was several times slower on a 10,000-touchpoint map, and streamed to out
+// in chunks; the tests check that the bytes are exactly what json.Encoder
+// with SetEscapeHTML(false) and a two-space indent produces for the same
+// document.
+func WriteJSON(out io.Writer, m *model.Map) error {
 	if m == nil {
-		return nil, errors.New("export json: no map")
+		return errors.New("export json: no map")
 	}
-	w := jsonWriter{b: make([]byte, 0, 1024+1500*m.TouchpointCount())}
+	if err := checkNumbers(m); err != nil {
+		return err
+	}
+	w := jsonWriter{out: out, b: make([]byte, 0, jsonChunk+jsonChunk/4)}
 	w.open('{')
 	w.key("format")
 	w.str(jsonFormat)
@@ -82,8 +87,9 @@ func MarshalJSON(m *model.Map) ([]byte, error) {
 				w.open('[')
 				for ti := range p.Touchpoints {
 					w.item(ti)
-					if err := w.touchpoint(&p.Touchpoints[ti]); err != nil {
-						return nil, fmt.Errorf("export json: map.phases[%d].touchpoints[%d].%w", pi, ti, err)
+					w.touchpoint(&p.Touchpoints[ti])
+					if w.flush(false); w.err != nil {
+						return w.err
 					}
 				}
 				w.close(']')
@@ -95,17 +101,70 @@ func MarshalJSON(m *model.Map) ([]byte, error) {
 	w.close('}')
 	w.close('}')
 	w.b = append(w.b, '\n')
-	return w.b, nil
+	w.flush(true)
+	return w.err
 }
 
-// jsonWriter appends an indented JSON document to b.
+// MarshalJSON returns WriteJSON's document as bytes.
+func MarshalJSON(m *model.Map) ([]byte, error) {
+	var b bytes.Buffer
+	if err := WriteJSON(&b, m); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// checkNumbers reports the first target or current value JSON cannot
+// express, named by its path in the document.
+func checkNumbers(m *model.Map) error {
+	for pi := range m.Phases {
+		for ti := range m.Phases[pi].Touchpoints {
+			for i, mt := range m.Phases[pi].Touchpoints[ti].Metrics {
+				for _, v := range []struct {
+					name string
+					v    *float64
+				}{{"target", mt.Target}, {"current", mt.Current}} {
+					if v.v != nil && (math.IsInf(*v.v, 0) || math.IsNaN(*v.v)) {
+						return fmt.Errorf("export json: map.phases[%d].touchpoints[%d].metrics[%d].%s: must be a finite number", pi, ti, i, v.name)
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// jsonChunk is how much of the document WriteJSON gathers before it writes.
+const jsonChunk = 32 << 10
+
+// jsonWriter appends an indented JSON document to b and hands it to out a
+// chunk at a time.
 type jsonWriter struct {
+	out   io.Writer
+	err   error // the first write error; nothing is written after it
 	b     []byte
 	depth int
 	first bool // no member written yet in the innermost object or list
 }
 
+// flush writes b out once it holds a chunk, or always when final.
+func (w *jsonWriter) flush(final bool) {
+	if w.err != nil || (!final && len(w.b) < jsonChunk) {
+		return
+	}
+	_, w.err = w.out.Write(w.b)
+	w.b = w.b[:0]
+}
+
+// indent is newline plus indentation, copied in one piece for any depth
+// the document reaches (it is six deep at most).
+const indent = "\n                                "
+
 func (w *jsonWriter) newline() {
+	if n := 1 + 2*w.depth; n <= len(indent) {
+		w.b = append(w.b, indent[:n]...)
+		return
+	}
 	w.b = append(w.b, '\n')
 	for range w.depth {
 		w.b = append(w.b, ' ', ' ')
@@ -156,16 +215,14 @@ func (w *jsonWriter) list(items []string) {
 	w.close(']')
 }
 
-// num writes v as encoding/json does (ES6 number formatting), or null.
-func (w *jsonWriter) num(v *float64) error {
+// num writes v as encoding/json does (ES6 number formatting), or null. v
+// is finite: WriteJSON checks before it starts.
+func (w *jsonWriter) num(v *float64) {
 	if v == nil {
 		w.b = append(w.b, "null"...)
-		return nil
+		return
 	}
 	f := *v + 0 // -0 is written as 0: the file has no negative zero
-	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return errors.New("must be a finite number")
-	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
@@ -177,10 +234,9 @@ func (w *jsonWriter) num(v *float64) error {
 			w.b = w.b[:n-1]
 		}
 	}
-	return nil
 }
 
-func (w *jsonWriter) touchpoint(t *model.Touchpoint) error {
+func (w *jsonWriter) touchpoint(t *model.Touchpoint) {
 	w.open('{')
 	w.key("name")
 	w.str(t.Name)
@@ -223,13 +279,9 @@ func (w *jsonWriter) touchpoint(t *model.Touchpoint) error {
 			w.key("unit")
 			w.str(mt.Unit)
 			w.key("target")
-			if err := w.num(mt.Target); err != nil {
-				return fmt.Errorf("metrics[%d].target: %w", i, err)
-			}
+			w.num(mt.Target)
 			w.key("current")
-			if err := w.num(mt.Current); err != nil {
-				return fmt.Errorf("metrics[%d].current: %w", i, err)
-			}
+			w.num(mt.Current)
 			w.key("direction")
 			w.str(string(mt.Direction))
 			w.close('}')
@@ -239,7 +291,6 @@ func (w *jsonWriter) touchpoint(t *model.Touchpoint) error {
 	w.key("notes")
 	w.str(t.Notes)
 	w.close('}')
-	return nil
 }
 
 const hexDigits = "0123456789abcdef"

@@ -1,4 +1,4 @@
-package storage
+package interchange
 
 import (
 	"embed"

@@ -1,4 +1,4 @@
-package storage
+package interchange
 
 import (
 	"bytes"
@@ -11,48 +11,6 @@ import (
 
 	"journeymap/model"
 )
-
-// richMap is a map that exercises every field and every awkward kind of
-// text: unicode, emoji, CJK, Markdown and Mermaid syntax, fractional,
-// negative and missing numbers, and empty lists. Other format tests use it.
-func richMap() *model.Map {
-	return &model.Map{MapInfo: model.MapInfo{
-		Title:   "Café journey — 旅程 🚀 | # : ;",
-		Persona: model.Persona{Name: "Zoë <b>", Description: "Busy parent\nof two; loves `tea`"},
-		Goal:    "Buy a * bike * for 100 € & get it delivered",
-		Notes:   "# not a heading\n- not a list\n> not a quote",
-	}, Phases: []model.Phase{
-		{Name: "Discovery 発見", Description: "Finds us", Touchpoints: []model.Touchpoint{
-			{
-				Name: "Ad on social | feed", Description: "Sees an ad\n\n    indented code?", Channel: "social media",
-				Kind: model.KindDigital, Owner: "Marketing",
-				Emotion:       model.Emotion{Score: 4, Labels: []string{"curious", "hopeful 🙂"}},
-				Motivations:   []string{"Find a bike", "Save: money"},
-				Thoughts:      []string{"Is it 'real'?", "1. numbered?"},
-				PainPoints:    []string{"- too many ads"},
-				Opportunities: []string{"+ better targeting"},
-				Backstage:     []string{"Campaign #12; A/B test"},
-				Metrics: []model.Metric{
-					{Name: "click-through rate", Unit: "%", Target: model.Float(2.5), Current: model.Float(1.75), Direction: model.Up},
-					{Name: "cost", Unit: "€", Target: model.Float(-0.5), Current: nil, Direction: model.Down},
-				},
-				Notes: "=SUM(A1:A9)",
-			},
-			{Name: "検索 search", Channel: "search", Kind: model.KindHybrid, Emotion: model.Emotion{Score: 3}},
-		}},
-		{Name: "Purchase", Touchpoints: []model.Touchpoint{
-			{Name: "Checkout `page`", Channel: "website", Kind: model.KindDigital, Owner: "@web-team",
-				Emotion: model.Emotion{Score: 1, Labels: []string{"anxious"}},
-				Metrics: []model.Metric{{Name: "conversion", Unit: "%", Target: model.Float(3), Current: model.Float(2.9999), Direction: model.Up}},
-			},
-			{Name: "Store counter", Channel: "store", Kind: model.KindPhysical, Owner: "Retail",
-				Emotion: model.Emotion{Score: 5, Labels: []string{"delighted"}},
-				Metrics: []model.Metric{{Name: "wait time", Unit: "min", Target: model.Float(5), Current: model.Float(12.5), Direction: model.Down}},
-			},
-		}},
-		{Name: "Empty phase"},
-	}}
-}
 
 func TestMarshalJSONShape(t *testing.T) {
 	m := &model.Map{MapInfo: model.MapInfo{Title: "T"}, Phases: []model.Phase{{

@@ -1,4 +1,4 @@
-package storage
+package interchange
 
 import (
 	"bytes"
@@ -60,21 +60,21 @@ func TestExportGolden(t *testing.T) {
 	}
 	export := func(m *model.Map, f Format) []byte {
 		var b bytes.Buffer
-		if err := Export(&b, m, f); err != nil {
+		if err := f.Write(&b, m, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		return b.Bytes()
 	}
 	for name, m := range goldenMaps(t) {
-		for _, f := range Formats {
-			check(name+"."+string(f), export(m, f))
+		for _, f := range Formats() {
+			check(name+"."+f.Name, export(m, f))
 		}
 	}
 	big := model.Generate(40, 10000)
 	var sums strings.Builder
-	for _, f := range Formats {
+	for _, f := range Formats() {
 		sum := sha256.Sum256(export(big, f))
-		sums.WriteString(string(f) + " " + hex.EncodeToString(sum[:]) + "\n")
+		sums.WriteString(f.Name + " " + hex.EncodeToString(sum[:]) + "\n")
 	}
 	check("generated-40-10000.sha256", []byte(sums.String()))
 }
@@ -88,13 +88,13 @@ func TestExportGoldenDense(t *testing.T) {
 		t.Fatal(err)
 	}
 	var sums strings.Builder
-	for _, f := range Formats {
+	for _, f := range Formats() {
 		var b bytes.Buffer
-		if err := Export(&b, m, f); err != nil {
+		if err := f.Write(&b, m, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		sum := sha256.Sum256(b.Bytes())
-		sums.WriteString(string(f) + " " + hex.EncodeToString(sum[:]) + "\n")
+		sums.WriteString(f.Name + " " + hex.EncodeToString(sum[:]) + "\n")
 	}
 	if *updateGolden {
 		if err := os.WriteFile(path, []byte(sums.String()), 0o644); err != nil {

@@ -1,11 +1,11 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"strings"
 	"testing"
 
-	"journeymap/storage"
+	"journeymap/interchange"
 )
 
 // FuzzCommandLine feeds arbitrary argument lists (split at NUL) to the
@@ -63,12 +63,16 @@ func FuzzCommandLine(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if format.Ext() == "" {
-			t.Fatalf("exportFormat(%q, %q) = %q, not a format", *name, out, format)
+		if format.Write == nil {
+			t.Fatalf("exportFormat(%q, %q) = %q, not a format", *name, out, format.Name)
 		}
 		if *name != "" {
-			if want, err := storage.ParseFormat(*name); err != nil || want != format {
-				t.Fatalf("--format %q gave %q", *name, format)
+			if want, err := interchange.FormatByName(*name); err != nil || want.Name != format.Name {
+				t.Fatalf("--format %q gave %q", *name, format.Name)
+			}
+		} else if out != "" && out != "-" {
+			if want, ok := interchange.FormatForPath(out); !ok || want.Name != format.Name {
+				t.Fatalf("-o %q gave %q", out, format.Name)
 			}
 		}
 	})
