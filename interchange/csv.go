@@ -2,12 +2,13 @@ package interchange
 
 import (
 	"bufio"
-	"encoding/csv"
 	"errors"
 	"io"
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"journeymap/model"
 )
@@ -39,60 +40,187 @@ func WriteCSV(w io.Writer, m *model.Map) error {
 		n := "metric" + strconv.Itoa(i) + "_"
 		header = append(header, n+"name", n+"unit", n+"target", n+"current", n+"direction", n+"status")
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	cw := csv.NewWriter(bw)
-	if err := cw.Write(header); err != nil {
-		return err
+	out := &errRecorder{w: w}
+	cw := csvWriter{w: bufio.NewWriterSize(out, 64<<10)}
+	for _, h := range header {
+		cw.cell(h)
 	}
-	row := make([]string, len(header))
+	cw.end()
 	for pi, p := range m.Phases {
-		phase := csvCell(p.Name)
+		phase := cleanText(p.Name)
 		for ti := range p.Touchpoints {
 			t := &p.Touchpoints[ti]
-			row = append(row[:0],
-				strconv.Itoa(pi+1), phase, strconv.Itoa(ti+1),
-				csvCell(t.Name), csvCell(t.Description), csvCell(t.Channel), csvCell(string(t.Kind)), csvCell(t.Owner),
-				strconv.Itoa(t.Emotion.Score), csvList(t.Emotion.Labels), csvList(t.Motivations), csvList(t.Thoughts),
-				csvList(t.PainPoints), csvList(t.Opportunities), csvList(t.Backstage), csvCell(t.Notes),
-				strconv.Itoa(len(t.Metrics)),
-			)
-			for _, mt := range t.Metrics {
-				row = append(row, csvCell(mt.Name), csvCell(mt.Unit), csvNum(mt.Target), csvNum(mt.Current),
-					csvCell(string(mt.Direction)), mt.Status().String())
+			cw.int(pi + 1)
+			cw.cell(phase)
+			cw.int(ti + 1)
+			for _, s := range []string{t.Name, t.Description, t.Channel, string(t.Kind), t.Owner} {
+				cw.cell(cleanText(s))
 			}
-			for len(row) < len(header) {
-				row = append(row, "")
+			cw.int(t.Emotion.Score)
+			for _, l := range [][]string{t.Emotion.Labels, t.Motivations, t.Thoughts, t.PainPoints, t.Opportunities, t.Backstage} {
+				cw.list(l)
 			}
-			if err := cw.Write(row); err != nil {
-				return err
+			cw.cell(cleanText(t.Notes))
+			cw.int(len(t.Metrics))
+			for i := range t.Metrics {
+				mt := &t.Metrics[i]
+				cw.cell(cleanText(mt.Name))
+				cw.cell(cleanText(mt.Unit))
+				cw.num(mt.Target)
+				cw.num(mt.Current)
+				cw.cell(cleanText(string(mt.Direction)))
+				cw.cell(mt.Status().String())
+			}
+			for range metrics - len(t.Metrics) {
+				for range 6 {
+					cw.cell("")
+				}
+			}
+			cw.end()
+			if out.err != nil {
+				return out.err
 			}
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return cw.w.Flush()
 }
 
-// csvList puts one item per line in a single cell.
-func csvList(items []string) string {
-	if len(items) == 0 {
-		return ""
+// csvWriter writes RFC 4180 records exactly as encoding/csv's Writer does
+// with its defaults, straight from the map's strings: no record slice, no
+// joined list cells, no formatted numbers in between. Every text cell goes
+// through the formula guard (see csvCell); callers pass cleaned text.
+type csvWriter struct {
+	w       *bufio.Writer
+	started bool // a cell of the current record is written
+	scratch []byte
+}
+
+// csvGuard marks the bytes that make a spreadsheet read a cell as a formula.
+var csvGuard = [256]bool{'=': true, '+': true, '-': true, '@': true, '\t': true, '\r': true}
+
+func (c *csvWriter) sep() {
+	if c.started {
+		c.w.WriteByte(',')
 	}
-	lines := make([]string, len(items))
+	c.started = true
+}
+
+// cell writes clean text s as a guarded cell.
+func (c *csvWriter) cell(s string) {
+	c.sep()
+	guard := s != "" && csvGuard[s[0]]
+	if !csvNeedsQuotes(s, guard) {
+		if guard {
+			c.w.WriteByte('\'')
+		}
+		c.w.WriteString(s)
+		return
+	}
+	c.w.WriteByte('"')
+	if guard {
+		c.w.WriteByte('\'')
+	}
+	c.quoted(s)
+	c.w.WriteByte('"')
+}
+
+// quoted writes s inside a quoted cell: quotes doubled, the rest verbatim.
+func (c *csvWriter) quoted(s string) {
+	for {
+		i := strings.IndexByte(s, '"')
+		if i < 0 {
+			c.w.WriteString(s)
+			return
+		}
+		c.w.WriteString(s[:i+1])
+		c.w.WriteByte('"')
+		s = s[i+1:]
+	}
+}
+
+// csvNeedsQuotes is encoding/csv's rule for s, guarded or not: a line
+// break, quote or comma, or a leading space, needs quotes; so does `\.`.
+func csvNeedsQuotes(s string, guard bool) bool {
+	if s == "" {
+		return false
+	}
+	if s == `\.` && !guard {
+		return true
+	}
+	if strings.ContainsAny(s, "\n\r\",") {
+		return true
+	}
+	if guard {
+		return false // "'" leads
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+// list writes items one per line in a single cell, each made one line.
+func (c *csvWriter) list(items []string) {
+	switch len(items) {
+	case 0:
+		c.cell("")
+		return
+	case 1:
+		c.cell(cleanLine(items[0]))
+		return
+	}
+	// Two or more lines always hold a line break, so the cell is quoted.
+	c.sep()
+	c.w.WriteByte('"')
 	for i, s := range items {
-		lines[i] = cleanLine(s)
+		s = cleanLine(s)
+		if i > 0 {
+			c.w.WriteByte('\n')
+		} else if s != "" && csvGuard[s[0]] {
+			c.w.WriteByte('\'')
+		}
+		c.quoted(s)
 	}
-	return csvCell(strings.Join(lines, "\n"))
+	c.w.WriteByte('"')
 }
 
-func csvNum(v *float64) string {
+func (c *csvWriter) int(n int) {
+	c.sep()
+	c.scratch = strconv.AppendInt(c.scratch[:0], int64(n), 10)
+	c.w.Write(c.scratch)
+}
+
+// num writes v plainly, or "1e+300" beyond what spreadsheets show in full
+// (which they still read as a number); nil is an empty cell.
+func (c *csvWriter) num(v *float64) {
+	c.sep()
 	if v == nil {
-		return ""
+		return
 	}
+	format := byte('f')
 	if a := math.Abs(*v); a != 0 && (a >= 1e15 || a < 1e-6) {
-		return strconv.FormatFloat(*v, 'g', -1, 64) // "1e+300", which spreadsheets read as a number
+		format = 'g'
 	}
-	return strconv.FormatFloat(*v, 'f', -1, 64)
+	c.scratch = strconv.AppendFloat(c.scratch[:0], *v, format, -1, 64)
+	c.w.Write(c.scratch)
+}
+
+// end ends the record.
+func (c *csvWriter) end() {
+	c.w.WriteByte('\n')
+	c.started = false
+}
+
+// errRecorder passes writes on and keeps the first error, so a writer
+// that fails stops the export at the next record.
+type errRecorder struct {
+	w   io.Writer
+	err error
+}
+
+func (r *errRecorder) Write(p []byte) (int, error) {
+	if r.err != nil {
+		return 0, r.err
+	}
+	n, err := r.w.Write(p)
+	r.err = err
+	return n, err
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"io"
-	"strconv"
 
 	"journeymap/model"
 )
@@ -34,7 +33,10 @@ func writeMermaid(w *bufio.Writer, m *model.Map, indent string) {
 	w.WriteString(indent + "journey\n")
 	w.WriteString(indent + "    title " + mermaidText(m.Title) + "\n")
 	for _, p := range m.Phases {
-		w.WriteString(indent + "    section " + mermaidText(p.Name) + "\n")
+		w.WriteString(indent)
+		w.WriteString("    section ")
+		w.WriteString(mermaidText(p.Name))
+		w.WriteByte('\n')
 		for i := range p.Touchpoints {
 			t := &p.Touchpoints[i]
 			actor := t.Channel
@@ -45,7 +47,14 @@ func writeMermaid(w *bufio.Writer, m *model.Map, indent string) {
 				actor = fallback
 			}
 			score := min(max(t.Emotion.Score, model.MinScore), model.MaxScore)
-			w.WriteString(indent + "      " + mermaidText(t.Name) + ": " + strconv.Itoa(score) + ": " + mermaidActor(actor) + "\n")
+			w.WriteString(indent)
+			w.WriteString("      ")
+			w.WriteString(mermaidText(t.Name))
+			w.WriteString(": ")
+			w.WriteByte(byte('0' + score))
+			w.WriteString(": ")
+			w.WriteString(mermaidActor(actor))
+			w.WriteByte('\n')
 		}
 	}
 }

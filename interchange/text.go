@@ -198,21 +198,37 @@ func startsWithMermaidKeyword(s string) bool {
 	if strings.HasPrefix(s, "%") {
 		return true // Mermaid 11 drops a task line that starts with "%"
 	}
-	lower := strings.ToLower(s)
 	for _, k := range []string{"journey", "acctitle", "accdescr"} {
-		if strings.HasPrefix(lower, k) {
+		if _, ok := cutFoldPrefix(s, k); ok {
 			return true
 		}
 	}
 	for _, k := range []string{"title", "section"} {
-		if rest, ok := strings.CutPrefix(lower, k); ok && rest != "" {
+		if rest, ok := cutFoldPrefix(s, k); ok && rest != "" {
 			r, _ := utf8.DecodeRuneInString(rest)
-			if unicode.IsSpace(r) || r == '\ufeff' {
+			if r = unicode.ToLower(r); unicode.IsSpace(r) || r == '\ufeff' {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// cutFoldPrefix reports whether strings.ToLower(s) starts with the
+// lower-case ASCII keyword k, and returns what of s follows it, without
+// lowering (and copying) s.
+func cutFoldPrefix(s, k string) (rest string, ok bool) {
+	for i := 0; i < len(k); i++ {
+		if s == "" {
+			return "", false
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		if unicode.ToLower(r) != rune(k[i]) {
+			return "", false
+		}
+		s = s[size:]
+	}
+	return s, true
 }
 
 // mermaidText rewrites user text so it fits on one Mermaid journey line
