@@ -20,7 +20,7 @@ import (
 // shows in-cell lines as they are. Metrics are flattened into six columns per
 // metric (name, unit, target, current, direction, status), as many groups as
 // the touchpoint with the most metrics needs. Text cells are guarded against
-// formula injection (see csvCell); numbers are written plainly.
+// formula injection (see csvGuard); numbers are written plainly.
 func WriteCSV(w io.Writer, m *model.Map) error {
 	if m == nil {
 		return errors.New("export csv: no map")
@@ -88,14 +88,17 @@ func WriteCSV(w io.Writer, m *model.Map) error {
 // csvWriter writes RFC 4180 records exactly as encoding/csv's Writer does
 // with its defaults, straight from the map's strings: no record slice, no
 // joined list cells, no formatted numbers in between. Every text cell goes
-// through the formula guard (see csvCell); callers pass cleaned text.
+// through the formula guard (see csvGuard); callers pass cleaned text.
 type csvWriter struct {
 	w       *bufio.Writer
 	started bool // a cell of the current record is written
 	scratch []byte
 }
 
-// csvGuard marks the bytes that make a spreadsheet read a cell as a formula.
+// csvGuard marks the bytes that make a spreadsheet read a cell as a
+// formula: a text cell that starts with = + - @ (or a tab or carriage
+// return, which some spreadsheets skip before looking for a formula) gets a
+// leading apostrophe, which spreadsheets treat as "this is text".
 var csvGuard = [256]bool{'=': true, '+': true, '-': true, '@': true, '\t': true, '\r': true}
 
 func (c *csvWriter) sep() {

@@ -12,7 +12,7 @@ import (
 	"journeymap/model"
 )
 
-// unguard undoes csvCell's formula guard, to compare a cell with the text.
+// unguard undoes the formula guard (csvGuard), to compare a cell with the text.
 func unguard(s string) string {
 	if len(s) > 1 && s[0] == '\'' && strings.IndexByte("=+-@\t\r", s[1]) >= 0 {
 		return s[1:]

@@ -198,13 +198,10 @@ func FindTemplate(ts []Template, name string) (Template, bool) {
 	return Template{}, false
 }
 
-// UserTemplateDir is where the user's own templates live:
-// $XDG_CONFIG_HOME/journeymap/templates, or ~/.config/journeymap/templates.
-// It is "" when neither variable is usable.
-func UserTemplateDir() string { return UserTemplateDirEnv(os.Getenv) }
-
-// UserTemplateDirEnv is UserTemplateDir with the environment read through
-// getenv, so callers (and tests) can supply their own.
+// UserTemplateDirEnv is where the user's own templates live:
+// $XDG_CONFIG_HOME/journeymap/templates, or ~/.config/journeymap/templates,
+// with the environment read through getenv. It is "" when neither variable
+// is usable.
 func UserTemplateDirEnv(getenv func(string) string) string {
 	// The XDG spec says relative values are to be ignored.
 	if d := getenv("XDG_CONFIG_HOME"); d != "" && filepath.IsAbs(d) {

@@ -255,19 +255,3 @@ func mermaidText(s string) string {
 func mermaidActor(s string) string {
 	return mermaidText(strings.ReplaceAll(s, ",", " "))
 }
-
-// csvCell guards a user-typed cell against spreadsheet formula injection: a
-// cell that starts with = + - @ (or a tab or carriage return, which some
-// spreadsheets skip before looking for a formula) gets a leading apostrophe,
-// which spreadsheets treat as "this is text".
-func csvCell(s string) string {
-	s = cleanText(s)
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
-}
