@@ -2,8 +2,12 @@
 // them in a local SQLite file. Run "journeymap --help" for the commands.
 package main
 
-import "os"
+import (
+	"os"
+
+	"journeymap/cli"
+)
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

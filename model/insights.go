@@ -102,6 +102,23 @@ func Insights(m *Map) Report {
 	sum := 0
 	var prev TouchpointRow
 	havePrev := false
+	// The off-target rows get their list and their copies of the metric
+	// values in one allocation each, sized by a first count.
+	off := 0
+	for _, p := range m.Phases {
+		for ti := range p.Touchpoints {
+			for mi := range p.Touchpoints[ti].Metrics {
+				if p.Touchpoints[ti].Metrics[mi].Status() == OffTarget {
+					off++
+				}
+			}
+		}
+	}
+	var values []float64
+	if off > 0 {
+		r.OffTarget = make([]MetricRow, 0, off)
+		values = make([]float64, 2*off)
+	}
 	for pi, p := range m.Phases {
 		pm := PhaseMean{Phase: pi, Name: p.Name, Touchpoints: len(p.Touchpoints)}
 		pm.Mean, pm.HasMean = p.MeanEmotion()
@@ -135,7 +152,11 @@ func Insights(m *Map) Report {
 				case OnTarget:
 					r.OnTarget++
 				case OffTarget:
-					r.OffTarget = append(r.OffTarget, MetricRow{Touchpoint: row, Index: mi, Metric: mt.Clone()})
+					// Off target means both values are set.
+					c := *mt
+					values[0], values[1] = *mt.Target, *mt.Current
+					c.Target, c.Current, values = &values[0], &values[1], values[2:]
+					r.OffTarget = append(r.OffTarget, MetricRow{Touchpoint: row, Index: mi, Metric: c})
 				default:
 					r.NoData++
 				}

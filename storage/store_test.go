@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"journeymap/interchange"
 	"journeymap/model"
 )
 
@@ -847,12 +848,12 @@ func TestStoreNegativeZero(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := MarshalJSON(m)
+	want, err := interchange.MarshalJSON(m)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want = bytes.Replace(want, []byte(`"target": -0,`), []byte(`"target": 0,`), 1)
-	if back, _ := MarshalJSON(got); !bytes.Equal(back, want) {
+	if back, _ := interchange.MarshalJSON(got); !bytes.Equal(back, want) {
 		t.Errorf("-0 did not load as 0:\n%s", back)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"journeymap/interchange"
 	"journeymap/model"
 	"journeymap/ui/internal/screentest"
 )
@@ -42,7 +43,7 @@ func TestMonkey(t *testing.T) {
 		written := map[string]bool{}
 		opts := Options{
 			Templates: []Template{{Name: "Coffee", Map: coffeeShop()}},
-			ExportFunc: func(w io.Writer, m *model.Map, f string) error {
+			ExportFunc: func(w io.Writer, m *model.Map, f interchange.Format) error {
 				_, err := io.WriteString(w, m.Title)
 				return err
 			},

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"journeymap/interchange"
 	"journeymap/model"
 	"journeymap/storage"
 	"journeymap/ui/board"
@@ -16,7 +17,7 @@ import (
 // realOptions wires the real templates and exporters the way main does.
 func realOptions(t *testing.T) Options {
 	t.Helper()
-	ts, errs := storage.Templates(t.TempDir())
+	ts, errs := interchange.Templates(t.TempDir())
 	if len(errs) > 0 {
 		t.Fatalf("built-in templates: %v", errs)
 	}
@@ -24,14 +25,10 @@ func realOptions(t *testing.T) Options {
 	for _, tpl := range ts {
 		opts.Templates = append(opts.Templates, Template{Name: tpl.Name, Description: tpl.Description, Map: tpl.Map})
 	}
-	opts.ExportFunc = func(w io.Writer, m *model.Map, format string) error {
-		f, err := storage.ParseFormat(format)
-		if err != nil {
-			return err
-		}
-		return storage.Export(w, m, f)
+	opts.ExportFunc = func(w io.Writer, m *model.Map, f interchange.Format) error {
+		return f.Write(w, m, interchange.Options{})
 	}
-	opts.WriteFile = storage.AtomicWriter("")
+	opts.WriteFile = interchange.AtomicWriter("")
 	return opts
 }
 

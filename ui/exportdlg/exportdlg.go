@@ -16,13 +16,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"journeymap/interchange"
 	"journeymap/model"
 	"journeymap/ui/theme"
 )
 
-// ExportFunc renders mp in the named format ("md", "json", "mermaid", "csv")
-// to w. The root adapts storage.Export to it.
-type ExportFunc func(w io.Writer, mp *model.Map, format string) error
+// ExportFunc renders mp in format f to w. main passes f.Write itself;
+// tests pass fakes.
+type ExportFunc func(w io.Writer, mp *model.Map, f interchange.Format) error
 
 // WriteFunc writes path atomically with what render produces. Unless
 // overwrite is set it leaves an existing file alone and reports exists. main
@@ -34,22 +35,6 @@ type DoneMsg struct{ Path string }
 
 // ClosedMsg reports that the dialog was dismissed.
 type ClosedMsg struct{}
-
-// Format is one choice of the dialog.
-type Format struct {
-	Label string // shown: "Markdown"
-	Name  string // passed to ExportFunc: "md"
-	Ext   string // file extension with the dot: ".md"
-}
-
-// Formats lists every format the dialog knows, in display order. CSV is only
-// offered when the ExportFunc accepts it.
-var Formats = []Format{
-	{"Markdown", "md", ".md"},
-	{"JSON", "json", ".json"},
-	{"Mermaid", "mermaid", ".mmd"},
-	{"CSV", "csv", ".csv"},
-}
 
 type state int
 
@@ -75,7 +60,7 @@ type Model struct {
 	writeTo WriteFunc
 	st      Styles
 	keys    KeyMap
-	formats []Format
+	formats []interchange.Format
 	format  int
 	focus   field
 	input   textinput.Model
@@ -101,21 +86,21 @@ func New(mp *model.Map, dir string, export ExportFunc, write WriteFunc, st Style
 	in.Prompt = ""
 	in.CharLimit = 4096
 	in.SetStyles(st.Input)
-	in.SetValue(DefaultPath(dir, mp.Title, m.formats[0].Ext))
+	in.SetValue(DefaultPath(dir, mp.Title, m.formats[0].Ext()))
 	in.CursorEnd()
 	m.input = in
 	return m
 }
 
-// availableFormats offers CSV only when export accepts it. The probe renders
-// an empty map into io.Discard, which costs nothing and touches no disk.
-func availableFormats(export ExportFunc) []Format {
-	out := make([]Format, 0, len(Formats))
-	for _, f := range Formats {
-		if f.Name == "csv" {
-			if export == nil || export(io.Discard, &model.Map{MapInfo: model.MapInfo{Title: "probe"}}, f.Name) != nil {
-				continue
-			}
+// availableFormats offers interchange's formats, in their order, that
+// export accepts. The probe renders an empty map into io.Discard, which
+// costs next to nothing and touches no disk. Markdown is always offered.
+func availableFormats(export ExportFunc) []interchange.Format {
+	all := interchange.Formats()
+	out := make([]interchange.Format, 0, len(all))
+	for i, f := range all {
+		if i > 0 && (export == nil || export(io.Discard, &model.Map{MapInfo: model.MapInfo{Title: "probe"}}, f) != nil) {
+			continue
 		}
 		out = append(out, f)
 	}
@@ -170,7 +155,7 @@ func Slug(title string) string {
 func (m Model) Init() tea.Cmd { return nil }
 
 // Format returns the chosen format.
-func (m Model) Format() Format { return m.formats[m.format] }
+func (m Model) Format() interchange.Format { return m.formats[m.format] }
 
 // Path returns the path as typed.
 func (m Model) Path() string { return m.input.Value() }
@@ -318,23 +303,20 @@ func (m *Model) setFormat(i int) {
 	ext := filepath.Ext(p)
 	switch {
 	case strings.TrimSpace(p) == "":
-		p = DefaultPath(m.dir, m.mp.Title, m.formats[i].Ext)
+		p = DefaultPath(m.dir, m.mp.Title, m.formats[i].Ext())
 	case ext == "":
-		p += m.formats[i].Ext
-	case knownExt(ext):
-		p = strings.TrimSuffix(p, ext) + m.formats[i].Ext
+		p += m.formats[i].Ext()
+	case knownExt(p):
+		p = strings.TrimSuffix(p, ext) + m.formats[i].Ext()
 	}
 	m.input.SetValue(p)
 	m.input.CursorEnd()
 }
 
-func knownExt(ext string) bool {
-	for _, f := range Formats {
-		if strings.EqualFold(f.Ext, ext) {
-			return true
-		}
-	}
-	return false
+// knownExt reports whether path ends in an extension of one of the formats.
+func knownExt(path string) bool {
+	_, ok := interchange.FormatForPath(path)
+	return ok
 }
 
 // write starts the write command. Nothing is touched on disk here: the
@@ -360,7 +342,7 @@ func (m Model) write(overwrite bool) (Model, tea.Cmd) {
 			return resultMsg{gen: gen, path: p, err: err}
 		}
 		exists, err := write(abs, overwrite, func(w io.Writer) error {
-			return export(w, mp, f.Name)
+			return export(w, mp, f)
 		})
 		return resultMsg{gen: gen, path: abs, exists: exists, err: err}
 	}

@@ -14,14 +14,15 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"journeymap/interchange"
 	"journeymap/model"
-	"journeymap/storage"
 	"journeymap/ui/theme"
 )
 
 // fakeExport writes a small, format-dependent document so tests can tell
 // which format reached the file.
-func fakeExport(w io.Writer, mp *model.Map, format string) error {
+func fakeExport(w io.Writer, mp *model.Map, f interchange.Format) error {
+	format := f.Name
 	switch format {
 	case "md", "json", "mermaid", "csv":
 	default:
@@ -34,7 +35,11 @@ func fakeExport(w io.Writer, mp *model.Map, format string) error {
 func expected(t *testing.T, mp *model.Map, format string) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := fakeExport(&b, mp, format); err != nil {
+	f, err := interchange.FormatByName(format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fakeExport(&b, mp, f); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -46,7 +51,7 @@ func coffee() *model.Map {
 
 func newDialog(t *testing.T, mp *model.Map, dir string, export ExportFunc) Model {
 	t.Helper()
-	return New(mp, dir, export, storage.AtomicWriter(""), DefaultStyles(theme.New(true)))
+	return New(mp, dir, export, interchange.AtomicWriter(""), DefaultStyles(theme.New(true)))
 }
 
 func press(s string) tea.KeyPressMsg {
@@ -172,8 +177,8 @@ func TestDefaultPathAndFormatSwitch(t *testing.T) {
 }
 
 func TestCSVOnlyWhenExportAcceptsIt(t *testing.T) {
-	noCSV := func(w io.Writer, mp *model.Map, format string) error {
-		if format == "csv" {
+	noCSV := func(w io.Writer, mp *model.Map, format interchange.Format) error {
+		if format.Name == "csv" {
 			return errors.New("unknown format")
 		}
 		return fakeExport(w, mp, format)
@@ -333,7 +338,7 @@ func TestWriteErrors(t *testing.T) {
 	})
 	t.Run("export fails", func(t *testing.T) {
 		dir := t.TempDir()
-		failing := func(w io.Writer, mp *model.Map, format string) error {
+		failing := func(w io.Writer, mp *model.Map, format interchange.Format) error {
 			io.WriteString(w, "half a docu")
 			return errors.New("disk on fire\nsecond line")
 		}

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"journeymap/interchange"
+	"strings"
+)
+
+func (c *cli) newMap(args []string) error {
+	flags := c.flagSet("new", "[FILE] [--template NAME] [--title T]",
+		"Add a map made from a template to FILE and print its id. The title defaults to the\n"+
+			"template's name; 'journeymap templates' lists the templates.")
+	tplName := flags.String("template", "Blank", "the template's `NAME` (case-insensitive)")
+	title := flags.String("title", "", "the new map's `title`")
+	pos, err := parseArgs(flags, args)
+	if err != nil {
+		return err
+	}
+	file, err := optionalFile(pos, "new")
+	if err != nil {
+		return err
+	}
+	ts, tplErrs := interchange.Templates(interchange.UserTemplateDirEnv(c.env))
+	tpl, ok := interchange.FindTemplate(ts, *tplName)
+	if !ok {
+		names := make([]string, len(ts))
+		for i, t := range ts {
+			names[i] = oneLine(t.Name)
+		}
+		msg := fmt.Sprintf("no template %q; templates: %s", oneLine(*tplName), strings.Join(names, ", "))
+		if len(tplErrs) > 0 {
+			msg += fmt.Sprintf(" (%s skipped, see 'journeymap templates')", plural(len(tplErrs), "bad user template"))
+		}
+		return errors.New(msg)
+	}
+	m := tpl.Map
+	if isSet(flags, "title") {
+		m.Title = *title
+	}
+	if err := m.MapInfo.Validate(); err != nil {
+		return fmt.Errorf("new: %w", err)
+	}
+	st, err := c.open(file, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	id, err := st.CreateMap(m)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.stdout, id)
+	return nil
+}

@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"journeymap/interchange"
+	"journeymap/model"
+	"journeymap/storage"
+	"journeymap/ui"
+	"os"
+	"path/filepath"
+	"runtime"
+)
+
+// interactive opens FILE (or the default file) and runs the interactive
+// screen on it.
+func (c *cli) interactive(file string) error {
+	// Check before opening: without a terminal the screen cannot start, and
+	// FILE (or the default file) must not be created for nothing.
+	if err := haveTerminal(); err != nil {
+		return err
+	}
+	st, err := c.open(file, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ts, tplErrs := interchange.Templates(interchange.UserTemplateDirEnv(c.env))
+	return runUI(st, ts, tplErrs, c.stderr)
+}
+
+// haveTerminal reports, as an error, that there is no terminal for the
+// interactive screen: Bubble Tea uses the controlling terminal (/dev/tty)
+// when standard input is not one. A variable so tests can play either case.
+var haveTerminal = func() error {
+	if runtime.GOOS == "windows" {
+		return nil // the console is found differently; let Bubble Tea try
+	}
+	f, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	if err != nil {
+		return errors.New("the interactive screen needs a terminal; for scripts use list, export, import or new (see 'journeymap --help')")
+	}
+	f.Close()
+	return nil
+}
+
+// runUI runs the interactive screen; a variable so tests can replace it.
+var runUI = func(st *storage.Store, ts []interchange.Template, tplErrs []error, stderr io.Writer) error {
+	uts := make([]ui.Template, len(ts))
+	for i, t := range ts {
+		uts[i] = ui.Template{Name: t.Name, Description: t.Description, Map: t.Map}
+	}
+	return ui.Run(st, ui.Options{Templates: uts, TemplateErrors: tplErrs, ExportFunc: exportWith, WriteFile: interchange.AtomicWriter(st.Path())})
+}
+
+// exportWith is what the export dialog renders with: the format's own writer.
+func exportWith(w io.Writer, m *model.Map, f interchange.Format) error {
+	return f.Write(w, m, interchange.Options{})
+}
+
+// open opens FILE, or the default file when FILE is "". An existing file is
+// required when mustExist (list and export never create one), except that the
+// default file is always created, with the sample map, on first use.
+func (c *cli) open(file string, mustExist bool) (*storage.Store, error) {
+	if file == "" {
+		return c.openDefault()
+	}
+	if mustExist {
+		if _, err := os.Stat(file); err != nil {
+			return nil, fmt.Errorf("open %s: %w", file, unwrapPathError(err))
+		}
+	}
+	return storage.Open(file)
+}
+
+func (c *cli) openDefault() (*storage.Store, error) {
+	path, err := defaultFile(c.env)
+	if err != nil {
+		return nil, err
+	}
+	_, statErr := os.Stat(path)
+	fresh := errors.Is(statErr, fs.ErrNotExist)
+	st, err := storage.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fresh {
+		return st, nil
+	}
+	if _, err := st.CreateMap(interchange.SampleMap()); err != nil {
+		st.Close()
+		// Leave no half-made default file behind: the next run tries again.
+		for _, p := range []string{path, path + "-wal", path + "-shm"} {
+			os.Remove(p)
+		}
+		return nil, fmt.Errorf("create %s: %w", path, err)
+	}
+	fmt.Fprintf(c.stderr, "journeymap: created %s with a sample map\n", oneLine(path))
+	return st, nil
+}
+
+// defaultFile is $XDG_DATA_HOME/journeymap/journeymap.db, falling back to
+// ~/.local/share as the XDG spec says (relative values are ignored).
+func defaultFile(env func(string) string) (string, error) {
+	if d := env("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "journeymap", "journeymap.db"), nil
+	}
+	if h := env("HOME"); h != "" {
+		return filepath.Join(h, ".local", "share", "journeymap", "journeymap.db"), nil
+	}
+	return "", errors.New("no default file: neither XDG_DATA_HOME nor HOME is set; name a FILE")
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

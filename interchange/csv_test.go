@@ -1,0 +1,234 @@
+package interchange
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+
+	"journeymap/model"
+)
+
+// unguard undoes the formula guard (csvGuard), to compare a cell with the text.
+func unguard(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.IndexByte("=+-@\t\r", s[1]) >= 0 {
+		return s[1:]
+	}
+	return s
+}
+
+func TestWriteCSVRoundTrip(t *testing.T) {
+	for name, m := range map[string]*model.Map{"rich": richMap(), "nasty": nastyMap(), "generated": model.Generate(3, 40), "random": randomNastyMap(4)} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteCSV(&buf, m); err != nil {
+				t.Fatal(err)
+			}
+			records, err := csv.NewReader(&buf).ReadAll() // also checks every row has the header's width
+			if err != nil {
+				t.Fatal(err)
+			}
+			header := records[0]
+			col := map[string]int{}
+			for i, h := range header {
+				col[h] = i
+			}
+			if len(records)-1 != m.TouchpointCount() {
+				t.Fatalf("%d rows, want %d", len(records)-1, m.TouchpointCount())
+			}
+			text := func(rec []string, key string) string {
+				i, ok := col[key]
+				if !ok {
+					t.Fatalf("no column %q in %q", key, header)
+				}
+				return unguard(rec[i])
+			}
+			list := func(rec []string, key string) []string {
+				s := text(rec, key)
+				if s == "" {
+					return nil
+				}
+				return strings.Split(s, "\n")
+			}
+			eqList := func(what string, got, want []string) {
+				t.Helper()
+				if len(got) != len(want) {
+					t.Errorf("%s = %q, want %q", what, got, want)
+					return
+				}
+				for i := range want {
+					if got[i] != cleanLine(want[i]) {
+						t.Errorf("%s[%d] = %q, want %q", what, i, got[i], cleanLine(want[i]))
+					}
+				}
+			}
+			for n, ref := range m.Refs() {
+				rec := records[n+1]
+				tp, _ := m.Touchpoint(ref)
+				p := m.Phases[ref.Phase]
+				for key, want := range map[string]string{
+					"phase_position": strconv.Itoa(ref.Phase + 1), "phase": cleanText(p.Name), "position": strconv.Itoa(ref.Index + 1),
+					"name": cleanText(tp.Name), "description": cleanText(tp.Description), "channel": cleanText(tp.Channel),
+					"kind": string(tp.Kind), "owner": cleanText(tp.Owner), "emotion_score": strconv.Itoa(tp.Emotion.Score),
+					"notes": cleanText(tp.Notes), "metric_count": strconv.Itoa(len(tp.Metrics)),
+				} {
+					if got := text(rec, key); got != want {
+						t.Errorf("row %d %s = %q, want %q", n+1, key, got, want)
+					}
+				}
+				eqList("emotion_labels", list(rec, "emotion_labels"), tp.Emotion.Labels)
+				eqList("motivations", list(rec, "motivations"), tp.Motivations)
+				eqList("thoughts", list(rec, "thoughts"), tp.Thoughts)
+				eqList("pain_points", list(rec, "pain_points"), tp.PainPoints)
+				eqList("opportunities", list(rec, "opportunities"), tp.Opportunities)
+				eqList("backstage", list(rec, "backstage"), tp.Backstage)
+				for i, mt := range tp.Metrics {
+					pre := "metric" + strconv.Itoa(i+1) + "_"
+					if got := text(rec, pre+"name"); got != cleanText(mt.Name) {
+						t.Errorf("row %d %sname = %q", n+1, pre, got)
+					}
+					if got := text(rec, pre+"unit"); got != cleanText(mt.Unit) {
+						t.Errorf("row %d %sunit = %q", n+1, pre, got)
+					}
+					for key, v := range map[string]*float64{"target": mt.Target, "current": mt.Current} {
+						got := text(rec, pre+key)
+						if v == nil {
+							if got != "" {
+								t.Errorf("row %d %s%s = %q, want empty", n+1, pre, key, got)
+							}
+							continue
+						}
+						f, err := strconv.ParseFloat(got, 64)
+						if err != nil || f != *v {
+							t.Errorf("row %d %s%s = %q, want %v", n+1, pre, key, got, *v)
+						}
+					}
+					if got := text(rec, pre+"direction"); got != string(mt.Direction) {
+						t.Errorf("row %d %sdirection = %q", n+1, pre, got)
+					}
+					if got := text(rec, pre+"status"); got != mt.Status().String() {
+						t.Errorf("row %d %sstatus = %q", n+1, pre, got)
+					}
+				}
+				for i := len(tp.Metrics); ; i++ {
+					k, ok := col["metric"+strconv.Itoa(i+1)+"_name"]
+					if !ok {
+						break
+					}
+					if rec[k] != "" {
+						t.Errorf("row %d has a metric %d it does not own", n+1, i+1)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestWriteCSVFormulaGuard(t *testing.T) {
+	m := &model.Map{MapInfo: model.MapInfo{Title: "x"}, Phases: []model.Phase{{Name: "=phase", Touchpoints: []model.Touchpoint{{
+		Name: "=HYPERLINK(\"http://evil\")", Channel: "+chan", Owner: "@owner", Kind: model.KindDigital,
+		Emotion:     model.Emotion{Score: 2},
+		Motivations: []string{"-1+2", "fine"},
+		Notes:       "\tnote",
+		Metrics:     []model.Metric{{Name: "m", Target: model.Float(-5), Current: model.Float(-7.5), Direction: model.Down}},
+	}}}}}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := recs[1]
+	for i, cell := range row {
+		if cell == "" {
+			continue
+		}
+		h := recs[0][i]
+		if strings.HasSuffix(h, "target") || strings.HasSuffix(h, "current") {
+			if _, err := strconv.ParseFloat(cell, 64); err != nil {
+				t.Errorf("%s = %q should stay a plain number", h, cell)
+			}
+			continue
+		}
+		if strings.IndexByte("=+-@\t\r", cell[0]) >= 0 {
+			t.Errorf("%s = %q could run as a formula", h, cell)
+		}
+	}
+	if row[1] != "'=phase" || row[3] != "'=HYPERLINK(\"http://evil\")" || row[10] != "'-1+2\nfine" {
+		t.Errorf("guarded cells = %q %q %q", row[1], row[3], row[10])
+	}
+}
+
+func TestWriteCSVEmpty(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, &model.Map{MapInfo: model.MapInfo{Title: "x"}}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil || len(recs) != 1 || recs[0][0] != "phase_position" {
+		t.Errorf("empty map CSV = %q, %v; want only a header", recs, err)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	tests := []struct{ in, want, ext string }{
+		{"md", "md", ".md"}, {"Markdown", "md", ".md"}, {" JSON ", "json", ".json"},
+		{"mermaid", "mermaid", ".mmd"}, {"mmd", "mermaid", ".mmd"}, {"csv", "csv", ".csv"},
+	}
+	for _, tt := range tests {
+		f, err := FormatByName(tt.in)
+		if err != nil || f.Name != tt.want || f.Ext() != tt.ext {
+			t.Errorf("FormatByName(%q) = %q %v (ext %q), want %q %q", tt.in, f.Name, err, f.Ext(), tt.want, tt.ext)
+		}
+	}
+	if _, err := FormatByName("pdf"); err == nil || !strings.Contains(err.Error(), `"pdf"`) ||
+		!strings.Contains(err.Error(), "md, json, mermaid or csv") {
+		t.Errorf("FormatByName(pdf) err = %v", err)
+	}
+	paths := map[string]string{"a.md": "md", "b.MARKDOWN": "md", "x/y.json": "json", "d.mmd": "mermaid",
+		"e.Mermaid": "mermaid", "f.csv": "csv", "g.txt": "", "h": "", "md": "", ".md/x": ""}
+	for path, want := range paths {
+		f, ok := FormatForPath(path)
+		if ok != (want != "") || f.Name != want {
+			t.Errorf("FormatForPath(%q) = %q %v, want %q", path, f.Name, ok, want)
+		}
+	}
+	m := richMap()
+	writers := map[string]func(io.Writer, *model.Map) error{"md": WriteMarkdown, "json": WriteJSON, "mermaid": WriteMermaid, "csv": WriteCSV}
+	for _, f := range Formats() {
+		var got, want bytes.Buffer
+		if err := f.Write(&got, m, Options{}); err != nil {
+			t.Fatalf("Write %s: %v", f.Name, err)
+		}
+		if err := writers[f.Name](&want, m); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) || got.Len() == 0 {
+			t.Errorf("format %s differs from its writer", f.Name)
+		}
+		if f.Label == "" || f.Description == "" || len(f.Extensions) == 0 {
+			t.Errorf("%s lacks a label, description or extension", f.Name)
+		}
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestExportWriteErrors(t *testing.T) {
+	m := model.Generate(3, 200) // bigger than the writers' buffers
+	for _, f := range Formats() {
+		if err := f.Write(failWriter{}, m, Options{}); err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("%s: err = %v, want the writer's error", f.Name, err)
+		}
+		if err := f.Write(&bytes.Buffer{}, nil, Options{}); err == nil {
+			t.Errorf("%s: a nil map should be an error", f.Name)
+		}
+	}
+}

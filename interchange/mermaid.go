@@ -1,0 +1,60 @@
+package interchange
+
+import (
+	"bufio"
+	"errors"
+	"io"
+
+	"journeymap/model"
+)
+
+// WriteMermaid writes m as a Mermaid `journey` diagram: the title, one
+// section per phase and one task per touchpoint with its score. The actors of
+// a task are its channel (Mermaid gives each actor a colour and a legend, so
+// the diagram shows the channel mix), falling back to the owner, then the
+// persona, then "customer". All text goes through mermaidText, so nothing a
+// user typed can change the diagram's structure; scores are clamped to 1–5.
+func WriteMermaid(w io.Writer, m *model.Map) error {
+	if m == nil {
+		return errors.New("export mermaid: no map")
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	writeMermaid(bw, m, "")
+	return bw.Flush()
+}
+
+// writeMermaid writes the diagram with every line indented by indent, so
+// Markdown can embed it in a fence.
+func writeMermaid(w *bufio.Writer, m *model.Map, indent string) {
+	fallback := "customer"
+	if s := cleanLine(m.Persona.Name); s != "" {
+		fallback = s
+	}
+	w.WriteString(indent + "journey\n")
+	w.WriteString(indent + "    title " + mermaidText(m.Title) + "\n")
+	for _, p := range m.Phases {
+		w.WriteString(indent)
+		w.WriteString("    section ")
+		w.WriteString(mermaidText(p.Name))
+		w.WriteByte('\n')
+		for i := range p.Touchpoints {
+			t := &p.Touchpoints[i]
+			actor := t.Channel
+			if cleanLine(actor) == "" {
+				actor = t.Owner
+			}
+			if cleanLine(actor) == "" {
+				actor = fallback
+			}
+			score := min(max(t.Emotion.Score, model.MinScore), model.MaxScore)
+			w.WriteString(indent)
+			w.WriteString("      ")
+			w.WriteString(mermaidText(t.Name))
+			w.WriteString(": ")
+			w.WriteByte(byte('0' + score))
+			w.WriteString(": ")
+			w.WriteString(mermaidActor(actor))
+			w.WriteByte('\n')
+		}
+	}
+}

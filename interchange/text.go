@@ -1,0 +1,257 @@
+package interchange
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds the text rules shared by every format: what an imported
+// string may contain, and how user text is rewritten so it cannot break the
+// syntax of the document it is written into.
+
+// isControl reports whether r is a C0 or C1 control character or DEL. Tabs
+// and line feeds are controls too; callers that keep them test for them first.
+func isControl(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
+}
+
+// cleanText removes every C0/C1 control character except '\n' and '\t' and
+// turns "\r\n" and lone '\r' into '\n'. ESC (0x1b) and the C1 CSI (0x9b) are
+// what terminal escape sequences start with, so text passed through here can
+// never drive a terminal, whichever screen or pager later shows it. Invalid
+// UTF-8 becomes U+FFFD. Clean strings are returned as they are, without
+// allocating.
+func cleanText(s string) string {
+	if isCleanText(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '\r':
+			b.WriteByte('\n')
+			if i < len(s) && s[i] == '\n' {
+				i++
+			}
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case isControl(r):
+			// dropped
+		default:
+			b.WriteRune(r) // writes U+FFFD for invalid bytes
+		}
+	}
+	return b.String()
+}
+
+func isCleanText(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || isControl(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// cleanLine is cleanText for places that hold one line: every run of
+// whitespace that contains a line break or tab becomes a single space, and the
+// ends are trimmed.
+func cleanLine(s string) string {
+	s = cleanText(s)
+	if !strings.ContainsAny(s, "\n\t") {
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// cleanList applies cleanText to every item, returning a new slice (never nil).
+func cleanList(items []string) []string {
+	out := make([]string, len(items))
+	for i, s := range items {
+		out[i] = cleanText(s)
+	}
+	return out
+}
+
+// mdSpecial are the ASCII punctuation characters that can start or end
+// Markdown (GFM) inline syntax: emphasis, code spans, links, images, raw HTML,
+// entities, autolinks, strikethrough, table cells and heading closers.
+// CommonMark lets any ASCII punctuation be backslash-escaped, so escaping
+// these always renders the character itself.
+const mdSpecial = "\\`*_[]<>|#~&!"
+
+// mdInline escapes one line of user text for use anywhere inline: in a
+// paragraph, a list item, a heading or a table cell. Line breaks become
+// spaces, so the text can never end the construct it sits in, and a leading
+// marker that would start a block (list, quote, heading, thematic break,
+// setext underline, code indent) is neutralised as well, so the result is safe
+// even at the start of a line.
+func mdInline(s string) string { return string(appendInline(nil, s)) }
+
+// appendInline appends mdInline(s) to dst without allocating for text that
+// needs no cleaning.
+func appendInline(dst []byte, s string) []byte {
+	s = cleanLine(s)
+	if s == "" {
+		return dst
+	}
+	// Block markers only matter at the start of a line.
+	switch s[0] {
+	case '-', '+', '=', '>':
+		dst = append(dst, '\\', s[0])
+		s = s[1:]
+	default:
+		// "1." and "1)" start an ordered list.
+		n := 0
+		for n < len(s) && n < 10 && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		if n > 0 && n < len(s) && (s[n] == '.' || s[n] == ')') {
+			dst = append(dst, s[:n]...)
+			dst = append(dst, '\\', s[n])
+			s = s[n+1:]
+		}
+	}
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		// A colon directly before a word may open an emoji shortcode
+		// (":smile:"), which renderers such as pandoc's gfm replace.
+		if mdSpecialSet[c] || c == ':' && i+1 < len(s) && s[i+1] != ' ' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\')
+			start = i
+		}
+	}
+	return append(dst, s[start:]...)
+}
+
+var mdSpecialSet = func() (set [256]bool) {
+	for i := 0; i < len(mdSpecial); i++ {
+		set[mdSpecial[i]] = true
+	}
+	return set
+}()
+
+// mdBlock escapes multi-line user text (descriptions, notes) for a paragraph:
+// every line is escaped like mdInline and lines are joined with hard line
+// breaks; blank lines separate paragraphs. Leading indentation is dropped so
+// no line can turn into a code block.
+func mdBlock(s string) string { return string(appendBlock(nil, s)) }
+
+// appendBlock appends mdBlock(s) to dst.
+func appendBlock(dst []byte, s string) []byte {
+	s = cleanText(s)
+	blank, first := false, true
+	for s != "" {
+		line, rest, _ := strings.Cut(s, "\n")
+		s = rest
+		if cleanLine(line) == "" {
+			blank = true
+			continue
+		}
+		switch {
+		case first:
+		case blank:
+			dst = append(dst, '\n', '\n')
+		default:
+			dst = append(dst, '\\', '\n') // hard line break
+		}
+		dst = appendInline(dst, line)
+		first, blank = false, false
+	}
+	return dst
+}
+
+// mermaidRepl rewrites the characters Mermaid's journey grammar gives a
+// meaning to (":" separates task, score and actors; "#" and ";" start
+// entities and end statements) into look-alikes that keep the text readable.
+// Angle brackets and backticks go too: Mermaid renders labels as HTML and a
+// backtick fence around the diagram in Markdown must stay closed.
+var mermaidRepl = strings.NewReplacer(
+	":", "：", ";", "；", "#", "＃",
+	"<", "‹", ">", "›", "`", "'",
+)
+
+// startsWithMermaidKeyword reports whether s starts the way a line with a
+// meaning of its own does in Mermaid's journey lexer, which is
+// case-insensitive and tries its keywords before task text: "journey"
+// anywhere, "title" and "section" before whitespace (JavaScript's \s, which
+// includes no-break and other Unicode spaces), "accTitle" and "accDescr";
+// and a leading "%", which Mermaid 11 takes for a comment (found by running
+// the exports through mermaid.parse).
+func startsWithMermaidKeyword(s string) bool {
+	if strings.HasPrefix(s, "%") {
+		return true // Mermaid 11 drops a task line that starts with "%"
+	}
+	for _, k := range []string{"journey", "acctitle", "accdescr"} {
+		if _, ok := cutFoldPrefix(s, k); ok {
+			return true
+		}
+	}
+	for _, k := range []string{"title", "section"} {
+		if rest, ok := cutFoldPrefix(s, k); ok && rest != "" {
+			r, _ := utf8.DecodeRuneInString(rest)
+			if r = unicode.ToLower(r); unicode.IsSpace(r) || r == '\ufeff' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cutFoldPrefix reports whether strings.ToLower(s) starts with the
+// lower-case ASCII keyword k, and returns what of s follows it, without
+// lowering (and copying) s.
+func cutFoldPrefix(s, k string) (rest string, ok bool) {
+	for i := 0; i < len(k); i++ {
+		if s == "" {
+			return "", false
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		if unicode.ToLower(r) != rune(k[i]) {
+			return "", false
+		}
+		s = s[size:]
+	}
+	return s, true
+}
+
+// mermaidText rewrites user text so it fits on one Mermaid journey line
+// without changing the diagram's structure. It never returns "".
+func mermaidText(s string) string {
+	s = mermaidRepl.Replace(cleanLine(s))
+	// The lexer treats "%%" after any character as a comment to the end of
+	// the line, which would swallow the score.
+	for strings.Contains(s, "%%") {
+		s = strings.ReplaceAll(s, "%%", "% %")
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "untitled"
+	}
+	if startsWithMermaidKeyword(s) {
+		return "\u201c" + s + "\u201d" // quotes keep the keyword from leading the line
+	}
+	return s
+}
+
+// mermaidActor is mermaidText for an actor name, where a comma would split
+// one actor into two.
+func mermaidActor(s string) string {
+	return mermaidText(strings.ReplaceAll(s, ",", " "))
+}
