@@ -366,24 +366,25 @@ func TestDefaultFileGetsSampleOnce(t *testing.T) {
 	e["XDG_DATA_HOME"] = data
 	def := filepath.Join(data, "journeymap", "journeymap.db")
 
-	r := e.ok(t, "list")
-	if !strings.Contains(r.stdout, interchange.SampleTitle) || strings.Count(r.stdout, "\n") != 1 {
-		t.Errorf("first list: %q", r.stdout)
+	// Reading commands never create the file, not even the default one.
+	if msg := e.fails(t, 1, "list"); strings.Count(msg, def) != 1 || !strings.Contains(msg, "no such file") {
+		t.Errorf("list before the default file exists: %q", msg)
+	}
+	if _, err := os.Stat(def); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("list created the default file")
+	}
+	// The first writing command creates it, with the sample map.
+	r := e.ok(t, "new", "--template", "Blank", "--title", "Mine")
+	if r.stdout != "2\n" {
+		t.Errorf("new in the default file printed %q", r.stdout)
 	}
 	if !strings.Contains(r.stderr, "created "+def) {
 		t.Errorf("no notice of the new file: %q", r.stderr)
 	}
-	if _, err := os.Stat(def); err != nil {
-		t.Fatal(err)
-	}
 	// Later runs find it and add nothing.
 	r = e.ok(t, "list")
-	if strings.Count(r.stdout, "\n") != 1 || r.stderr != "" {
-		t.Errorf("second list: %+v", r)
-	}
-	id := e.ok(t, "new", "--template", "Blank", "--title", "Mine").stdout
-	if id != "2\n" {
-		t.Errorf("new in the default file printed %q", id)
+	if !strings.Contains(r.stdout, interchange.SampleTitle) || strings.Count(r.stdout, "\n") != 2 || r.stderr != "" {
+		t.Errorf("list: %+v", r)
 	}
 	if md := e.ok(t, "export", "--map", "1").stdout; !strings.Contains(md, "Maya Okafor") {
 		t.Errorf("sample export lacks the persona")
@@ -394,7 +395,7 @@ func TestDefaultFileFallbackAndExisting(t *testing.T) {
 	// XDG_DATA_HOME unset or relative: ~/.local/share.
 	e := newEnv(t)
 	e["XDG_DATA_HOME"] = "relative/dir"
-	e.ok(t, "list")
+	e.ok(t, "new", "--title", "Fallback")
 	if _, err := os.Stat(filepath.Join(e["HOME"], ".local", "share", "journeymap", "journeymap.db")); err != nil {
 		t.Errorf("fallback file: %v", err)
 	}

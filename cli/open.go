@@ -52,7 +52,7 @@ var runUI = func(st *storage.Store, ts []interchange.Template, tplErrs []error, 
 	for i, t := range ts {
 		uts[i] = ui.Template{Name: t.Name, Description: t.Description, Map: t.Map}
 	}
-	return ui.Run(st, ui.Options{Templates: uts, TemplateErrors: tplErrs, ExportFunc: exportWith, WriteFile: interchange.AtomicWriter(st.Path())})
+	return ui.Run(st, ui.Options{Templates: uts, TemplateErrors: tplErrs, Warning: st.Warning(), ExportFunc: exportWith, WriteFile: interchange.AtomicWriter(st.Path())})
 }
 
 // exportWith is what the export dialog renders with: the format's own writer.
@@ -60,19 +60,33 @@ func exportWith(w io.Writer, m *model.Map, f interchange.Format) error {
 	return f.Write(w, m, interchange.Options{})
 }
 
-// open opens FILE, or the default file when FILE is "". An existing file is
-// required when mustExist (list and export never create one), except that the
-// default file is always created, with the sample map, on first use.
-func (c *cli) open(file string, mustExist bool) (*storage.Store, error) {
-	if file == "" {
-		return c.openDefault()
-	}
-	if mustExist {
-		if _, err := os.Stat(file); err != nil {
-			return nil, fmt.Errorf("open %s: %w", file, unwrapPathError(err))
+// open opens FILE, or the default file when FILE is "". With readOnly (list
+// and export) the file must exist and is only read: nothing is created,
+// set up, migrated or written. Otherwise a missing FILE is created, and the
+// default file is created with the sample map on first use; a damaged file
+// opens read-only and the warning goes to stderr.
+func (c *cli) open(file string, readOnly bool) (*storage.Store, error) {
+	if readOnly {
+		if file == "" {
+			path, err := defaultFile(c.env)
+			if err != nil {
+				return nil, err
+			}
+			file = path
 		}
+		return storage.OpenReadOnly(file)
 	}
-	return storage.Open(file)
+	var st *storage.Store
+	var err error
+	if file == "" {
+		st, err = c.openDefault()
+	} else {
+		st, err = storage.Open(file)
+	}
+	if err == nil && st.Warning() != "" {
+		fmt.Fprintf(c.stderr, "journeymap: %s\n", oneLine(st.Warning()))
+	}
+	return st, err
 }
 
 func (c *cli) openDefault() (*storage.Store, error) {

@@ -81,7 +81,9 @@ func New(st Store, opts Options) *Root {
 	r.setStyles(DefaultStyles(true))
 	r.home = home.New(r.styles.sub.Home)
 	r.board = board.New(r.styles.sub.Board)
-	if len(opts.TemplateErrors) > 0 {
+	if opts.Warning != "" {
+		r.setNote(opts.Warning, true)
+	} else if len(opts.TemplateErrors) > 0 {
 		r.setNote(fmt.Sprintf("%d template(s) skipped: %s", len(opts.TemplateErrors),
 			firstLine(opts.TemplateErrors[0].Error())), true)
 	}

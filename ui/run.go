@@ -13,8 +13,11 @@ import (
 type Options struct {
 	Templates      []Template
 	TemplateErrors []error
-	ExportFunc     exportdlg.ExportFunc
-	WriteFile      exportdlg.WriteFunc // atomic file writer; refuses the open map file
+	// Warning is shown in the status bar when the map opens, before anything
+	// else: a damaged file says so and what to do.
+	Warning    string
+	ExportFunc exportdlg.ExportFunc
+	WriteFile  exportdlg.WriteFunc // atomic file writer; refuses the open map file
 }
 
 // Run shows the interface on the terminal until the user quits. Writes still
