@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"database/sql"
+
 	"bytes"
 	"encoding/json"
 	"errors"
+	_ "github.com/mattn/go-sqlite3"
 	"io"
 	"os"
 	"path/filepath"
@@ -711,5 +714,81 @@ func TestInteractiveNeedsATerminal(t *testing.T) {
 	e.ok(t, db)
 	if opened != db {
 		t.Errorf("screen opened %q, want %q", opened, db)
+	}
+}
+
+// TestDamagedFileRefusesWrites: new and import on a damaged file fail with
+// exit 1 and one line saying "damaged", and the bytes stay as they were.
+func TestDamagedFileRefusesWrites(t *testing.T) {
+	for name, damage := range map[string]func(path string){
+		"truncated inside its last page": func(path string) {
+			fi, _ := os.Stat(path)
+			os.Truncate(path, fi.Size()-1000)
+		},
+		"bytes flipped in the middle": func(path string) {
+			data, _ := os.ReadFile(path)
+			for i := len(data) / 2; i < len(data)/2+600; i++ {
+				data[i] ^= 0x5a
+			}
+			os.WriteFile(path, data, 0o644)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			e := newEnv(t)
+			db := e.newFile(t, "Customer lifecycle", "SaaS onboarding", "E-commerce order", "Customer lifecycle", "SaaS onboarding")
+			in := filepath.Join(t.TempDir(), "in.json")
+			e.ok(t, "export", db, "--map", "1", "--format", "json", "-o", in)
+			damage(db)
+			before := readFile(t, db)
+			for _, args := range [][]string{
+				{"new", db, "--title", "More"},
+				{"import", db, in},
+			} {
+				msg := e.fails(t, 1, args...)
+				if !strings.Contains(msg, "damaged") || strings.Contains(msg, "sql:") {
+					t.Errorf("%v: %q should say damaged, without driver internals", args, msg)
+				}
+				if !bytes.Equal(before, readFile(t, db)) {
+					t.Fatalf("%v changed the damaged file", args)
+				}
+			}
+		})
+	}
+}
+
+// TestReadingCommandsNeverSetUpAFile: list and export on a zero-byte file
+// and on an empty SQLite file fail and leave them exactly as they were.
+func TestReadingCommandsNeverSetUpAFile(t *testing.T) {
+	e := newEnv(t)
+	dir := t.TempDir()
+	zero := filepath.Join(dir, "zero.db")
+	os.WriteFile(zero, nil, 0o644)
+	empty := filepath.Join(dir, "empty.db")
+	// An empty SQLite database: a valid file with no tables in it.
+	db, err := sql.Open("sqlite3", empty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE x (a); DROP TABLE x`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if fi, err := os.Stat(empty); err != nil || fi.Size() == 0 {
+		t.Fatalf("the empty SQLite file was not made: %v", err)
+	}
+	for _, path := range []string{zero, empty} {
+		before := readFile(t, path)
+		for _, args := range [][]string{{"list", path}, {"export", path, "--format", "json"}} {
+			msg := e.fails(t, 1, args...)
+			if strings.Count(msg, path) != 1 {
+				t.Errorf("%v: %q should name the file once", args, msg)
+			}
+			if !bytes.Equal(before, readFile(t, path)) {
+				t.Fatalf("%v changed %s", args, path)
+			}
+			if _, err := os.Stat(path + "-wal"); err == nil {
+				t.Fatalf("%v left a -wal file", args)
+			}
+		}
 	}
 }

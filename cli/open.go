@@ -64,7 +64,7 @@ func exportWith(w io.Writer, m *model.Map, f interchange.Format) error {
 // and export) the file must exist and is only read: nothing is created,
 // set up, migrated or written. Otherwise a missing FILE is created, and the
 // default file is created with the sample map on first use; a damaged file
-// opens read-only and the warning goes to stderr.
+// opens read-only.
 func (c *cli) open(file string, readOnly bool) (*storage.Store, error) {
 	if readOnly {
 		if file == "" {
@@ -83,9 +83,9 @@ func (c *cli) open(file string, readOnly bool) (*storage.Store, error) {
 	} else {
 		st, err = storage.Open(file)
 	}
-	if err == nil && st.Warning() != "" {
-		fmt.Fprintf(c.stderr, "journeymap: %s\n", oneLine(st.Warning()))
-	}
+	// A damaged file opens read-only: a writing command then fails on its
+	// first write with one line that says "damaged" and what to do, and the
+	// interactive screen shows st.Warning in its status bar.
 	return st, err
 }
 

@@ -24,6 +24,7 @@ type fakeStore struct {
 	nextID   int64
 	version  int64     // bumped by external(), as PRAGMA data_version would be
 	failNext error     // the next Apply fails with this error
+	locked   bool      // another process holds the file: every Apply is busy
 	stamp    time.Time // UpdatedAt of new maps; zero means now
 	applied  []string
 }
@@ -126,6 +127,9 @@ func (f *fakeStore) DeleteMap(id int64) error {
 func (f *fakeStore) Apply(mapID int64, e model.Edit) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.locked {
+		return busyErr{}
+	}
 	if f.failNext != nil {
 		err := f.failNext
 		f.failNext = nil

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
+	"journeymap/model"
 	"journeymap/ui/exportdlg"
 )
 
@@ -30,3 +31,6 @@ func (o *exportOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
 func (o *exportOverlay) View(w, h int, _ func(int, int) string) string { return o.m.View(w, h) }
 
 func (o *exportOverlay) Help() help.KeyMap { return o.m.Help() }
+
+// followMap keeps the export on the map as the file holds it now.
+func (o *exportOverlay) followMap(m *model.Map) { o.m.SetMap(m) }

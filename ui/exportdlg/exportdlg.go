@@ -528,3 +528,12 @@ type stateHelp struct {
 
 func (s stateHelp) ShortHelp() []key.Binding  { return s.short }
 func (s stateHelp) FullHelp() [][]key.Binding { return s.all.FullHelp() }
+
+// SetMap hands the dialog a fresher copy of its map (another window changed
+// it meanwhile), so what is written is what the file holds now. The path
+// typed so far stays.
+func (m *Model) SetMap(mp *model.Map) {
+	if mp != nil {
+		m.mp = mp
+	}
+}
