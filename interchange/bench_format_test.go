@@ -9,7 +9,7 @@ import (
 	"journeymap/model"
 )
 
-// Exports must run at the speed of SQLite (DESIGN.md): on the dense map of
+// Exports must run at the speed of SQLite: on the dense map of
 // 10,000 touchpoints in 40 phases, each whole export process within 1.5× of
 // `sqlite3 FILE .dump`. These benchmarks measure the writers alone, through
 // a bufio.Writer as the command line uses them.

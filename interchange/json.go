@@ -14,7 +14,7 @@ import (
 	"journeymap/model"
 )
 
-// The JSON interchange document (DESIGN.md, "JSON interchange").
+// The JSON interchange document (format version 1, keys in a fixed order).
 const (
 	jsonFormat  = "journeymap"
 	jsonVersion = 1

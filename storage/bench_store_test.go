@@ -9,7 +9,7 @@ import (
 	"journeymap/model"
 )
 
-// benchMap is the size DESIGN.md promises stays fluid: 10,000 touchpoints in
+// benchMap is the size that must stay fluid: 10,000 touchpoints in
 // 40 phases, each with 3 metrics and 2 motivations.
 func benchMap() *model.Map { return model.Generate(40, 10000) }
 

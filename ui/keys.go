@@ -85,7 +85,7 @@ type KeyMap struct {
 	HelpPrev  Binding
 }
 
-// DefaultKeyMap returns the keys of DESIGN.md.
+// DefaultKeyMap returns the keys the README lists.
 func DefaultKeyMap() KeyMap {
 	b := bind
 	w := func(keys []string, k, desc string) Binding {
