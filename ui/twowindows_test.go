@@ -195,4 +195,3 @@ func TestTwoWindowsUndo(t *testing.T) {
 		t.Fatalf("B's undo clobbered A's edit: %s", got)
 	}
 }
-
