@@ -113,11 +113,11 @@ func (d *drawer) render() {
 	d.bandTop, d.bandH = 140, 54
 	if d.curve {
 		d.yTop, d.yBot = 262, 742
-		d.headTop = 800
+		d.headTop = 834
 	} else {
 		d.headTop = 208
-		d.yTop, d.yBot = 352, 580
-		d.painTop, d.oppTop, d.lnH = 646, 846, 186
+		d.yTop, d.yBot = 392, 592
+		d.painTop, d.oppTop, d.lnH = 664, 862, 180
 	}
 	d.phaseBackgrounds()
 	d.bands()
@@ -228,26 +228,25 @@ func (d *drawer) axis() {
 			st = stroke{col: rgb(0xD1D5DB), width: 2}
 		}
 		d.line(plotL, y, plotR, y, st)
-		d.circle(margin+7, y-5, 7, scoreCols[s], stroke{})
-		d.text(margin+22, y, strconv.Itoa(s), font{16, true, ink}, left)
-		d.text(margin+38, y, scoreWord(s), font{16, false, muted}, left)
+		d.circle(margin+7, y, 7, scoreCols[s], stroke{})
+		d.text(margin+22, y+6, strconv.Itoa(s), font{16, true, ink}, left)
+		d.text(margin+38, y+6, scoreWord(s), font{16, false, muted}, left)
 	}
 }
 
 func (d *drawer) columnsHeads() {
-	small := d.colW < 96
-	nameSize, subSize := 17.0, 15.0
-	if small {
-		nameSize, subSize = 15, 14
+	nameSizes, subSize := []float64{19, 17, 15}, 15.0
+	switch {
+	case d.colW < 80:
+		nameSizes, subSize = []float64{15, 14}, 14
+	case d.colW < 100:
+		nameSizes, subSize = []float64{17, 15, 14}, 14
 	}
-	maxName := 2
-	if d.curve {
-		maxName = 3
-	}
+	maxName := 3
 	for i, c := range d.l.cols {
 		x0 := d.colX(i)
 		cx := x0 + d.colW/2
-		inner := d.colW - 12
+		inner := d.colW - 10
 		dim := d.dim(i)
 		nameCol, subCol, badgeCol := ink, muted, rgb(0x334155)
 		if dim {
@@ -259,21 +258,20 @@ func (d *drawer) columnsHeads() {
 		}
 		y := d.headTop + 14
 		if c.badge != "" {
-			bw := math.Max(28, d.f.width(c.badge, 14, true)+14)
+			bs := 14.0
+			bw := math.Min(d.colW-6, math.Max(28, d.f.width(c.badge, bs, true)+14))
 			d.rect(cx-bw/2, y-14, bw, 28, 14, badgeCol, stroke{})
-			d.text(cx, y+5, c.badge, font{14, true, white}, center)
+			d.text(cx, y+5, d.f.ellipsize(c.badge, bw-8, bs, true), font{bs, true, white}, center)
+			y += 42
+		} else {
+			y += 14
 		}
-		y += 40
-		ls := d.f.wrap(c.name, inner, nameSize, true, maxName)
-		y = d.lines(cx, y, nameSize*1.18, ls, font{nameSize, true, nameCol}, center)
-		if len(ls) < maxName && d.curve {
-			y += nameSize * 1.18 * float64(maxName-len(ls))
-		}
-		if len(ls) < 2 && !d.curve {
-			y += nameSize * 1.18
-		}
+		ls, size := d.f.fit(c.name, inner, nameSizes, true, maxName)
+		lh := size * 1.17
+		y = d.lines(cx, y, lh, ls, font{size, true, nameCol}, center)
+		y += float64(maxName-len(ls)) * lh * 0.5
 		if c.sub != "" {
-			d.text(cx, y+2, d.f.ellipsize(c.sub, inner, subSize, false), font{subSize, false, subCol}, center)
+			d.text(cx, y+4, d.f.ellipsize(c.sub, inner, subSize, false), font{subSize, false, subCol}, center)
 		}
 	}
 }
@@ -297,9 +295,12 @@ func (d *drawer) lanes() {
 	} else {
 		// Second word of the label on its own line keeps the column narrow.
 	}
-	size := 15.0
-	if d.colW < 90 {
+	size := 16.0
+	switch {
+	case d.colW < 90:
 		size = 14
+	case d.colW < 110:
+		size = 15
 	}
 	lh := size * 1.25
 	for i, c := range d.l.cols {
@@ -317,7 +318,7 @@ func (d *drawer) lanes() {
 			y := top + 12 + size
 			maxLines := int((d.lnH - 20) / lh)
 			if lead != "" {
-				ls := d.f.wrap(lead, w-16, size, true, 2)
+				ls := d.f.wrap(lead, w-16, size, true, 3)
 				y = d.lines(x0+8, y, lh, ls, font{size, true, fg}, left) + 4
 				maxLines -= len(ls)
 			}

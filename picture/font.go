@@ -213,9 +213,13 @@ func (f *fonts) wrap(s string, width, size float64, bold bool, maxLines int) []s
 			continue
 		}
 		// A word longer than a line: break it between runes.
+		hy := f.advance('-', bold) * size
 		for _, r := range word {
 			a := f.advance(r, bold) * size
-			if lineW+a > width && len(line) > 0 {
+			if lineW+a+hy > width && len(line) > 0 {
+				if line[len(line)-1] != ' ' {
+					line = append(line, '-')
+				}
 				flush()
 				if maxLines > 0 && len(lines) >= maxLines {
 					break
@@ -256,4 +260,31 @@ func (f *fonts) ellipsize(s string, width, size float64, bold bool) string {
 		r = r[:len(r)-1]
 	}
 	return strings.TrimRight(string(r), " ,;:-") + "…"
+}
+
+// fit wraps s in at most maxLines lines, trying each size in turn (largest
+// first) and keeping the first at which no word has to be broken; the last
+// size is used whatever happens.
+func (f *fonts) fit(s string, width float64, sizes []float64, bold bool, maxLines int) ([]string, float64) {
+	for i, size := range sizes {
+		if i == len(sizes)-1 {
+			break
+		}
+		ls := f.wrap(s, width, size, bold, 0)
+		if len(ls) > maxLines {
+			continue
+		}
+		ok := true
+		for _, w := range strings.Fields(s) {
+			if f.width(w, size, bold) > width {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return ls, size
+		}
+	}
+	size := sizes[len(sizes)-1]
+	return f.wrap(s, width, size, bold, maxLines), size
 }

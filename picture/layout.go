@@ -79,9 +79,6 @@ func plan(m *model.Map, o Options, f *fonts) layout {
 				name = m.Phases[from].Name
 			}
 			c := group(f, -1, name, tps, m.Phases[from:to])
-			if to-from > 1 {
-				c.sub = fmt.Sprintf("%s · %s", c.sub, shortRange(f, m.Phases[from].Name, m.Phases[to-1].Name))
-			}
 			l.bands = append(l.bands, band{name: f.clean(name), phase: -1, from: len(l.cols), to: len(l.cols) + 1})
 			l.cols = append(l.cols, c)
 		}
@@ -107,11 +104,11 @@ func plan(m *model.Map, o Options, f *fonts) layout {
 					name = strconv.Itoa(first + from + 1)
 				}
 				c := group(f, pi, name, ph.Touchpoints[from:to], nil)
+				c.badge, c.sub = name, c.name
 				c.name = f.clean(ph.Touchpoints[from].Name)
 				if to-from > 1 {
 					c.name = shortRange(f, ph.Touchpoints[from].Name, ph.Touchpoints[to-1].Name)
 				}
-				c.badge = name
 				l.cols = append(l.cols, c)
 			}
 			l.bands[0].to = len(l.cols)
@@ -153,10 +150,10 @@ func (l *layout) addTouchpoints(m *model.Map, pi, from, to, num int, f *fonts) i
 // group aggregates touchpoints into one column: mean score, count, the
 // lowest touchpoint and the most frequent pain point and opportunity.
 func group(f *fonts, pi int, name string, tps []model.Touchpoint, phases []model.Phase) column {
-	c := column{phase: pi, name: f.clean(name), group: true}
-	c.sub = fmt.Sprintf("%s touchpoints", thousands(len(tps)))
+	// The band above names the phase(s); the column says how many.
+	c := column{phase: pi, name: thousands(len(tps)) + " touchpoints", group: true}
 	if len(tps) == 1 {
-		c.sub = "1 touchpoint"
+		c.name = "1 touchpoint"
 	}
 	if len(tps) == 0 {
 		c.empty = true
@@ -172,6 +169,7 @@ func group(f *fonts, pi int, name string, tps []model.Touchpoint, phases []model
 	}
 	c.score, c.hasScore = float64(sum)/float64(len(tps)), true
 	c.lowest = fmt.Sprintf("%s (%d)", f.clean(tps[low].Name), clampScore(tps[low].Emotion.Score))
+	_ = phases
 	c.pain = f.clean(mostFrequent(tps, func(t *model.Touchpoint) []string { return t.PainPoints }))
 	c.opp = f.clean(mostFrequent(tps, func(t *model.Touchpoint) []string { return t.Opportunities }))
 	return c
