@@ -130,9 +130,10 @@ func (ps *poster) nextColumn() {
 // place flows lines down the columns.
 func (ps *poster) place(ls []fline) {
 	for i, l := range ls {
+		// A heading (or bullet) keeps with what follows it.
 		need := l.gap + l.lh
-		if l.keep && i+1 < len(ls) {
-			need += ls[i+1].gap + ls[i+1].lh
+		for j := i; ls[j].keep && j+1 < len(ls); j++ {
+			need += ls[j+1].gap + ls[j+1].lh
 		}
 		if ps.y+need > pageBottom && ps.y > pageTop {
 			ps.nextColumn()
