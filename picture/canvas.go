@@ -125,7 +125,7 @@ func (p *Picture) text(x, y float64, s string, fn font, a align) {
 	case right:
 		ha = canvas.Right
 	}
-	t := canvas.NewTextLine(face, s, ha)
+	t := p.f.line(face, faceKey{fn.size, fn.bold, fn.col}, s, ha)
 	p.c.RenderText(t, canvas.Identity.Translate(x, Height-y))
 	p.texts = append(p.texts, Text{S: s, Size: fn.size, X: x, Y: y, Bold: fn.bold})
 }

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,6 +32,34 @@ type fonts struct {
 	adv     [2]sync.Map // rune -> float64 advance per 1 unit of size (0 regular, 1 bold)
 	upem    [2]float64
 	faces   sync.Map // faceKey -> *canvas.FontFace
+	// shaped caches laid-out lines: shaping dominates the cost of a large
+	// poster, and headings, labels, bullets and metric texts recur.
+	shaped  sync.Map // lineKey -> *canvas.Text
+	nShaped atomic.Int64
+}
+
+type lineKey struct {
+	face faceKey
+	s    string
+	a    canvas.TextAlign
+}
+
+// maxShaped bounds the shaped-line cache.
+const maxShaped = 50000
+
+// line returns s shaped as one line in face, from the cache when it can.
+func (f *fonts) line(face *canvas.FontFace, fk faceKey, s string, a canvas.TextAlign) *canvas.Text {
+	k := lineKey{fk, s, a}
+	if v, ok := f.shaped.Load(k); ok {
+		return v.(*canvas.Text)
+	}
+	t := canvas.NewTextLine(face, s, a)
+	if f.nShaped.Load() < maxShaped && len(s) < 400 {
+		if _, loaded := f.shaped.LoadOrStore(k, t); !loaded {
+			f.nShaped.Add(1)
+		}
+	}
+	return t
 }
 
 type faceKey struct {
