@@ -243,6 +243,23 @@ func (d *drawer) columnsHeads() {
 		nameSizes, subSize = []float64{17, 15, 14}, 14
 	}
 	maxName := 3
+	// One name size for every column: the largest at which every name fits
+	// in maxName lines without breaking a word.
+	common := nameSizes[len(nameSizes)-1]
+	for _, size := range nameSizes {
+		ok := true
+		for _, c := range d.l.cols {
+			if _, got := d.f.fit(c.name, d.colW-10, []float64{size, 0}, true, maxName); got != size {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			common = size
+			break
+		}
+	}
+	nameSizes = []float64{common}
 	for i, c := range d.l.cols {
 		x0 := d.colX(i)
 		cx := x0 + d.colW/2
