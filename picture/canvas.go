@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html"
 	"image/color"
-	"image/png"
 	"io"
 	"math"
 
@@ -184,8 +183,7 @@ func (p *Picture) WritePNG(w io.Writer) error { return p.writePNGScale(w, PNGSca
 func (p *Picture) writePNGScale(w io.Writer, scale float64) (err error) {
 	defer recoverErr(&err)
 	img := rasterizer.Draw(p.c, canvas.DPMM(scale), canvas.DefaultColorSpace)
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	return enc.Encode(w, img)
+	return encodePNG(w, img)
 }
 
 // recoverErr turns a panic in a third-party renderer into an error: a

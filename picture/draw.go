@@ -285,8 +285,9 @@ func (d *drawer) columnsHeads() {
 		}
 		ls, size := d.f.fit(c.name, inner, nameSizes, true, maxName)
 		lh := size * 1.17
-		y = d.lines(cx, y, lh, ls, font{size, true, nameCol}, center)
-		y += float64(maxName-len(ls)) * lh * 0.5
+		d.lines(cx, y, lh, ls, font{size, true, nameCol}, center)
+		// Channels share one baseline under the longest name.
+		y += lh * float64(maxName)
 		if c.sub != "" {
 			d.text(cx, y+4, d.f.ellipsize(c.sub, inner, subSize, false), font{subSize, false, subCol}, center)
 		}

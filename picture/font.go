@@ -45,7 +45,7 @@ type lineKey struct {
 }
 
 // maxShaped bounds the shaped-line cache.
-const maxShaped = 50000
+const maxShaped = 4000
 
 // line returns s shaped as one line in face, from the cache when it can.
 func (f *fonts) line(face *canvas.FontFace, fk faceKey, s string, a canvas.TextAlign) *canvas.Text {
@@ -54,7 +54,7 @@ func (f *fonts) line(face *canvas.FontFace, fk faceKey, s string, a canvas.TextA
 		return v.(*canvas.Text)
 	}
 	t := canvas.NewTextLine(face, s, a)
-	if f.nShaped.Load() < maxShaped && len(s) < 400 {
+	if f.nShaped.Load() < maxShaped && len(s) <= 48 {
 		if _, loaded := f.shaped.LoadOrStore(k, t); !loaded {
 			f.nShaped.Add(1)
 		}
