@@ -117,7 +117,7 @@ func (d *drawer) render() {
 	} else {
 		d.headTop = 208
 		d.yTop, d.yBot = 392, 592
-		d.painTop, d.oppTop, d.lnH = 664, 862, 180
+		d.painTop, d.oppTop, d.lnH = 664, 852, 172
 	}
 	d.phaseBackgrounds()
 	d.bands()
@@ -128,8 +128,8 @@ func (d *drawer) render() {
 	}
 	d.curveAndDots()
 	if d.l.note != "" {
-		p.rect(margin, Height-50, 8, 28, 2, curveCol, stroke{})
-		p.text(margin+20, Height-29, d.l.note, font{17, true, ink}, left)
+		p.rect(margin, Height-38, 8, 26, 2, curveCol, stroke{})
+		p.text(margin+20, Height-18, d.l.note, font{17, true, ink}, left)
 	}
 }
 
@@ -184,7 +184,7 @@ func (d *drawer) bandColor(b band, i int) color.RGBA {
 
 // phaseBackgrounds tints each phase's columns faintly, top to bottom.
 func (d *drawer) phaseBackgrounds() {
-	bottom := Height - 64.0
+	bottom := Height - 50.0
 	for i, b := range d.l.bands {
 		x0, x1 := d.colX(b.from), d.colX(b.to)
 		c := tint(d.bandColor(b, i), 0.28)

@@ -25,6 +25,11 @@ type column struct {
 	empty    bool   // an empty phase's placeholder
 }
 
+// aggColumns is the most columns an aggregated picture draws: a group's
+// column carries more text (its lowest touchpoint, its range) than a
+// touchpoint's, so it gets twice the width.
+const aggColumns = MaxColumns / 2
+
 // band is a phase (or a group of phases) across columns [from, to).
 type band struct {
 	name     string
@@ -54,7 +59,7 @@ func plan(m *model.Map, o Options, f *fonts) layout {
 		for pi := range m.Phases {
 			num = l.addTouchpoints(m, pi, 0, len(m.Phases[pi].Touchpoints), num, f)
 		}
-	case o.Phase == 0 && len(m.Phases) <= MaxColumns:
+	case o.Phase == 0 && len(m.Phases) <= aggColumns:
 		for pi := range m.Phases {
 			ph := &m.Phases[pi]
 			l.bands = append(l.bands, band{name: f.clean(ph.Name), phase: pi, from: len(l.cols), to: len(l.cols) + 1})
@@ -62,7 +67,7 @@ func plan(m *model.Map, o Options, f *fonts) layout {
 		}
 		l.note = fmt.Sprintf("%s touchpoints: aggregated by phase — use --phase to see one phase", thousands(n))
 	case o.Phase == 0:
-		k := (len(m.Phases) + MaxColumns - 1) / MaxColumns
+		k := (len(m.Phases) + aggColumns - 1) / aggColumns
 		for from := 0; from < len(m.Phases); from += k {
 			to := min(from+k, len(m.Phases))
 			var tps []model.Touchpoint
@@ -95,7 +100,7 @@ func plan(m *model.Map, o Options, f *fonts) layout {
 			l.addTouchpoints(m, pi, 0, len(ph.Touchpoints), first, f)
 			l.note = fmt.Sprintf("Phase %d of %d alone: the map has %s touchpoints", o.Phase, len(m.Phases), thousands(n))
 		} else {
-			k := (len(ph.Touchpoints) + MaxColumns - 1) / MaxColumns
+			k := (len(ph.Touchpoints) + aggColumns - 1) / aggColumns
 			l.bands = append(l.bands, band{name: f.clean(ph.Name), phase: pi, from: 0})
 			for from := 0; from < len(ph.Touchpoints); from += k {
 				to := min(from+k, len(ph.Touchpoints))
