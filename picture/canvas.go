@@ -1,0 +1,195 @@
+package picture
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"image/color"
+	"io"
+	"math"
+
+	"github.com/tdewolff/canvas"
+	"github.com/tdewolff/canvas/renderers/rasterizer"
+	"github.com/tdewolff/canvas/renderers/svg"
+)
+
+// Picture is one drawn page: 1920×1080 user units, y down from the top-left
+// corner. Map returns one; WriteSVG and WritePNG write it.
+type Picture struct {
+	c     *canvas.Canvas
+	f     *fonts
+	texts []Text
+}
+
+// Text is one run of text on a picture, as laid out: its words, its size in
+// user units, its baseline position and weight.
+type Text struct {
+	S    string
+	Size float64
+	X, Y float64 // anchor and baseline, user units from the top-left corner
+	Bold bool
+}
+
+// Texts returns every run of text on the picture in drawing order.
+func (p *Picture) Texts() []Text { return p.texts }
+
+// Canvas returns the drawing, for renderers this package does not wrap.
+// Its unit is the user unit (one SVG pixel); its origin is bottom-left.
+func (p *Picture) Canvas() *canvas.Canvas { return p.c }
+
+func newPicture(f *fonts) *Picture {
+	return &Picture{c: canvas.New(Width, Height), f: f}
+}
+
+// flip maps the picture's y-down coordinates to the canvas's y-up ones.
+var flip = canvas.Identity.Translate(0, Height).Scale(1, -1)
+
+func rgb(hex uint32) color.RGBA {
+	return color.RGBA{uint8(hex >> 16), uint8(hex >> 8), uint8(hex), 0xff}
+}
+
+type stroke struct {
+	col   color.RGBA
+	width float64
+	dash  []float64
+}
+
+func (p *Picture) draw(path *canvas.Path, fill color.RGBA, s stroke) {
+	st := canvas.DefaultStyle
+	st.Fill = canvas.Paint{Color: fill}
+	if s.width > 0 {
+		st.Stroke = canvas.Paint{Color: s.col}
+		st.StrokeWidth = s.width
+		st.StrokeCapper = canvas.RoundCap
+		st.StrokeJoiner = canvas.RoundJoin
+		if s.dash != nil {
+			st.Dashes = s.dash
+		}
+	}
+	p.c.RenderPath(path, st, flip)
+}
+
+func (p *Picture) rect(x, y, w, h, r float64, fill color.RGBA, s stroke) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	var path *canvas.Path
+	if r > 0 {
+		path = canvas.RoundedRectangle(w, h, math.Min(r, math.Min(w, h)/2))
+	} else {
+		path = canvas.Rectangle(w, h)
+	}
+	p.draw(path.Translate(x, y), fill, s)
+}
+
+func (p *Picture) circle(cx, cy, r float64, fill color.RGBA, s stroke) {
+	p.draw(canvas.Circle(r).Translate(cx, cy), fill, s)
+}
+
+func (p *Picture) line(x1, y1, x2, y2 float64, s stroke) {
+	path := &canvas.Path{}
+	path.MoveTo(x1, y1)
+	path.LineTo(x2, y2)
+	p.draw(path, canvas.Transparent, s)
+}
+
+type align int
+
+const (
+	left align = iota
+	center
+	right
+)
+
+type font struct {
+	size float64
+	bold bool
+	col  color.RGBA
+}
+
+// text sets s with its baseline at y; x is its left edge, centre or right
+// edge by a. s must already be clean.
+func (p *Picture) text(x, y float64, s string, fn font, a align) {
+	if s == "" {
+		return
+	}
+	if fn.size < MinTextSize {
+		fn.size = MinTextSize
+	}
+	face := p.f.face(fn.size, fn.bold, fn.col)
+	ha := canvas.Left
+	switch a {
+	case center:
+		ha = canvas.Center
+	case right:
+		ha = canvas.Right
+	}
+	t := p.f.line(face, faceKey{fn.size, fn.bold, fn.col}, s, ha)
+	p.c.RenderText(t, canvas.Identity.Translate(x, Height-y))
+	p.texts = append(p.texts, Text{S: s, Size: fn.size, X: x, Y: y, Bold: fn.bold})
+}
+
+// lines sets lines from baseline y, lh apart, and returns the baseline
+// after the last.
+func (p *Picture) lines(x, y, lh float64, ls []string, fn font, a align) float64 {
+	for _, l := range ls {
+		p.text(x, y, l, fn, a)
+		y += lh
+	}
+	return y
+}
+
+// WriteSVG writes the picture as SVG 1920×1080 with text as paths.
+func (p *Picture) WriteSVG(w io.Writer) (err error) {
+	defer recoverErr(&err)
+	var buf bytes.Buffer
+	buf.Grow(1 << 20)
+	opts := svg.DefaultOptions
+	opts.EmbedFonts = false
+	opts.SizeUnits = ""
+	r := svg.New(&buf, Width, Height, &opts)
+	p.c.RenderTo(svgText{r, &buf})
+	if err := r.Close(); err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// svgText draws text as paths, grouped with its words and size, so the SVG
+// needs no font and still says what it reads.
+type svgText struct {
+	*svg.SVG
+	w *bytes.Buffer
+}
+
+func (s svgText) RenderText(t *canvas.Text, m canvas.Matrix) {
+	size := 0.0
+	if f := t.MostCommonFontFace(); f != nil {
+		size = f.Size
+	}
+	fmt.Fprintf(s.w, `<g aria-label="%s" data-font-size="%s">`, html.EscapeString(t.String()), fmtNum(size))
+	t.RenderAsPath(s.SVG, m, 0)
+	s.w.WriteString(`</g>`)
+}
+
+func fmtNum(v float64) string {
+	return fmt.Sprintf("%.4g", math.Round(v*100)/100)
+}
+
+// WritePNG writes the picture at PNGScale× as PNG.
+func (p *Picture) WritePNG(w io.Writer) error { return p.writePNGScale(w, PNGScale) }
+
+func (p *Picture) writePNGScale(w io.Writer, scale float64) (err error) {
+	defer recoverErr(&err)
+	img := rasterizer.Draw(p.c, canvas.DPMM(scale), canvas.DefaultColorSpace)
+	return encodePNG(w, img)
+}
+
+// recoverErr turns a panic in a third-party renderer into an error: a
+// picture that cannot be drawn must not take the program down.
+func recoverErr(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("picture: drawing failed: %v", r)
+	}
+}
