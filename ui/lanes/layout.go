@@ -116,7 +116,12 @@ func (m *Model) laneHeights(g *geometry) {
 		for need() > g.bodyH {
 			best := -1
 			for i, b := range g.lanes {
-				if b.lane.IsList() && b.h > floor && (best < 0 || b.h > g.lanes[best].h) {
+				if !b.lane.IsList() || b.h <= floor {
+					continue
+				}
+				// The tallest lane gives a row first; between equals, the
+				// one that matters least (pain points keep theirs longest).
+				if best < 0 || b.h+shrinkBias[b.lane] > g.lanes[best].h+shrinkBias[g.lanes[best].lane] {
 					best = i
 				}
 			}
@@ -127,17 +132,21 @@ func (m *Model) laneHeights(g *geometry) {
 		}
 	}
 	shrinkLists(2)
-	for i, b := range g.lanes {
-		if need() > g.bodyH && b.lane == LaneEmotion {
-			g.lanes[i].h = 2
+	if g.bodyH < 12 {
+		for i, b := range g.lanes {
+			if need() > g.bodyH && b.lane == LaneTouchpoint {
+				g.lanes[i].h = 2
+			}
 		}
-	}
-	for i, b := range g.lanes {
-		if need() > g.bodyH && b.lane == LaneTouchpoint {
-			g.lanes[i].h = 2
+		// A short window: one row per lane and the curve as scores, rather
+		// than a single lane at a time.
+		for i, b := range g.lanes {
+			if need() > g.bodyH && b.lane == LaneEmotion {
+				g.lanes[i].h = 2
+			}
 		}
+		shrinkLists(1)
 	}
-	shrinkLists(1)
 	y := 0
 	for i := range g.lanes {
 		g.lanes[i].y = y
@@ -154,6 +163,13 @@ func (g *geometry) box(l Lane) (laneBox, bool) {
 		}
 	}
 	return laneBox{}, false
+}
+
+// shrinkBias makes a lane give up rows earlier (positive) or later than
+// its height alone says, when the lanes do not fit.
+var shrinkBias = [laneCount]int{
+	LaneBackstage: 1, LaneMotivations: 1, LaneThoughts: 0, LaneOpportunities: 0,
+	LaneMetrics: 0, LanePainPoints: -1,
 }
 
 // firstRow returns the first visible body row: the stored offset, moved
