@@ -10,8 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"journeymap/interchange"
 	"journeymap/model"
-	"journeymap/storage"
 	"journeymap/ui/theme"
 )
 
@@ -19,11 +19,11 @@ import (
 // the built-in template file.
 func sampleMap(tb testing.TB) *model.Map {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "storage", "templates", "customer-lifecycle.json"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "interchange", "templates", "customer-lifecycle.json"))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	mp, err := storage.ParseJSON(data)
+	mp, err := interchange.ParseJSON(data)
 	if err != nil {
 		tb.Fatal(err)
 	}
