@@ -69,13 +69,13 @@ func DefaultStyles(isDark bool) Styles {
 
 // subStyles holds each screen's own Styles, built from the same palette.
 type subStyles struct {
-	Board    board.Styles
-	Home     home.Styles
-	Editor   editor.Styles
-	Finder   finder.Styles
-	Insights insights.Styles
-	Present  present.Styles
-	Export   exportdlg.Styles
+	Board    *board.Styles
+	Home     *home.Styles
+	Editor   *editor.Styles
+	Finder   *finder.Styles
+	Insights *insights.Styles
+	Present  *present.Styles
+	Export   *exportdlg.Styles
 }
 
 func newSubStyles(p theme.Palette) subStyles {

@@ -42,7 +42,7 @@ type Model struct {
 }
 
 // New returns an empty board drawn with st.
-func New(st Styles) Model {
+func New(st *Styles) Model {
 	m := Model{keys: DefaultKeyMap(), sel: Selection{0, -1}}
 	m.r = newRenderer(st)
 	return m
@@ -52,7 +52,7 @@ func New(st Styles) Model {
 // per-phase figures once, drops cached cards and keeps the selection in range.
 func (m *Model) SetMap(mp *model.Map) {
 	if m.r == nil { // a zero Model rather than one from New
-		m.r = newRenderer(Styles{})
+		m.r = newRenderer(&Styles{})
 		m.keys = DefaultKeyMap()
 		m.sel = Selection{0, -1}
 	}
@@ -98,7 +98,7 @@ func (m *Model) Select(s Selection) {
 }
 
 // SetStyles changes the styles (after a background colour change, say).
-func (m *Model) SetStyles(st Styles) {
+func (m *Model) SetStyles(st *Styles) {
 	last := m.r
 	m.r = newRenderer(st)
 	if last != nil {

@@ -51,7 +51,7 @@ type renderer struct {
 	}
 }
 
-func newRenderer(st Styles) *renderer {
+func newRenderer(st *Styles) *renderer {
 	r := &renderer{p: newPaints(st)}
 	r.reset()
 	return r

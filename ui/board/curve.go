@@ -35,7 +35,7 @@ func CurveWidth(widths []int) int {
 //
 // The result has CurveRows lines, each exactly CurveWidth(widths) cells wide.
 // Extra phases or widths beyond the shorter of the two slices are ignored.
-func CurveLines(phases [][]int, widths []int, highlightPhase int, sel int, st Styles) []string {
+func CurveLines(phases [][]int, widths []int, highlightPhase int, sel int, st *Styles) []string {
 	return drawCurve(phases, widths, highlightPhase, sel, 0, newCurvePaints(st))
 }
 

@@ -45,7 +45,7 @@ type Styles struct {
 }
 
 // DefaultStyles returns the board's styles for a palette.
-func DefaultStyles(p theme.Palette) Styles {
+func DefaultStyles(p theme.Palette) *Styles {
 	s := lipgloss.NewStyle
 	st := Styles{
 		Header: s().Bold(true), // the terminal's own foreground reads best
@@ -77,7 +77,7 @@ func DefaultStyles(p theme.Palette) Styles {
 		st.Emotion[i] = s().Foreground(p.EmotionColor(i)).Bold(true)
 		st.CurveLine[i] = s().Foreground(p.EmotionColor(i)).Bold(true)
 	}
-	return st
+	return &st
 }
 
 // paint is a style reduced to the escape sequences around its text, so hot
@@ -118,7 +118,7 @@ type curvePaints struct {
 	line                                  [6]paint
 }
 
-func newCurvePaints(st Styles) curvePaints {
+func newCurvePaints(st *Styles) curvePaints {
 	c := curvePaints{
 		title:     paintOf(st.CurveTitle),
 		axis:      paintOf(st.CurveAxis),
@@ -132,7 +132,7 @@ func newCurvePaints(st Styles) curvePaints {
 	return c
 }
 
-func newPaints(st Styles) paints {
+func newPaints(st *Styles) paints {
 	p := paints{
 		header:         paintOf(st.Header),
 		headerActive:   paintOf(st.HeaderActive),

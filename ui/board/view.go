@@ -20,7 +20,7 @@ func (m Model) View(width, height int) string {
 		return ""
 	}
 	if m.r == nil {
-		m.r = newRenderer(Styles{})
+		m.r = newRenderer(&Styles{})
 	}
 	g := newGeometry(width, height, m.phaseCount())
 	m.r.last.valid, m.r.last.geo, m.r.last.phases = true, g, m.phaseCount()

@@ -56,7 +56,7 @@ type Model struct {
 	fields    []field
 	focus     int
 	keys      KeyMap
-	styles    Styles
+	styles    *Styles
 	tp        model.Touchpoint // the touchpoint being edited (keeps ID)
 	templates bool             // the map form offers a template choice
 	initial   string           // fingerprint at open, for Dirty
@@ -73,7 +73,7 @@ type Model struct {
 type sizeHint struct{ valueWidth int }
 
 // NewTouchpoint opens the full editor for t.
-func NewTouchpoint(t model.Touchpoint, sug Suggestions, st Styles) Model {
+func NewTouchpoint(t model.Touchpoint, sug Suggestions, st *Styles) Model {
 	m := newModel(touchpointForm, "Edit touchpoint", st)
 	if t.ID == 0 {
 		m.title = "New touchpoint"
@@ -112,7 +112,7 @@ func NewTouchpoint(t model.Touchpoint, sug Suggestions, st Styles) Model {
 }
 
 // NewPhase opens the phase editor.
-func NewPhase(p model.Phase, st Styles) Model {
+func NewPhase(p model.Phase, st *Styles) Model {
 	m := newModel(phaseForm, "Edit phase", st)
 	if p.ID == 0 {
 		m.title = "New phase"
@@ -127,7 +127,7 @@ func NewPhase(p model.Phase, st Styles) Model {
 // NewMap opens the map form. With templates != nil it is a "new map" form
 // with a template choice (defaulting to the first name); otherwise it edits
 // an existing map's info.
-func NewMap(info model.MapInfo, templates []string, st Styles) Model {
+func NewMap(info model.MapInfo, templates []string, st *Styles) Model {
 	title := "Edit map"
 	if templates != nil {
 		title = "New map"
@@ -147,7 +147,7 @@ func NewMap(info model.MapInfo, templates []string, st Styles) Model {
 	return m.start()
 }
 
-func newModel(k formKind, title string, st Styles) Model {
+func newModel(k formKind, title string, st *Styles) Model {
 	return Model{form: k, title: title, keys: DefaultKeyMap(), styles: st, size: &sizeHint{valueWidth: 60}}
 }
 
@@ -164,7 +164,7 @@ func (m Model) start() Model {
 func (m Model) KeyMap() KeyMap { return m.keys }
 
 // SetStyles replaces the styles (after a background colour change).
-func (m *Model) SetStyles(st Styles) {
+func (m *Model) SetStyles(st *Styles) {
 	m.styles = st
 	for i := range m.fields {
 		m.fields[i].setStyles(st)

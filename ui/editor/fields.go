@@ -118,7 +118,7 @@ func newMetricRow(mt model.Metric) metricRow {
 	return r
 }
 
-func (f *field) setStyles(st Styles) {
+func (f *field) setStyles(st *Styles) {
 	if f.kind == kindArea {
 		f.area.SetStyles(st.TextArea)
 	}

@@ -28,7 +28,7 @@ var (
 	ctrlN    = tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl}
 )
 
-func testStyles() Styles { return DefaultStyles(theme.New(true)) }
+func testStyles() *Styles { return DefaultStyles(theme.New(true)) }
 
 func testSuggestions() Suggestions {
 	return Suggestions{

@@ -33,7 +33,7 @@ type Styles struct {
 }
 
 // DefaultStyles returns the form styles for a palette.
-func DefaultStyles(p theme.Palette) Styles {
+func DefaultStyles(p theme.Palette) *Styles {
 	s := lipgloss.NewStyle
 	ta := textarea.DefaultStyles(p.IsDark)
 	for _, st := range []*textarea.StyleState{&ta.Focused, &ta.Blurred} {
@@ -46,7 +46,7 @@ func DefaultStyles(p theme.Palette) Styles {
 	}
 	ta.Cursor.Blink = false
 	ta.Cursor.Color = p.Accent
-	return Styles{
+	return &Styles{
 		Title:       s().Bold(true).Foreground(p.Accent),
 		Label:       s().Foreground(p.Muted),
 		FocusLabel:  s().Bold(true).Reverse(true),

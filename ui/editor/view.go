@@ -139,7 +139,7 @@ func (m Model) body(vw int, stacked bool, avail int) (lines []string, fs, fe, cu
 }
 
 // render draws a field's value lines and says which one holds the cursor.
-func (f *field) render(st Styles, focused bool, w, avail int) ([]string, int) {
+func (f *field) render(st *Styles, focused bool, w, avail int) ([]string, int) {
 	switch f.kind {
 	case kindText:
 		lines := []string{renderInput(f.input, w, focused, st)}
@@ -161,7 +161,7 @@ func (f *field) render(st Styles, focused bool, w, avail int) ([]string, int) {
 	return nil, 0
 }
 
-func (f *field) renderArea(st Styles, focused bool, w, avail int) ([]string, int) {
+func (f *field) renderArea(st *Styles, focused bool, w, avail int) ([]string, int) {
 	if focused {
 		a := f.area
 		a.SetWidth(w)
@@ -192,7 +192,7 @@ func (f *field) renderArea(st Styles, focused bool, w, avail int) ([]string, int
 // when they do not fit in w cells, so every option (and above all the
 // chosen one) stays visible. It returns the lines and the one holding the
 // chosen option.
-func (f *field) renderChoice(st Styles, focused bool, w int) ([]string, int) {
+func (f *field) renderChoice(st *Styles, focused bool, w int) ([]string, int) {
 	if len(f.options) == 0 {
 		return []string{st.Placeholder.Render("(none)")}, 0
 	}
@@ -245,7 +245,7 @@ func (f *field) renderChoice(st Styles, focused bool, w int) ([]string, int) {
 	return lines, cur
 }
 
-func (f *field) renderScore(st Styles, focused bool) string {
+func (f *field) renderScore(st *Styles, focused bool) string {
 	s := f.score
 	var text string
 	if s >= model.MinScore && s <= model.MaxScore {
@@ -261,7 +261,7 @@ func (f *field) renderScore(st Styles, focused bool) string {
 	return text
 }
 
-func (f *field) renderList(st Styles, focused bool, w int) ([]string, int) {
+func (f *field) renderList(st *Styles, focused bool, w int) ([]string, int) {
 	var lines []string
 	cur := 0
 	iw := max(0, w-2)
@@ -291,7 +291,7 @@ func (f *field) renderList(st Styles, focused bool, w int) ([]string, int) {
 	return lines, cur
 }
 
-func (f *field) renderMetrics(st Styles, focused bool, w int) ([]string, int) {
+func (f *field) renderMetrics(st *Styles, focused bool, w int) ([]string, int) {
 	nameW := max(minNameW, w-(2+unitW+numW+numW+dirW+statusW+5))
 	widths := [nCols]int{nameW, unitW, numW, numW, dirW}
 	var lines []string
@@ -375,7 +375,7 @@ func (f *field) renderMetrics(st Styles, focused bool, w int) ([]string, int) {
 // renderInput draws a text input w cells wide. A focused input shows its
 // cursor as a reverse cell and scrolls sideways so the cursor stays visible;
 // the text is measured per rune so wide characters never push it past w.
-func renderInput(in textinput.Model, w int, focused bool, st Styles) string {
+func renderInput(in textinput.Model, w int, focused bool, st *Styles) string {
 	if w <= 0 {
 		return ""
 	}
@@ -426,7 +426,7 @@ func renderInput(in textinput.Model, w int, focused bool, st Styles) string {
 }
 
 // renderSuggestions draws the open dropdown, matched characters marked.
-func renderSuggestions(s *suggest, w int, st Styles) []string {
+func renderSuggestions(s *suggest, w int, st *Styles) []string {
 	if !s.open() || w <= 2 {
 		return nil
 	}

@@ -58,7 +58,7 @@ type Model struct {
 	dir     string
 	export  ExportFunc
 	writeTo WriteFunc
-	st      Styles
+	st      *Styles
 	keys    KeyMap
 	formats []interchange.Format
 	format  int
@@ -76,7 +76,7 @@ type Model struct {
 
 // New returns the dialog for mp. dir is where relative paths resolve and
 // where the default file name goes ("" means the current directory).
-func New(mp *model.Map, dir string, export ExportFunc, write WriteFunc, st Styles) Model {
+func New(mp *model.Map, dir string, export ExportFunc, write WriteFunc, st *Styles) Model {
 	if mp == nil {
 		mp = &model.Map{}
 	}
@@ -161,7 +161,7 @@ func (m Model) Format() interchange.Format { return m.formats[m.format] }
 func (m Model) Path() string { return m.input.Value() }
 
 // SetStyles replaces the styles, e.g. after the terminal's background changed.
-func (m *Model) SetStyles(st Styles) {
+func (m *Model) SetStyles(st *Styles) {
 	m.st = st
 	m.input.SetStyles(st.Input)
 }
@@ -265,13 +265,13 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.setFocus(pathField)
 	case m.focus == pathField && key.Matches(msg, m.keys.Up):
 		return m.setFocus(formatField)
-	case m.focus == formatField:
-		// Digits pick a format directly.
-		if r := msg.String(); len(r) == 1 && r[0] >= '1' && r[0] <= '9' {
-			if i := int(r[0] - '1'); i < len(m.formats) {
-				m.setFormat(i)
-			}
+	case m.focus == formatField && key.Matches(msg, m.keys.Pick):
+		// The binding's keys are the digits 1–9, one rune each.
+		if i := int(msg.Code - '1'); i >= 0 && i < len(m.formats) {
+			m.setFormat(i)
 		}
+		return m, nil
+	case m.focus == formatField:
 		return m, nil
 	}
 	m.errText = ""
@@ -443,9 +443,9 @@ type Styles struct {
 }
 
 // DefaultStyles builds the dialog's styles from a palette.
-func DefaultStyles(p theme.Palette) Styles {
+func DefaultStyles(p theme.Palette) *Styles {
 	s := lipgloss.NewStyle()
-	return Styles{
+	return &Styles{
 		Box:      s.Border(lipgloss.RoundedBorder()).BorderForeground(p.Accent).Padding(0, 1),
 		Title:    s.Bold(true).Foreground(p.Accent),
 		Label:    s.Foreground(p.Fg),
@@ -472,6 +472,8 @@ type KeyMap struct {
 	Yes       key.Binding
 	No        key.Binding
 	Cancel    key.Binding
+	// Pick chooses a format by its number in the list (1–9).
+	Pick key.Binding
 }
 
 // DefaultKeyMap returns the dialog's keys.
@@ -487,6 +489,7 @@ func DefaultKeyMap() KeyMap {
 		Yes:       key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "overwrite")),
 		No:        key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", "keep")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Pick:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1–9", "pick a format")),
 	}
 }
 
@@ -499,7 +502,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextField, k.PrevField, k.Up, k.Down},
-		{k.Prev, k.Next, k.Write},
+		{k.Prev, k.Next, k.Pick, k.Write},
 		{k.Yes, k.No, k.Cancel},
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"journeymap/ui/internal/screentest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -432,18 +433,7 @@ func trim(s string) string { return ansi.Truncate(s, 20, "…") }
 
 func checkFits(t *testing.T, name, v string, w, h int) {
 	t.Helper()
-	if v == "" {
-		return
-	}
-	lines := strings.Split(v, "\n")
-	if len(lines) > h {
-		t.Errorf("%s at %dx%d: %d lines", name, w, h, len(lines))
-	}
-	for _, l := range lines {
-		if lw := ansi.StringWidth(l); lw > w {
-			t.Errorf("%s at %dx%d: line %d cells wide: %q", name, w, h, lw, ansi.Strip(l))
-		}
-	}
+	screentest.Fits(t, name, v, w, h)
 }
 
 func TestHomePathAndLettersInPath(t *testing.T) {

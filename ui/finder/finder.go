@@ -73,9 +73,9 @@ type Styles struct {
 // DefaultStyles builds the finder's styles from a palette. Selection and
 // matches are marked by more than colour (▶, reverse, underline, bold) so
 // they still show under NO_COLOR.
-func DefaultStyles(p theme.Palette) Styles {
+func DefaultStyles(p theme.Palette) *Styles {
 	s := lipgloss.NewStyle()
-	return Styles{
+	return &Styles{
 		Border:    s.Foreground(p.Accent),
 		Title:     s.Foreground(p.Accent).Bold(true),
 		Count:     s.Foreground(p.Muted),
@@ -167,7 +167,7 @@ type Model struct {
 	title   string
 	items   []entry
 	input   textinput.Model
-	st      Styles
+	st      *Styles
 	keys    KeyMap
 	query   string   // the query results were computed for
 	results []result // ranked; every item when the query is empty
@@ -178,7 +178,7 @@ type Model struct {
 }
 
 // New returns a finder over items, focused and with an empty query.
-func New(title string, items []Item, st Styles) Model {
+func New(title string, items []Item, st *Styles) Model {
 	m := Model{
 		title: theme.Clean(title),
 		items: make([]entry, len(items)),
@@ -211,7 +211,7 @@ func New(title string, items []Item, st Styles) Model {
 }
 
 // SetStyles replaces the styles (after a light/dark change).
-func (m *Model) SetStyles(st Styles) {
+func (m *Model) SetStyles(st *Styles) {
 	m.st = st
 	m.paints = makePaints(st)
 	is := m.input.Styles()
@@ -728,7 +728,7 @@ func (m Model) row(r result, selected bool, w int) string {
 // paints are the row styles as paints, plain and selected.
 type paints struct{ text, detail, hl, marker, space paint }
 
-func makePaints(st Styles) [2]paints {
+func makePaints(st *Styles) [2]paints {
 	sel := func(s lipgloss.Style) lipgloss.Style { return s.Inherit(st.Selected) }
 	return [2]paints{
 		{text: newPaint(st.Text), detail: newPaint(st.Detail), hl: newPaint(st.Highlight)},

@@ -16,7 +16,7 @@ import (
 	"journeymap/ui/theme"
 )
 
-func styles() Styles { return DefaultStyles(theme.New(true)) }
+func styles() *Styles { return DefaultStyles(theme.New(true)) }
 
 // typeText sends s one key at a time, as a user types it.
 func typeText(m Model, s string) Model {

@@ -68,9 +68,9 @@ type Styles struct {
 // DefaultStyles builds the home screen's styles from a palette. Selection and
 // matches also show without colour: ▶ and reverse video for the selection,
 // underline and bold for matched characters.
-func DefaultStyles(p theme.Palette) Styles {
+func DefaultStyles(p theme.Palette) *Styles {
 	s := lipgloss.NewStyle()
-	return Styles{
+	return &Styles{
 		Header:    s.Foreground(p.Muted).Bold(true),
 		Title:     s.Foreground(p.Fg).Bold(true),
 		Text:      s.Foreground(p.Fg),
@@ -171,7 +171,7 @@ type Model struct {
 	// Now tells the time for "2 min ago"; tests replace it.
 	Now func() time.Time
 
-	st        Styles
+	st        *Styles
 	keys      KeyMap
 	maps      []model.MapSummary
 	texts     []string // per map: title Sep persona, cleaned; what the filter matches
@@ -183,7 +183,7 @@ type Model struct {
 }
 
 // New returns an empty home screen.
-func New(st Styles) Model {
+func New(st *Styles) Model {
 	m := Model{Now: time.Now, keys: DefaultKeyMap(), sc: &scroll{}}
 	m.filter = textinput.New()
 	m.filter.Prompt = "Filter: "
@@ -193,7 +193,7 @@ func New(st Styles) Model {
 }
 
 // SetStyles replaces the styles (after a light/dark change).
-func (m *Model) SetStyles(st Styles) {
+func (m *Model) SetStyles(st *Styles) {
 	m.st = st
 	is := m.filter.Styles()
 	is.Focused.Prompt = st.Prompt

@@ -58,13 +58,13 @@ type Model struct {
 	summary []string
 	rows    []row
 	sel     int // index into rows; always a selectable row, or -1
-	st      Styles
+	st      *Styles
 	keys    KeyMap
 }
 
 // New builds the panel from r, the report model.Insights made for mp. The
 // map only supplies the title; every figure comes from the report.
-func New(r model.Report, mp *model.Map, st Styles) Model {
+func New(r model.Report, mp *model.Map, st *Styles) Model {
 	m := Model{st: st, keys: DefaultKeyMap(), sel: -1}
 	if mp != nil {
 		m.title = mp.Title
@@ -76,7 +76,7 @@ func New(r model.Report, mp *model.Map, st Styles) Model {
 }
 
 // SetStyles replaces the styles.
-func (m *Model) SetStyles(st Styles) { m.st = st }
+func (m *Model) SetStyles(st *Styles) { m.st = st }
 
 // Init returns nothing; the panel needs no start-up work.
 func (m Model) Init() tea.Cmd { return nil }
@@ -497,7 +497,7 @@ type Styles struct {
 }
 
 // DefaultStyles builds the panel's styles from a palette.
-func DefaultStyles(p theme.Palette) Styles {
+func DefaultStyles(p theme.Palette) *Styles {
 	s := lipgloss.NewStyle()
 	st := Styles{
 		Title:    s.Bold(true).Foreground(p.Accent),
@@ -515,7 +515,7 @@ func DefaultStyles(p theme.Palette) Styles {
 	for i := 1; i <= 5; i++ {
 		st.Emotion[i] = s.Bold(true).Foreground(p.EmotionColor(i))
 	}
-	return st
+	return &st
 }
 
 // KeyMap is the panel's keys.

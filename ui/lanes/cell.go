@@ -55,7 +55,7 @@ type renderer struct {
 	cells map[cellKey]*cellText
 }
 
-func newRenderer(st Styles) *renderer {
+func newRenderer(st *Styles) *renderer {
 	r := &renderer{p: newPaints(st)}
 	r.reset()
 	return r

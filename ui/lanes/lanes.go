@@ -173,12 +173,12 @@ type Model struct {
 }
 
 // New returns an empty lanes view drawn with st.
-func New(st Styles) Model {
+func New(st *Styles) Model {
 	return Model{keys: DefaultKeyMap(), r: newRenderer(st), item: -1}
 }
 
 // SetStyles changes the styles (after a background colour change, say).
-func (m *Model) SetStyles(st Styles) { m.r = newRenderer(st) }
+func (m *Model) SetStyles(st *Styles) { m.r = newRenderer(st) }
 
 // Keys returns the view's key map.
 func (m Model) Keys() KeyMap { return m.keys }
@@ -191,7 +191,7 @@ func (m Model) Map() *model.Map { return m.mp }
 // cached cells and keeps the selection on the same position, clamped.
 func (m *Model) SetMap(mp *model.Map) {
 	if m.r == nil {
-		m.r = newRenderer(Styles{})
+		m.r = newRenderer(&Styles{})
 		m.keys = DefaultKeyMap()
 	}
 	old := m.Selection()

@@ -42,7 +42,7 @@ type Styles struct {
 }
 
 // DefaultStyles returns the view's styles for a palette, matching ui/board.
-func DefaultStyles(p theme.Palette) Styles {
+func DefaultStyles(p theme.Palette) *Styles {
 	s := lipgloss.NewStyle
 	st := Styles{
 		Phase:       s().Bold(true),
@@ -73,7 +73,7 @@ func DefaultStyles(p theme.Palette) Styles {
 	for i := 1; i <= 5; i++ {
 		st.Emotion[i] = s().Foreground(p.EmotionColor(i)).Bold(true)
 	}
-	return st
+	return &st
 }
 
 // paint is a style reduced to the escape sequences around its text, so hot
@@ -105,7 +105,7 @@ type paints struct {
 	emotion                                                [6]paint
 }
 
-func newPaints(st Styles) paints {
+func newPaints(st *Styles) paints {
 	p := paints{
 		phase: paintOf(st.Phase), phaseActive: paintOf(st.PhaseActive), phaseStats: paintOf(st.PhaseStats),
 		number: paintOf(st.Number), rule: paintOf(st.Rule), phaseSep: paintOf(st.PhaseSep),

@@ -25,7 +25,7 @@ func (m Model) View() string {
 		return ""
 	}
 	if m.r == nil {
-		m.r = newRenderer(Styles{})
+		m.r = newRenderer(&Styles{})
 	}
 	g := m.layout()
 	if g.tooSmall || len(m.cols) == 0 || g.cols == 0 {

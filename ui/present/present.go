@@ -33,12 +33,12 @@ type Model struct {
 	// rows is how many rows of blocks the last frame laid the phase out in
 	// (a pointer because View has a value receiver); Down stops at the last.
 	rows *int
-	st   Styles
+	st   *Styles
 	keys KeyMap
 }
 
 // New returns presentation mode on mp, starting at phase (clamped).
-func New(mp *model.Map, phase int, st Styles) Model {
+func New(mp *model.Map, phase int, st *Styles) Model {
 	m := Model{st: st, keys: DefaultKeyMap(), rows: new(int)}
 	m.SetMap(mp)
 	m.setPhase(phase)
@@ -66,7 +66,7 @@ func (m *Model) SetMap(mp *model.Map) {
 }
 
 // SetStyles replaces the styles.
-func (m *Model) SetStyles(st Styles) {
+func (m *Model) SetStyles(st *Styles) {
 	m.st = st
 	m.curves = &curveCache{}
 }
@@ -553,11 +553,11 @@ type Styles struct {
 	// Emotion colours a score's bar and face, index 1 to 5 (0 unused).
 	Emotion [6]lipgloss.Style
 	// Curve styles the emotional curve drawn by the board's renderer.
-	Curve board.Styles
+	Curve *board.Styles
 }
 
 // DefaultStyles builds presentation mode's styles from a palette.
-func DefaultStyles(p theme.Palette) Styles {
+func DefaultStyles(p theme.Palette) *Styles {
 	s := lipgloss.NewStyle()
 	st := Styles{
 		Title:       s.Foreground(p.Muted),
@@ -580,7 +580,7 @@ func DefaultStyles(p theme.Palette) Styles {
 	for i := 1; i <= 5; i++ {
 		st.Emotion[i] = s.Bold(true).Foreground(p.EmotionColor(i))
 	}
-	return st
+	return &st
 }
 
 // KeyMap is presentation mode's keys.
