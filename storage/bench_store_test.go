@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 )
 
@@ -100,6 +101,27 @@ func BenchmarkUpdateTouchpoint(b *testing.B) {
 	for b.Loop() {
 		t.Emotion.Score = t.Emotion.Score%5 + 1
 		if err := s.UpdateTouchpoint(id, 20, 100, t); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadMapDense loads a map as dense as a real one: every list 2–3
+// items long, 3 metrics, descriptions of a sentence or two.
+func BenchmarkLoadMapDense(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "dense.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	id, err := s.CreateMap(testmap.Dense(40, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.LoadMap(id); err != nil {
 			b.Fatal(err)
 		}
 	}

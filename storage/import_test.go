@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"errors"
 	"math"
 	"path/filepath"
 	"reflect"
@@ -160,8 +161,15 @@ func FuzzLoadMap(f *testing.F) {
 			t.Fatal(err)
 		}
 		m, err := s.LoadMap(id)
+		oracle, oerr := loadMapRows(s.db, id)
 		if err != nil {
+			if oerr == nil && !errors.Is(err, ErrDamaged) {
+				t.Fatalf("the packed loader failed (%v) where the row loader read the map", err)
+			}
 			return
+		}
+		if oerr == nil && !reflect.DeepEqual(normalizeLists(m), normalizeLists(oracle)) {
+			t.Fatalf("the packed loader and the row loader disagree:\n got %s\nwant %s", dumpMap(m), dumpMap(oracle))
 		}
 		tp := m.Phases[0].Touchpoints[1]
 		if tp.Name != name || tp.Channel != channel {

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -650,35 +651,24 @@ func (s *Store) LoadMap(id int64) (*model.Map, error) {
 // type notices (the separators outnumber the rows) and runs the query again
 // with each text column sent as byte lengths plus the texts run together,
 // which any byte survives.
-//
-// The aggregates must see rows in journey/list order. For touchpoints an
-// ORDER BY in a subquery sees to it. Items and metrics are aggregated
-// straight off a range scan of their primary key, which yields that order
-// and is a quarter cheaper than the ordered subquery; as SQLite does not
-// promise the order of an unordered scan, packed checks that the leading
-// key columns (touchpoint ID, list) never go backwards and otherwise runs
-// the ordered form (TestStoreLoadWithReversedScans).
 var (
-	loadTouchpoints = newAggQuery(`(SELECT t.* FROM phases p JOIN touchpoints t ON t.phase_id = p.id
-	WHERE p.map_id = ? ORDER BY p.position, p.id, t.position)`, "", 0,
-		"i:phase_id", "i:id", "i:rev", "c:score", "c:substr(kind, 1, 1)", "t:name", "t:description", "t:channel", "t:owner", "t:notes")
+	loadTouchpoints = newAggQuery(`(SELECT t.*, p.position AS phase_pos FROM phases p JOIN touchpoints t ON t.phase_id = p.id
+	WHERE p.map_id = ?)`,
+		"i:phase_id", "i:position", "i:id", "i:rev", "c:score", "c:substr(kind, 1, 1)", "t:name", "t:description", "t:channel", "t:owner", "t:notes")
 
 	// A map's touchpoint IDs usually form one narrow range (a map is
 	// mostly created at once), so items and metrics are read by a range
 	// scan of their primary key; rows of other maps' touchpoints that fall
-	// in the range are skipped in Go. List initials sort like the list
-	// names, so (touchpoint ID, initial) is checkable key order.
+	// in the range are skipped in Go.
 	loadItems = newAggQuery(`items WHERE touchpoint_id BETWEEN ? AND ?`,
-		`(SELECT * FROM items WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, list, position)`, 2,
-		"i:touchpoint_id", "c:substr(list, 1, 1)", "t:text")
+		"i:touchpoint_id", "c:substr(list, 1, 1)", "i:position", "t:text")
 
 	// Whole numbers print as integers, which is cheaper than SQLite's
 	// float formatting; other values print as REAL, whose text reads
 	// back as the same float64 (TestStoreTextAndNumbersRoundTrip). NULL
 	// prints as an empty field.
 	loadMetrics = newAggQuery(`metrics WHERE touchpoint_id BETWEEN ? AND ?`,
-		`(SELECT * FROM metrics WHERE touchpoint_id BETWEEN ? AND ? ORDER BY touchpoint_id, position)`, 1,
-		"i:touchpoint_id", "t:name", "t:unit",
+		"i:touchpoint_id", "i:position", "t:name", "t:unit",
 		"i:ifnull(iif(target = CAST(target AS INTEGER), CAST(target AS INTEGER), CAST(target AS TEXT)), '')",
 		"i:ifnull(iif(current = CAST(current AS INTEGER), CAST(current AS INTEGER), CAST(current AS TEXT)), '')",
 		"c:substr(direction, 1, 1)")
@@ -688,31 +678,25 @@ var (
 const mapTouchpoints = `(SELECT t.id FROM phases p JOIN touchpoints t ON t.phase_id = p.id WHERE p.map_id = ?)`
 
 var (
-	loadItemsByMap = newAggQuery(`items WHERE touchpoint_id IN `+mapTouchpoints,
-		`(SELECT * FROM items WHERE touchpoint_id IN `+mapTouchpoints+` ORDER BY touchpoint_id, list, position)`, 2,
-		loadItems.cols...)
-	loadMetricsByMap = newAggQuery(`metrics WHERE touchpoint_id IN `+mapTouchpoints,
-		`(SELECT * FROM metrics WHERE touchpoint_id IN `+mapTouchpoints+` ORDER BY touchpoint_id, position)`, 1,
-		loadMetrics.cols...)
+	loadItemsByMap   = newAggQuery(`items WHERE touchpoint_id IN `+mapTouchpoints, loadItems.cols...)
+	loadMetricsByMap = newAggQuery(`metrics WHERE touchpoint_id IN `+mapTouchpoints, loadMetrics.cols...)
 )
 
 // textSep separates texts in the packed columns.
 const textSep = '\x1f'
 
-// aggQuery is a load query in up to four forms: texts separated by textSep
-// or sent as lengths plus contents (safe for any text), rows aggregated as
-// scanned or through an ordered subquery.
+// aggQuery is a load query in two forms: texts separated by textSep, or
+// sent as lengths plus contents (safe for any text).
 type aggQuery struct {
-	kinds string       // per column: 'i' numbers, 'c' one-byte codes, 't' text
-	key   int          // leading columns whose order is checked; 0: from is ordered itself
-	forms [2][2]string // [ordered][safe]
-	cols  []string     // as given to newAggQuery
+	kinds string    // per column: 'i' numbers, 'c' one-byte codes, 't' text
+	forms [2]string // [safe]
+	cols  []string  // as given to newAggQuery
 }
 
 // newAggQuery builds the query aggregating cols ("kind:expression") over the
-// rows of from, or of ordered when from's rows come out of order.
-func newAggQuery(from, ordered string, key int, cols ...string) aggQuery {
-	a := aggQuery{key: key, cols: cols}
+// rows of from.
+func newAggQuery(from string, cols ...string) aggQuery {
+	a := aggQuery{cols: cols}
 	var fast, safe []string
 	agg := func(expr, sep string) string { return fmt.Sprintf("ifnull(group_concat(%s, '%s'), '')", expr, sep) }
 	for _, c := range cols {
@@ -730,13 +714,8 @@ func newAggQuery(from, ordered string, key int, cols ...string) aggQuery {
 			safe = append(safe, agg("octet_length("+expr+")", " "), agg(expr, ""))
 		}
 	}
-	if ordered == "" {
-		ordered = from
-	}
-	for i, f := range []string{from, ordered} {
-		a.forms[i][0] = "SELECT " + strings.Join(fast, ", ") + " FROM " + f
-		a.forms[i][1] = "SELECT " + strings.Join(safe, ", ") + " FROM " + f
-	}
+	a.forms[0] = "SELECT " + strings.Join(fast, ", ") + " FROM " + from
+	a.forms[1] = "SELECT " + strings.Join(safe, ", ") + " FROM " + from
 	return a
 }
 
@@ -776,19 +755,41 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 		return m, nil
 	}
 
+	// Rows come back in whatever order SQLite scans them; each carries its
+	// keys (phase, position; touchpoint, list, position), goes into its
+	// parent's run of one shared slice, and each run is put in position
+	// order, so nothing depends on the order of a scan or a subquery.
+	// (Runs usually arrive in order: checking costs one pass, sorting only
+	// happens when they did not.)
 	var pk packed
 	if err := pk.query(q, loadTouchpoints, id); err != nil {
 		return nil, err
 	}
-	phaseIDs, ids, revs, scores, kinds := pk.ints(), pk.ints(), pk.ints(), pk.chars(), pk.chars()
-	names, descs, channels, owners, notes := pk.texts(), pk.texts(), pk.texts(), pk.texts(), pk.texts()
-	// Touchpoints arrive phase by phase, so each phase's list is a run of
-	// one shared slice, capped like the item lists below.
-	tps := make([]model.Touchpoint, 0, ids.count())
-	minID, maxID := int64(math.MaxInt64), int64(math.MinInt64)
-	cur, start := -1, 0
-	for !ids.done() {
+	phaseIDs, positions := pk.ints(), pk.ints()
+	nt := phaseIDs.count()
+	counts := make([]int, len(m.Phases))
+	for !phaseIDs.done() {
 		pi, ok := phaseAt[phaseIDs.next()]
+		if !ok || pk.err != nil {
+			return nil, fmt.Errorf("touchpoints: %w", errPacked)
+		}
+		counts[pi]++
+	}
+	offsets := make([]int, len(m.Phases))
+	for pi := 1; pi < len(m.Phases); pi++ {
+		offsets[pi] = offsets[pi-1] + counts[pi-1]
+	}
+	tps := make([]model.Touchpoint, nt)
+	tpPos := make([]int64, nt)
+	filled := make([]int, len(m.Phases))
+	pk.rewind()
+	phaseIDs, positions = pk.ints(), pk.ints()
+	ids, revs, scores, kinds := pk.ints(), pk.ints(), pk.chars(), pk.chars()
+	names, descs, channels, owners, notes := pk.texts(), pk.texts(), pk.texts(), pk.texts(), pk.texts()
+	minID, maxID := int64(math.MaxInt64), int64(math.MinInt64)
+	for !ids.done() {
+		pi := phaseAt[phaseIDs.next()]
+		pos := positions.next()
 		score := scores.next()
 		t := model.Touchpoint{
 			ID: ids.next(), Rev: revs.next(), Kind: kindOf(kinds.next()), Emotion: model.Emotion{Score: int(score) - '0'},
@@ -797,143 +798,244 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 		// A score is one digit 1–5; anything else (a REAL 2.5 that a
 		// hand-edited file slipped past the CHECK) would shift every later
 		// score, so refuse the file rather than misread it.
-		if pk.err != nil || !ok || pi < cur || score < '1' || score > '5' {
+		if pk.err != nil || score < '1' || score > '5' || filled[pi] >= counts[pi] {
 			return nil, fmt.Errorf("touchpoints: %w", errPacked)
 		}
-		if pi != cur {
-			if cur >= 0 {
-				m.Phases[cur].Touchpoints = tps[start:len(tps):len(tps)]
-			}
-			cur, start = pi, len(tps)
-		}
+		k := offsets[pi] + filled[pi]
+		tps[k], tpPos[k] = t, pos
+		filled[pi]++
 		minID, maxID = min(minID, t.ID), max(maxID, t.ID)
-		tps = append(tps, t)
 	}
-	if scores.s != "" || kinds.s != "" {
+	if scores.s != "" || kinds.s != "" || positions.s != "" {
 		return nil, fmt.Errorf("touchpoints: %w", errPacked)
 	}
-	n := len(tps)
-	if n == 0 {
+	if nt == 0 {
 		return m, nil
 	}
-	m.Phases[cur].Touchpoints = tps[start:len(tps):len(tps)]
+	for pi := range m.Phases {
+		if c := counts[pi]; c > 0 {
+			o := offsets[pi]
+			seg := tps[o : o+c : o+c]
+			inOrder(seg, tpPos[o:o+c], func(i int) int64 { return seg[i].ID })
+			m.Phases[pi].Touchpoints = seg
+		}
+	}
 
-	byID := newTouchpointIndex(m, n, minID, maxID)
+	byID := newTouchpointIndex(tps, minID, maxID)
 
-	// Items arrive grouped by touchpoint and list, in order, so each list
-	// is a run of one shared slice; cutting runs with a capped capacity
-	// lets a later append copy instead of clobbering the next run. That is
-	// one allocation for all the map's items instead of one per list.
 	// IDs that edits chose (model.NewID) spread a map's touchpoints far
 	// apart; then a range would sweep up other maps' rows, so the rows are
 	// picked by map instead.
 	items, metricsQ, args := loadItems, loadMetrics, []any{minID, maxID}
-	if maxID-minID > int64(4*n+64) {
+	if maxID-minID > int64(4*nt+64) {
 		items, metricsQ, args = loadItemsByMap, loadMetricsByMap, []any{id}
 	}
+
+	// Items: one shared slice for all the map's lists, each list a run of
+	// it with a capped capacity (a later append copies instead of
+	// clobbering the next run). Count first, then place by position.
 	if err := pk.query(q, items, args...); err != nil {
 		return nil, err
 	}
-	tpIDs, lists, texts := pk.ints(), pk.chars(), pk.texts()
-	all := make([]string, 0, tpIDs.count())
-	var run *[]string // the list being filled, from all[start:]
-	start = 0
+	itemCounts := make([]int32, nt*numLists)
+	tpIDs, lists := pk.ints(), pk.chars()
 	for !tpIDs.done() {
-		t, list, text := byID.get(tpIDs.next()), lists.next(), texts.next()
+		ti, li := byID.get(tpIDs.next()), listIndex(lists.next())
+		if pk.err != nil || li < 0 {
+			return nil, fmt.Errorf("list items: %w", errPacked)
+		}
+		if ti >= 0 {
+			itemCounts[ti*numLists+li]++
+		}
+	}
+	itemOffsets := make([]int32, len(itemCounts))
+	var total int32
+	for i, c := range itemCounts {
+		itemOffsets[i] = total
+		total += c
+	}
+	all := make([]string, total)
+	allPos := make([]int64, total)
+	itemFilled := make([]int32, len(itemCounts))
+	pk.rewind()
+	tpIDs, lists = pk.ints(), pk.chars()
+	itemPos, texts := pk.ints(), pk.texts()
+	for !tpIDs.done() {
+		ti, li, pos, text := byID.get(tpIDs.next()), listIndex(lists.next()), itemPos.next(), texts.next()
 		if pk.err != nil {
 			return nil, fmt.Errorf("list items: %w", pk.err)
 		}
-		if t == nil {
+		if ti < 0 {
 			continue // another map's
 		}
-		l := itemList(t, list)
-		if l == nil {
+		k := ti*numLists + li
+		if itemFilled[k] >= itemCounts[k] {
 			return nil, fmt.Errorf("list items: %w", errPacked)
 		}
-		if l != run {
-			if run != nil {
-				*run = all[start:len(all):len(all)]
-			}
-			run, start = l, len(all)
-		}
-		all = append(all, text)
+		at := itemOffsets[k] + itemFilled[k]
+		all[at], allPos[at] = text, pos
+		itemFilled[k]++
 	}
-	if run != nil {
-		*run = all[start:len(all):len(all)]
+	for ti := range tps {
+		for li := 0; li < numLists; li++ {
+			k := ti*numLists + li
+			if c := itemCounts[k]; c > 0 {
+				o := itemOffsets[k]
+				seg := all[o : o+c : o+c]
+				inOrder(seg, allPos[o:o+c], nil)
+				*itemList(&tps[ti], listCodes[li]) = seg
+			}
+		}
 	}
 
 	// Metrics, likewise, share one slice, and their values one array.
 	if err := pk.query(q, metricsQ, args...); err != nil {
 		return nil, err
 	}
-	tpIDs, mnames, units, targets, currents, dirs := pk.ints(), pk.texts(), pk.texts(), pk.floats(), pk.floats(), pk.chars()
+	metricCounts := make([]int32, nt)
+	tpIDs = pk.ints()
 	nm := tpIDs.count()
-	metrics := make([]model.Metric, 0, nm)
-	values := make([]float64, 0, 2*nm)
-	var owner *model.Touchpoint
-	start = 0
 	for !tpIDs.done() {
-		t := byID.get(tpIDs.next())
+		if ti := byID.get(tpIDs.next()); ti >= 0 {
+			metricCounts[ti]++
+		}
+	}
+	if pk.err != nil {
+		return nil, fmt.Errorf("metrics: %w", pk.err)
+	}
+	metricOffsets := make([]int32, nt)
+	total = 0
+	for i, c := range metricCounts {
+		metricOffsets[i] = total
+		total += c
+	}
+	metrics := make([]model.Metric, total)
+	metricPosAt := make([]int64, total)
+	metricFilled := make([]int32, nt)
+	values := make([]float64, 0, 2*nm)
+	pk.rewind()
+	tpIDs, metricPos := pk.ints(), pk.ints()
+	mnames, units, targets, currents, dirs := pk.texts(), pk.texts(), pk.floats(), pk.floats(), pk.chars()
+	for !tpIDs.done() {
+		ti, pos := byID.get(tpIDs.next()), metricPos.next()
 		mt := model.Metric{Name: mnames.next(), Unit: units.next(), Direction: directionOf(dirs.next())}
 		mt.Target, values = targets.next(values)
 		mt.Current, values = currents.next(values)
 		if pk.err != nil {
 			return nil, fmt.Errorf("metrics: %w", pk.err)
 		}
-		if t == nil {
+		if ti < 0 {
 			continue
 		}
-		if t != owner {
-			if owner != nil {
-				owner.Metrics = metrics[start:len(metrics):len(metrics)]
-			}
-			owner, start = t, len(metrics)
+		if metricFilled[ti] >= metricCounts[ti] {
+			return nil, fmt.Errorf("metrics: %w", errPacked)
 		}
-		metrics = append(metrics, mt)
+		at := metricOffsets[ti] + metricFilled[ti]
+		metrics[at], metricPosAt[at] = mt, pos
+		metricFilled[ti]++
 	}
-	if owner != nil {
-		owner.Metrics = metrics[start:len(metrics):len(metrics)]
+	for ti := range tps {
+		if c := metricCounts[ti]; c > 0 {
+			o := metricOffsets[ti]
+			seg := metrics[o : o+c : o+c]
+			inOrder(seg, metricPosAt[o:o+c], nil)
+			tps[ti].Metrics = seg
+		}
 	}
 	return m, nil
 }
 
-// touchpointIndex finds a loaded touchpoint by ID. A map's IDs are usually
-// dense, so a slice indexed from the smallest ID does; a map stands in when
-// they are spread too thin.
-type touchpointIndex struct {
-	lo     int64
-	dense  []*model.Touchpoint
-	sparse map[int64]*model.Touchpoint
+// inOrder sorts run by pos (ties by id, when given), unless it already is:
+// positions are dense in a file Journeymap wrote, but a hand-edited one may
+// have gaps or, for touchpoints, repeats, and still loads in a stable order.
+func inOrder[T any](run []T, pos []int64, id func(i int) int64) {
+	less := func(i, j int) bool {
+		if pos[i] != pos[j] || id == nil {
+			return pos[i] < pos[j]
+		}
+		return id(i) < id(j)
+	}
+	sorted := true
+	for i := 1; i < len(run); i++ {
+		if less(i, i-1) || (pos[i] == pos[i-1] && id == nil) {
+			sorted = false
+			break
+		}
+	}
+	if sorted {
+		return
+	}
+	idx := make([]int, len(run))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return less(idx[a], idx[b]) })
+	tmp := make([]T, len(run))
+	tmpPos := make([]int64, len(run))
+	for i, j := range idx {
+		tmp[i], tmpPos[i] = run[j], pos[j]
+	}
+	copy(run, tmp)
+	copy(pos, tmpPos)
 }
 
-func newTouchpointIndex(m *model.Map, n int, lo, hi int64) touchpointIndex {
-	x := touchpointIndex{lo: lo}
-	if span := hi - lo + 1; span <= int64(4*n+64) {
-		x.dense = make([]*model.Touchpoint, span)
-	} else {
-		x.sparse = make(map[int64]*model.Touchpoint, n)
+// The lists of a touchpoint as the items table codes them (the first letter
+// of the list's name), in the order they are read and written.
+const numLists = 6
+
+var listCodes = [numLists]byte{'l', 'm', 't', 'p', 'o', 'b'}
+
+func listIndex(c byte) int {
+	for i, l := range listCodes {
+		if l == c {
+			return i
+		}
 	}
-	for pi := range m.Phases {
-		tps := m.Phases[pi].Touchpoints
-		for ti := range tps {
-			if x.dense != nil {
-				x.dense[tps[ti].ID-lo] = &tps[ti]
-			} else {
-				x.sparse[tps[ti].ID] = &tps[ti]
-			}
+	return -1
+}
+
+// touchpointIndex finds a loaded touchpoint's index by ID. A map's IDs are
+// usually dense, so a slice indexed from the smallest ID does; a map stands
+// in when they are spread too thin.
+type touchpointIndex struct {
+	lo     int64
+	dense  []int32
+	sparse map[int64]int32
+}
+
+func newTouchpointIndex(tps []model.Touchpoint, lo, hi int64) touchpointIndex {
+	x := touchpointIndex{lo: lo}
+	n := len(tps)
+	if span := hi - lo + 1; span <= int64(4*n+64) {
+		x.dense = make([]int32, span)
+		for i := range x.dense {
+			x.dense[i] = -1
+		}
+	} else {
+		x.sparse = make(map[int64]int32, n)
+	}
+	for i := range tps {
+		if x.dense != nil {
+			x.dense[tps[i].ID-lo] = int32(i)
+		} else {
+			x.sparse[tps[i].ID] = int32(i)
 		}
 	}
 	return x
 }
 
-func (x touchpointIndex) get(id int64) *model.Touchpoint {
+// get returns the index of the touchpoint with id, or -1 (another map's).
+func (x touchpointIndex) get(id int64) int {
 	if x.dense == nil {
-		return x.sparse[id]
+		if i, ok := x.sparse[id]; ok {
+			return int(i)
+		}
+		return -1
 	}
 	if i := id - x.lo; i >= 0 && i < int64(len(x.dense)) {
-		return x.dense[i]
+		return int(x.dense[i])
 	}
-	return nil
+	return -1
 }
 
 var errPacked = errors.New("damaged data")
@@ -948,21 +1050,10 @@ type packed struct {
 	err  error
 }
 
-// query runs a's fast form, its ordered form when the rows came out of
-// order, and its safe form when a text holds textSep.
+// query runs a's fast form, and its safe form when a text holds textSep.
 func (pk *packed) query(q querier, a aggQuery, args ...any) error {
-	ordered := 0
-	if a.key == 0 {
-		ordered = 1
-	}
-	if err := pk.run(q, a.forms[ordered][0], len(a.kinds), args); err != nil {
+	if err := pk.run(q, a.forms[0], len(a.kinds), args); err != nil {
 		return err
-	}
-	if ordered == 0 && !pk.inOrder(a.key) {
-		ordered = 1
-		if err := pk.run(q, a.forms[ordered][0], len(a.kinds), args); err != nil {
-			return err
-		}
 	}
 	pk.sep = true
 	rows := 0
@@ -972,7 +1063,7 @@ func (pk *packed) query(q querier, a aggQuery, args ...any) error {
 	for i, k := range a.kinds {
 		if k == 't' && rows > 0 && strings.Count(pk.cols[i], string(textSep)) != rows-1 {
 			pk.sep = false
-			if err := pk.run(q, a.forms[ordered][1], len(a.kinds)+strings.Count(a.kinds, "t"), args); err != nil {
+			if err := pk.run(q, a.forms[1], len(a.kinds)+strings.Count(a.kinds, "t"), args); err != nil {
 				return err
 			}
 			break
@@ -1004,31 +1095,6 @@ func (pk *packed) checkShape(kinds string, rows int) error {
 	return nil
 }
 
-// inOrder reports whether the rows' keys never go backwards: the numbers of
-// the first column, then (key 2) the codes of the second.
-func (pk *packed) inOrder(key int) bool {
-	ids, codes := pk.cols[0], ""
-	if key > 1 {
-		codes = pk.cols[1]
-	}
-	prevID, prevCode := int64(math.MinInt64), byte(0)
-	for i := 0; ids != ""; i++ {
-		id, err := strconv.ParseInt(field(&ids), 10, 64)
-		if err != nil {
-			return true // damaged: let the readers report it
-		}
-		var code byte
-		if key > 1 && i < len(codes) {
-			code = codes[i]
-		}
-		if id < prevID || id == prevID && code < prevCode {
-			return false
-		}
-		prevID, prevCode = id, code
-	}
-	return true
-}
-
 func (pk *packed) run(q querier, query string, ncol int, args []any) error {
 	pk.cols, pk.next, pk.err = make([]string, ncol), 0, nil
 	dest := make([]any, ncol)
@@ -1039,6 +1105,10 @@ func (pk *packed) run(q querier, query string, ncol int, args []any) error {
 }
 
 func (pk *packed) fail() { pk.err = errPacked }
+
+// rewind lets the readers take the row's columns again from the first, for a
+// second pass over the same rows.
+func (pk *packed) rewind() { pk.next = 0 }
 
 func (pk *packed) col() string {
 	if pk.next >= len(pk.cols) {
