@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -205,6 +206,7 @@ func openReadOnly(path, abs string) (*Store, error) {
 	params := url.Values{
 		"mode":          {"ro"},
 		"_query_only":   {"1"},
+		"_cache_size":   {"-256"},
 		"_foreign_keys": {"1"},
 		"_busy_timeout": {strconv.Itoa(int(busyTimeout.Milliseconds()))},
 	}
@@ -678,8 +680,8 @@ var (
 const mapTouchpoints = `(SELECT t.id FROM phases p JOIN touchpoints t ON t.phase_id = p.id WHERE p.map_id = ?)`
 
 var (
-	loadItemsByMap   = newAggQuery(`items WHERE touchpoint_id IN `+mapTouchpoints, loadItems.cols...)
-	loadMetricsByMap = newAggQuery(`metrics WHERE touchpoint_id IN `+mapTouchpoints, loadMetrics.cols...)
+	loadItemsByMap   = newAggQuery(`items WHERE touchpoint_id BETWEEN ? AND ? AND touchpoint_id IN `+mapTouchpoints, loadItems.cols...)
+	loadMetricsByMap = newAggQuery(`metrics WHERE touchpoint_id BETWEEN ? AND ? AND touchpoint_id IN `+mapTouchpoints, loadMetrics.cols...)
 )
 
 // textSep separates texts in the packed columns.
@@ -823,132 +825,193 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 
 	byID := newTouchpointIndex(tps, minID, maxID)
 
+	// Items and metrics are read in chunks of touchpoints (by ID range), so
+	// no single aggregated string grows past a few hundred kilobytes: on
+	// the dense 10,000-touchpoint map one items string was 3.5 MB, held
+	// twice in C while SQLite grew it and once more in Go.
+	sortedIDs := make([]int64, nt)
+	for i := range tps {
+		sortedIDs[i] = tps[i].ID
+	}
+	slices.Sort(sortedIDs)
 	// IDs that edits chose (model.NewID) spread a map's touchpoints far
 	// apart; then a range would sweep up other maps' rows, so the rows are
-	// picked by map instead.
-	items, metricsQ, args := loadItems, loadMetrics, []any{minID, maxID}
-	if maxID-minID > int64(4*nt+64) {
-		items, metricsQ, args = loadItemsByMap, loadMetricsByMap, []any{id}
+	// also picked by map.
+	items, metricsQ := loadItems, loadMetrics
+	spread := maxID-minID > int64(4*nt+64)
+	if spread {
+		items, metricsQ = loadItemsByMap, loadMetricsByMap
 	}
-
-	// Items: one shared slice for all the map's lists, each list a run of
-	// it with a capped capacity (a later append copies instead of
-	// clobbering the next run). Count first, then place by position.
-	if err := pk.query(q, items, args...); err != nil {
-		return nil, err
-	}
-	itemCounts := make([]int32, nt*numLists)
-	tpIDs, lists := pk.ints(), pk.chars()
-	for !tpIDs.done() {
-		ti, li := byID.get(tpIDs.next()), listIndex(lists.next())
-		if pk.err != nil || li < 0 {
-			return nil, fmt.Errorf("list items: %w", errPacked)
+	ld := chunkLoader{tps: tps, byID: byID,
+		itemCounts: make([]int32, nt*numLists), itemOffsets: make([]int32, nt*numLists),
+		metricCounts: make([]int32, nt), metricOffsets: make([]int32, nt)}
+	for start := 0; start < nt; start += loadChunk {
+		lo, hi := sortedIDs[start], sortedIDs[min(start+loadChunk, nt)-1]
+		args := []any{lo, hi}
+		if spread {
+			args = append(args, id)
 		}
-		if ti >= 0 {
-			itemCounts[ti*numLists+li]++
+		if err := ld.items(q, items, args); err != nil {
+			return nil, err
 		}
-	}
-	itemOffsets := make([]int32, len(itemCounts))
-	var total int32
-	for i, c := range itemCounts {
-		itemOffsets[i] = total
-		total += c
-	}
-	all := make([]string, total)
-	allPos := make([]int64, total)
-	itemFilled := make([]int32, len(itemCounts))
-	pk.rewind()
-	tpIDs, lists = pk.ints(), pk.chars()
-	itemPos, texts := pk.ints(), pk.texts()
-	for !tpIDs.done() {
-		ti, li, pos, text := byID.get(tpIDs.next()), listIndex(lists.next()), itemPos.next(), texts.next()
-		if pk.err != nil {
-			return nil, fmt.Errorf("list items: %w", pk.err)
-		}
-		if ti < 0 {
-			continue // another map's
-		}
-		k := ti*numLists + li
-		if itemFilled[k] >= itemCounts[k] {
-			return nil, fmt.Errorf("list items: %w", errPacked)
-		}
-		at := itemOffsets[k] + itemFilled[k]
-		all[at], allPos[at] = text, pos
-		itemFilled[k]++
-	}
-	for ti := range tps {
-		for li := 0; li < numLists; li++ {
-			k := ti*numLists + li
-			if c := itemCounts[k]; c > 0 {
-				o := itemOffsets[k]
-				seg := all[o : o+c : o+c]
-				inOrder(seg, allPos[o:o+c], nil)
-				*itemList(&tps[ti], listCodes[li]) = seg
-			}
-		}
-	}
-
-	// Metrics, likewise, share one slice, and their values one array.
-	if err := pk.query(q, metricsQ, args...); err != nil {
-		return nil, err
-	}
-	metricCounts := make([]int32, nt)
-	tpIDs = pk.ints()
-	nm := tpIDs.count()
-	for !tpIDs.done() {
-		if ti := byID.get(tpIDs.next()); ti >= 0 {
-			metricCounts[ti]++
-		}
-	}
-	if pk.err != nil {
-		return nil, fmt.Errorf("metrics: %w", pk.err)
-	}
-	metricOffsets := make([]int32, nt)
-	total = 0
-	for i, c := range metricCounts {
-		metricOffsets[i] = total
-		total += c
-	}
-	metrics := make([]model.Metric, total)
-	metricPosAt := make([]int64, total)
-	metricFilled := make([]int32, nt)
-	values := make([]float64, 0, 2*nm)
-	pk.rewind()
-	tpIDs, metricPos := pk.ints(), pk.ints()
-	mnames, units, targets, currents, dirs := pk.texts(), pk.texts(), pk.floats(), pk.floats(), pk.chars()
-	for !tpIDs.done() {
-		ti, pos := byID.get(tpIDs.next()), metricPos.next()
-		mt := model.Metric{Name: mnames.next(), Unit: units.next(), Direction: directionOf(dirs.next())}
-		mt.Target, values = targets.next(values)
-		mt.Current, values = currents.next(values)
-		if pk.err != nil {
-			return nil, fmt.Errorf("metrics: %w", pk.err)
-		}
-		if ti < 0 {
-			continue
-		}
-		if metricFilled[ti] >= metricCounts[ti] {
-			return nil, fmt.Errorf("metrics: %w", errPacked)
-		}
-		at := metricOffsets[ti] + metricFilled[ti]
-		metrics[at], metricPosAt[at] = mt, pos
-		metricFilled[ti]++
-	}
-	for ti := range tps {
-		if c := metricCounts[ti]; c > 0 {
-			o := metricOffsets[ti]
-			seg := metrics[o : o+c : o+c]
-			inOrder(seg, metricPosAt[o:o+c], nil)
-			tps[ti].Metrics = seg
+		if err := ld.metrics(q, metricsQ, args); err != nil {
+			return nil, err
 		}
 	}
 	return m, nil
 }
 
+// loadChunk is how many touchpoints' items and metrics one query reads.
+const loadChunk = 1000
+
+// chunkLoader reads the items and metrics of the loaded touchpoints, a
+// chunk (an ID range) at a time. The counts and offsets are indexed by
+// touchpoint (and list); a touchpoint belongs to one chunk, so chunks never
+// share an entry.
+type chunkLoader struct {
+	tps                         []model.Touchpoint
+	byID                        touchpointIndex
+	pk                          packed
+	itemCounts, itemOffsets     []int32
+	metricCounts, metricOffsets []int32
+}
+
+// items reads one chunk's list items: one slice shared by the chunk's
+// lists, each list a run of it with a capped capacity (a later append
+// copies instead of clobbering the next run). Count first, then place.
+func (ld *chunkLoader) items(q querier, a aggQuery, args []any) error {
+	pk := &ld.pk
+	if err := pk.query(q, a, args...); err != nil {
+		return err
+	}
+	var touched []int32 // touchpoints of this chunk that have items
+	tpIDs, lists := pk.ints(), pk.chars()
+	for !tpIDs.done() {
+		ti, li := ld.byID.get(tpIDs.next()), listIndex(lists.next())
+		if pk.err != nil || li < 0 {
+			return fmt.Errorf("list items: %w", errPacked)
+		}
+		if ti < 0 {
+			continue // another map's
+		}
+		k := ti*numLists + li
+		if ld.itemCounts[k] == 0 && (len(touched) == 0 || touched[len(touched)-1] != int32(ti)) {
+			touched = append(touched, int32(ti))
+		}
+		ld.itemCounts[k]++
+	}
+	slices.Sort(touched)
+	touched = slices.Compact(touched)
+	var total int32
+	for _, ti := range touched {
+		for li := 0; li < numLists; li++ {
+			k := int(ti)*numLists + li
+			ld.itemOffsets[k] = total
+			total += ld.itemCounts[k]
+		}
+	}
+	all := make([]string, total)
+	pos := make([]int32, total)
+	filled := make([]int32, total) // per run start: how many placed
+	pk.rewind()
+	tpIDs, lists = pk.ints(), pk.chars()
+	itemPos, texts := pk.ints(), pk.texts()
+	for !tpIDs.done() {
+		ti, li, p, text := ld.byID.get(tpIDs.next()), listIndex(lists.next()), itemPos.next(), texts.next()
+		if pk.err != nil {
+			return fmt.Errorf("list items: %w", pk.err)
+		}
+		if ti < 0 {
+			continue
+		}
+		k := ti*numLists + li
+		o := ld.itemOffsets[k]
+		if filled[o] >= ld.itemCounts[k] {
+			return fmt.Errorf("list items: %w", errPacked)
+		}
+		at := o + filled[o]
+		all[at], pos[at] = text, int32(min(max(p, math.MinInt32), math.MaxInt32))
+		filled[o]++
+	}
+	for _, ti := range touched {
+		for li := 0; li < numLists; li++ {
+			k := int(ti)*numLists + li
+			if c := ld.itemCounts[k]; c > 0 {
+				o := ld.itemOffsets[k]
+				run := all[o : o+c : o+c]
+				inOrder(run, pos[o:o+c], nil)
+				*itemList(&ld.tps[ti], listCodes[li]) = run
+			}
+		}
+	}
+	return nil
+}
+
+// metrics reads one chunk's metrics: one slice shared by the chunk's
+// touchpoints, and their values one array.
+func (ld *chunkLoader) metrics(q querier, a aggQuery, args []any) error {
+	pk := &ld.pk
+	if err := pk.query(q, a, args...); err != nil {
+		return err
+	}
+	var touched []int32
+	tpIDs := pk.ints()
+	nm := tpIDs.count()
+	for !tpIDs.done() {
+		if ti := ld.byID.get(tpIDs.next()); ti >= 0 {
+			if ld.metricCounts[ti] == 0 {
+				touched = append(touched, int32(ti))
+			}
+			ld.metricCounts[ti]++
+		}
+	}
+	if pk.err != nil {
+		return fmt.Errorf("metrics: %w", pk.err)
+	}
+	var total int32
+	for _, ti := range touched {
+		ld.metricOffsets[ti] = total
+		total += ld.metricCounts[ti]
+	}
+	metrics := make([]model.Metric, total)
+	pos := make([]int32, total)
+	filled := make([]int32, total)
+	values := make([]float64, 0, 2*nm)
+	pk.rewind()
+	tpIDs, metricPos := pk.ints(), pk.ints()
+	mnames, units, targets, currents, dirs := pk.texts(), pk.texts(), pk.floats(), pk.floats(), pk.chars()
+	for !tpIDs.done() {
+		ti, p := ld.byID.get(tpIDs.next()), metricPos.next()
+		mt := model.Metric{Name: mnames.next(), Unit: units.next(), Direction: directionOf(dirs.next())}
+		mt.Target, values = targets.next(values)
+		mt.Current, values = currents.next(values)
+		if pk.err != nil {
+			return fmt.Errorf("metrics: %w", pk.err)
+		}
+		if ti < 0 {
+			continue
+		}
+		o := ld.metricOffsets[ti]
+		if filled[o] >= ld.metricCounts[ti] {
+			return fmt.Errorf("metrics: %w", errPacked)
+		}
+		at := o + filled[o]
+		metrics[at], pos[at] = mt, int32(min(max(p, math.MinInt32), math.MaxInt32))
+		filled[o]++
+	}
+	for _, ti := range touched {
+		c, o := ld.metricCounts[ti], ld.metricOffsets[ti]
+		run := metrics[o : o+c : o+c]
+		inOrder(run, pos[o:o+c], nil)
+		ld.tps[ti].Metrics = run
+	}
+	return nil
+}
+
 // inOrder sorts run by pos (ties by id, when given), unless it already is:
 // positions are dense in a file Journeymap wrote, but a hand-edited one may
 // have gaps or, for touchpoints, repeats, and still loads in a stable order.
-func inOrder[T any](run []T, pos []int64, id func(i int) int64) {
+func inOrder[T any, P int32 | int64](run []T, pos []P, id func(i int) int64) {
 	less := func(i, j int) bool {
 		if pos[i] != pos[j] || id == nil {
 			return pos[i] < pos[j]
@@ -971,7 +1034,7 @@ func inOrder[T any](run []T, pos []int64, id func(i int) int64) {
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return less(idx[a], idx[b]) })
 	tmp := make([]T, len(run))
-	tmpPos := make([]int64, len(run))
+	tmpPos := make([]P, len(run))
 	for i, j := range idx {
 		tmp[i], tmpPos[i] = run[j], pos[j]
 	}
