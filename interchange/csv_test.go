@@ -60,8 +60,8 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 					return
 				}
 				for i := range want {
-					if got[i] != cleanLine(want[i]) {
-						t.Errorf("%s[%d] = %q, want %q", what, i, got[i], cleanLine(want[i]))
+					if got[i] != model.CleanLine(want[i]) {
+						t.Errorf("%s[%d] = %q, want %q", what, i, got[i], model.CleanLine(want[i]))
 					}
 				}
 			}
@@ -70,10 +70,10 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 				tp, _ := m.Touchpoint(ref)
 				p := m.Phases[ref.Phase]
 				for key, want := range map[string]string{
-					"phase_position": strconv.Itoa(ref.Phase + 1), "phase": cleanText(p.Name), "position": strconv.Itoa(ref.Index + 1),
-					"name": cleanText(tp.Name), "description": cleanText(tp.Description), "channel": cleanText(tp.Channel),
-					"kind": string(tp.Kind), "owner": cleanText(tp.Owner), "emotion_score": strconv.Itoa(tp.Emotion.Score),
-					"notes": cleanText(tp.Notes), "metric_count": strconv.Itoa(len(tp.Metrics)),
+					"phase_position": strconv.Itoa(ref.Phase + 1), "phase": model.CleanText(p.Name), "position": strconv.Itoa(ref.Index + 1),
+					"name": model.CleanText(tp.Name), "description": model.CleanText(tp.Description), "channel": model.CleanText(tp.Channel),
+					"kind": string(tp.Kind), "owner": model.CleanText(tp.Owner), "emotion_score": strconv.Itoa(tp.Emotion.Score),
+					"notes": model.CleanText(tp.Notes), "metric_count": strconv.Itoa(len(tp.Metrics)),
 				} {
 					if got := text(rec, key); got != want {
 						t.Errorf("row %d %s = %q, want %q", n+1, key, got, want)
@@ -87,10 +87,10 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 				eqList("backstage", list(rec, "backstage"), tp.Backstage)
 				for i, mt := range tp.Metrics {
 					pre := "metric" + strconv.Itoa(i+1) + "_"
-					if got := text(rec, pre+"name"); got != cleanText(mt.Name) {
+					if got := text(rec, pre+"name"); got != model.CleanText(mt.Name) {
 						t.Errorf("row %d %sname = %q", n+1, pre, got)
 					}
-					if got := text(rec, pre+"unit"); got != cleanText(mt.Unit) {
+					if got := text(rec, pre+"unit"); got != model.CleanText(mt.Unit) {
 						t.Errorf("row %d %sunit = %q", n+1, pre, got)
 					}
 					for key, v := range map[string]*float64{"target": mt.Target, "current": mt.Current} {

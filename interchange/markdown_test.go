@@ -26,7 +26,7 @@ func expectedHeadings(m *model.Map) []string {
 	var names []string
 	for _, p := range m.Phases {
 		for _, tp := range p.Touchpoints {
-			n := cleanLine(tp.Name)
+			n := model.CleanLine(tp.Name)
 			if n == "" {
 				n = "(untitled)"
 			}
