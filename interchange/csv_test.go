@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 )
 
@@ -21,7 +22,7 @@ func unguard(s string) string {
 }
 
 func TestWriteCSVRoundTrip(t *testing.T) {
-	for name, m := range map[string]*model.Map{"rich": richMap(), "nasty": nastyMap(), "generated": model.Generate(3, 40), "random": randomNastyMap(4)} {
+	for name, m := range map[string]*model.Map{"rich": richMap(), "nasty": nastyMap(), "generated": testmap.Generate(3, 40), "random": randomNastyMap(4)} {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := WriteCSV(&buf, m); err != nil {
@@ -222,7 +223,7 @@ type failWriter struct{}
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestExportWriteErrors(t *testing.T) {
-	m := model.Generate(3, 200) // bigger than the writers' buffers
+	m := testmap.Generate(3, 200) // bigger than the writers' buffers
 	for _, f := range Formats() {
 		if err := f.Write(failWriter{}, m, Options{}); err == nil || !strings.Contains(err.Error(), "disk full") {
 			t.Errorf("%s: err = %v, want the writer's error", f.Name, err)

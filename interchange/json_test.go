@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 )
 
@@ -124,7 +125,7 @@ func TestJSONRoundTripRich(t *testing.T) {
 }
 
 func TestJSONRoundTripGenerated(t *testing.T) {
-	m := model.Generate(7, 300)
+	m := testmap.Generate(7, 300)
 	first, err := MarshalJSON(m)
 	if err != nil {
 		t.Fatal(err)
@@ -417,7 +418,7 @@ func TestMarshalJSONMatchesEncodingJSON(t *testing.T) {
 	odd.Phases = []model.Phase{{Name: "p", Touchpoints: []model.Touchpoint{{Name: "t", Kind: "", Emotion: model.Emotion{Score: -3},
 		Metrics: []model.Metric{{Name: "n", Target: model.Float(1e-7), Current: model.Float(1e21), Direction: ""},
 			{Name: "m", Target: model.Float(-1e-300), Current: model.Float(123456789012345678), Direction: model.Up}}}}}}
-	for name, m := range map[string]*model.Map{"rich": richMap(), "nasty": nastyMap(), "generated": model.Generate(6, 200), "odd": odd, "empty": {}} {
+	for name, m := range map[string]*model.Map{"rich": richMap(), "nasty": nastyMap(), "generated": testmap.Generate(6, 200), "odd": odd, "empty": {}} {
 		got, err := MarshalJSON(m)
 		if err != nil {
 			t.Fatal(err)
