@@ -117,7 +117,7 @@ func (md mdWriter) curve(m *model.Map) {
 		md.s("No touchpoints yet.\n\n")
 		return
 	}
-	md.s("Journey, phase by phase (1 very negative … 5 very positive): ")
+	md.s("Journey, phase by phase (1 ", model.ScoreWord(model.MinScore), " … 5 ", model.ScoreWord(model.MaxScore), "): ")
 	for i, p := range m.Phases {
 		if i > 0 {
 			md.s(" │ ")
