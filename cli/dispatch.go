@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"journeymap/interchange"
+	"journeymap/model"
 	"runtime"
 	"strings"
 )
@@ -129,33 +130,11 @@ Your own templates are the *.json files in %s.
 `, formatList("|"), data, displayDir(interchange.UserTemplateDirEnv(c.env)))
 }
 
-// oneLine makes text safe and single-line for the terminal: control
-// characters (including the ESC that starts terminal escape sequences, and
-// line breaks) become spaces, and very long text is cut.
-func oneLine(s string) string {
-	const most = 500
-	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		if n == most {
-			b.WriteString("…")
-			break
-		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			r = ' '
-		}
-		b.WriteRune(r)
-		n++
-	}
-	return b.String()
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
+// oneLine makes text safe and single-line for the terminal (model.OneLine):
+// control characters, including the ESC that starts terminal escape
+// sequences and line breaks, become spaces, and text past 500 characters is
+// cut.
+func oneLine(s string) string { return model.OneLine(s, 500) }
 
 // formatList joins the export formats' names with sep: "md|json|mermaid|csv".
 func formatList(sep string) string {

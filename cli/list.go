@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"text/tabwriter"
+
+	"journeymap/model"
 )
 
 func (c *cli) list(args []string) error {
@@ -30,7 +32,7 @@ func (c *cli) list(args []string) error {
 	}
 	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
 	for _, m := range maps {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", m.ID, oneLine(m.Title), plural(m.Phases, "phase"), plural(m.Touchpoints, "touchpoint"))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", m.ID, oneLine(m.Title), model.Plural(m.Phases, "phase"), model.Plural(m.Touchpoints, "touchpoint"))
 	}
 	return tw.Flush()
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"journeymap/interchange"
+	"journeymap/model"
 	"strings"
 )
 
@@ -30,7 +31,7 @@ func (c *cli) newMap(args []string) error {
 		}
 		msg := fmt.Sprintf("no template %q; templates: %s", oneLine(*tplName), strings.Join(names, ", "))
 		if len(tplErrs) > 0 {
-			msg += fmt.Sprintf(" (%s skipped, see 'journeymap templates')", plural(len(tplErrs), "bad user template"))
+			msg += fmt.Sprintf(" (%s skipped, see 'journeymap templates')", model.Plural(len(tplErrs), "bad user template"))
 		}
 		return errors.New(msg)
 	}

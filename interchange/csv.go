@@ -47,28 +47,28 @@ func WriteCSV(w io.Writer, m *model.Map) error {
 	}
 	cw.end()
 	for pi, p := range m.Phases {
-		phase := cleanText(p.Name)
+		phase := model.CleanText(p.Name)
 		for ti := range p.Touchpoints {
 			t := &p.Touchpoints[ti]
 			cw.int(pi + 1)
 			cw.cell(phase)
 			cw.int(ti + 1)
 			for _, s := range []string{t.Name, t.Description, t.Channel, string(t.Kind), t.Owner} {
-				cw.cell(cleanText(s))
+				cw.cell(model.CleanText(s))
 			}
 			cw.int(t.Emotion.Score)
 			for _, l := range [][]string{t.Emotion.Labels, t.Motivations, t.Thoughts, t.PainPoints, t.Opportunities, t.Backstage} {
 				cw.list(l)
 			}
-			cw.cell(cleanText(t.Notes))
+			cw.cell(model.CleanText(t.Notes))
 			cw.int(len(t.Metrics))
 			for i := range t.Metrics {
 				mt := &t.Metrics[i]
-				cw.cell(cleanText(mt.Name))
-				cw.cell(cleanText(mt.Unit))
+				cw.cell(model.CleanText(mt.Name))
+				cw.cell(model.CleanText(mt.Unit))
 				cw.num(mt.Target)
 				cw.num(mt.Current)
-				cw.cell(cleanText(string(mt.Direction)))
+				cw.cell(model.CleanText(string(mt.Direction)))
 				cw.cell(mt.Status().String())
 			}
 			for range metrics - len(t.Metrics) {
@@ -167,14 +167,14 @@ func (c *csvWriter) list(items []string) {
 		c.cell("")
 		return
 	case 1:
-		c.cell(cleanLine(items[0]))
+		c.cell(model.CleanLine(items[0]))
 		return
 	}
 	// Two or more lines always hold a line break, so the cell is quoted.
 	c.sep()
 	c.w.WriteByte('"')
 	for i, s := range items {
-		s = cleanLine(s)
+		s = model.CleanLine(s)
 		if i > 0 {
 			c.w.WriteByte('\n')
 		} else if s != "" && csvGuard[s[0]] {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 )
 
@@ -21,7 +22,7 @@ func unguard(s string) string {
 }
 
 func TestWriteCSVRoundTrip(t *testing.T) {
-	for name, m := range map[string]*model.Map{"rich": richMap(), "nasty": nastyMap(), "generated": model.Generate(3, 40), "random": randomNastyMap(4)} {
+	for name, m := range map[string]*model.Map{"rich": richMap(), "nasty": nastyMap(), "generated": testmap.Generate(3, 40), "random": randomNastyMap(4)} {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := WriteCSV(&buf, m); err != nil {
@@ -60,8 +61,8 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 					return
 				}
 				for i := range want {
-					if got[i] != cleanLine(want[i]) {
-						t.Errorf("%s[%d] = %q, want %q", what, i, got[i], cleanLine(want[i]))
+					if got[i] != model.CleanLine(want[i]) {
+						t.Errorf("%s[%d] = %q, want %q", what, i, got[i], model.CleanLine(want[i]))
 					}
 				}
 			}
@@ -70,10 +71,10 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 				tp, _ := m.Touchpoint(ref)
 				p := m.Phases[ref.Phase]
 				for key, want := range map[string]string{
-					"phase_position": strconv.Itoa(ref.Phase + 1), "phase": cleanText(p.Name), "position": strconv.Itoa(ref.Index + 1),
-					"name": cleanText(tp.Name), "description": cleanText(tp.Description), "channel": cleanText(tp.Channel),
-					"kind": string(tp.Kind), "owner": cleanText(tp.Owner), "emotion_score": strconv.Itoa(tp.Emotion.Score),
-					"notes": cleanText(tp.Notes), "metric_count": strconv.Itoa(len(tp.Metrics)),
+					"phase_position": strconv.Itoa(ref.Phase + 1), "phase": model.CleanText(p.Name), "position": strconv.Itoa(ref.Index + 1),
+					"name": model.CleanText(tp.Name), "description": model.CleanText(tp.Description), "channel": model.CleanText(tp.Channel),
+					"kind": string(tp.Kind), "owner": model.CleanText(tp.Owner), "emotion_score": strconv.Itoa(tp.Emotion.Score),
+					"notes": model.CleanText(tp.Notes), "metric_count": strconv.Itoa(len(tp.Metrics)),
 				} {
 					if got := text(rec, key); got != want {
 						t.Errorf("row %d %s = %q, want %q", n+1, key, got, want)
@@ -87,10 +88,10 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 				eqList("backstage", list(rec, "backstage"), tp.Backstage)
 				for i, mt := range tp.Metrics {
 					pre := "metric" + strconv.Itoa(i+1) + "_"
-					if got := text(rec, pre+"name"); got != cleanText(mt.Name) {
+					if got := text(rec, pre+"name"); got != model.CleanText(mt.Name) {
 						t.Errorf("row %d %sname = %q", n+1, pre, got)
 					}
-					if got := text(rec, pre+"unit"); got != cleanText(mt.Unit) {
+					if got := text(rec, pre+"unit"); got != model.CleanText(mt.Unit) {
 						t.Errorf("row %d %sunit = %q", n+1, pre, got)
 					}
 					for key, v := range map[string]*float64{"target": mt.Target, "current": mt.Current} {
@@ -222,7 +223,7 @@ type failWriter struct{}
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestExportWriteErrors(t *testing.T) {
-	m := model.Generate(3, 200) // bigger than the writers' buffers
+	m := testmap.Generate(3, 200) // bigger than the writers' buffers
 	for _, f := range Formats() {
 		if err := f.Write(failWriter{}, m, Options{}); err == nil || !strings.Contains(err.Error(), "disk full") {
 			t.Errorf("%s: err = %v, want the writer's error", f.Name, err)

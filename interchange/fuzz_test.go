@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"journeymap/model"
 )
 
 // fuzzSeeds are documents that reach every branch of ParseJSON: valid ones,
@@ -69,7 +71,7 @@ func FuzzParseJSON(f *testing.F) {
 				t.Fatal("a map and an error")
 			}
 			msg := err.Error()
-			if msg == "" || strings.ContainsAny(msg, "\n\r\x1b\u009b") || !isCleanText(msg) {
+			if msg == "" || strings.ContainsAny(msg, "\n\r\x1b\u009b") || model.CleanText(msg) != msg {
 				t.Fatalf("error is not one clean line: %q", msg)
 			}
 			return

@@ -70,7 +70,7 @@ func TestExportGolden(t *testing.T) {
 			check(name+"."+f.Name, export(m, f))
 		}
 	}
-	big := model.Generate(40, 10000)
+	big := testmap.Generate(40, 10000)
 	var sums strings.Builder
 	for _, f := range Formats() {
 		sum := sha256.Sum256(export(big, f))

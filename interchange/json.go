@@ -200,7 +200,7 @@ func (w *jsonWriter) item(int) {
 	w.newline()
 }
 
-func (w *jsonWriter) str(s string) { w.b = appendJSONString(w.b, cleanText(s)) }
+func (w *jsonWriter) str(s string) { w.b = appendJSONString(w.b, model.CleanText(s)) }
 
 func (w *jsonWriter) list(items []string) {
 	if len(items) == 0 {
@@ -671,7 +671,7 @@ func (p *jsonParser) text(dst *string) error {
 		if err != nil {
 			return err
 		}
-		*dst = cleanText(string(b))
+		*dst = model.CleanText(string(b))
 		return nil
 	case p.null():
 		return nil

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 )
 
@@ -124,7 +125,7 @@ func TestJSONRoundTripRich(t *testing.T) {
 }
 
 func TestJSONRoundTripGenerated(t *testing.T) {
-	m := model.Generate(7, 300)
+	m := testmap.Generate(7, 300)
 	first, err := MarshalJSON(m)
 	if err != nil {
 		t.Fatal(err)
@@ -362,16 +363,16 @@ func referenceJSON(t testing.TB, m *model.Map) []byte {
 
 func toJSONMap(m *model.Map) *jsonMap {
 	jm := &jsonMap{
-		Title:   cleanText(m.Title),
-		Persona: jsonPersona{Name: cleanText(m.Persona.Name), Description: cleanText(m.Persona.Description)},
-		Goal:    cleanText(m.Goal),
-		Notes:   cleanText(m.Notes),
+		Title:   model.CleanText(m.Title),
+		Persona: jsonPersona{Name: model.CleanText(m.Persona.Name), Description: model.CleanText(m.Persona.Description)},
+		Goal:    model.CleanText(m.Goal),
+		Notes:   model.CleanText(m.Notes),
 		Phases:  make([]jsonPhase, len(m.Phases)),
 	}
 	for i, p := range m.Phases {
 		jp := jsonPhase{
-			Name:        cleanText(p.Name),
-			Description: cleanText(p.Description),
+			Name:        model.CleanText(p.Name),
+			Description: model.CleanText(p.Description),
 			Touchpoints: make([]jsonTouchpoint, len(p.Touchpoints)),
 		}
 		for k := range p.Touchpoints {
@@ -385,25 +386,25 @@ func toJSONMap(m *model.Map) *jsonMap {
 func toJSONTouchpoint(t *model.Touchpoint) jsonTouchpoint {
 	kind, score := string(t.Kind), t.Emotion.Score
 	jt := jsonTouchpoint{
-		Name:          cleanText(t.Name),
-		Description:   cleanText(t.Description),
-		Channel:       cleanText(t.Channel),
+		Name:          model.CleanText(t.Name),
+		Description:   model.CleanText(t.Description),
+		Channel:       model.CleanText(t.Channel),
 		Kind:          &kind,
-		Owner:         cleanText(t.Owner),
-		Emotion:       jsonEmotion{Score: &score, Labels: cleanList(t.Emotion.Labels)},
-		Motivations:   cleanList(t.Motivations),
-		Thoughts:      cleanList(t.Thoughts),
-		PainPoints:    cleanList(t.PainPoints),
-		Opportunities: cleanList(t.Opportunities),
-		Backstage:     cleanList(t.Backstage),
+		Owner:         model.CleanText(t.Owner),
+		Emotion:       jsonEmotion{Score: &score, Labels: model.CleanList(t.Emotion.Labels)},
+		Motivations:   model.CleanList(t.Motivations),
+		Thoughts:      model.CleanList(t.Thoughts),
+		PainPoints:    model.CleanList(t.PainPoints),
+		Opportunities: model.CleanList(t.Opportunities),
+		Backstage:     model.CleanList(t.Backstage),
 		Metrics:       make([]jsonMetric, len(t.Metrics)),
-		Notes:         cleanText(t.Notes),
+		Notes:         model.CleanText(t.Notes),
 	}
 	for i, m := range t.Metrics {
 		dir := string(m.Direction)
 		jt.Metrics[i] = jsonMetric{
-			Name:      cleanText(m.Name),
-			Unit:      cleanText(m.Unit),
+			Name:      model.CleanText(m.Name),
+			Unit:      model.CleanText(m.Unit),
 			Target:    m.Target,
 			Current:   m.Current,
 			Direction: &dir,
@@ -417,7 +418,7 @@ func TestMarshalJSONMatchesEncodingJSON(t *testing.T) {
 	odd.Phases = []model.Phase{{Name: "p", Touchpoints: []model.Touchpoint{{Name: "t", Kind: "", Emotion: model.Emotion{Score: -3},
 		Metrics: []model.Metric{{Name: "n", Target: model.Float(1e-7), Current: model.Float(1e21), Direction: ""},
 			{Name: "m", Target: model.Float(-1e-300), Current: model.Float(123456789012345678), Direction: model.Up}}}}}}
-	for name, m := range map[string]*model.Map{"rich": richMap(), "nasty": nastyMap(), "generated": model.Generate(6, 200), "odd": odd, "empty": {}} {
+	for name, m := range map[string]*model.Map{"rich": richMap(), "nasty": nastyMap(), "generated": testmap.Generate(6, 200), "odd": odd, "empty": {}} {
 		got, err := MarshalJSON(m)
 		if err != nil {
 			t.Fatal(err)
@@ -543,16 +544,16 @@ func referenceParseJSON(data []byte) (*model.Map, error) {
 
 func fromJSONMap(jm *jsonMap) *model.Map {
 	m := &model.Map{MapInfo: model.MapInfo{
-		Title:   cleanText(jm.Title),
-		Persona: model.Persona{Name: cleanText(jm.Persona.Name), Description: cleanText(jm.Persona.Description)},
-		Goal:    cleanText(jm.Goal),
-		Notes:   cleanText(jm.Notes),
+		Title:   model.CleanText(jm.Title),
+		Persona: model.Persona{Name: model.CleanText(jm.Persona.Name), Description: model.CleanText(jm.Persona.Description)},
+		Goal:    model.CleanText(jm.Goal),
+		Notes:   model.CleanText(jm.Notes),
 	}}
 	if len(jm.Phases) > 0 {
 		m.Phases = make([]model.Phase, len(jm.Phases))
 	}
 	for i, jp := range jm.Phases {
-		p := model.Phase{Name: cleanText(jp.Name), Description: cleanText(jp.Description)}
+		p := model.Phase{Name: model.CleanText(jp.Name), Description: model.CleanText(jp.Description)}
 		if len(jp.Touchpoints) > 0 {
 			p.Touchpoints = make([]model.Touchpoint, len(jp.Touchpoints))
 		}
@@ -565,13 +566,13 @@ func fromJSONMap(jm *jsonMap) *model.Map {
 }
 
 func fromJSONTouchpoint(jt *jsonTouchpoint) model.Touchpoint {
-	t := model.NewTouchpoint(cleanText(jt.Name))
-	t.Description = cleanText(jt.Description)
-	t.Channel = cleanText(jt.Channel)
+	t := model.NewTouchpoint(model.CleanText(jt.Name))
+	t.Description = model.CleanText(jt.Description)
+	t.Channel = model.CleanText(jt.Channel)
 	if jt.Kind != nil {
-		t.Kind = model.Kind(cleanText(*jt.Kind))
+		t.Kind = model.Kind(model.CleanText(*jt.Kind))
 	}
-	t.Owner = cleanText(jt.Owner)
+	t.Owner = model.CleanText(jt.Owner)
 	if jt.Emotion.Score != nil {
 		t.Emotion.Score = *jt.Emotion.Score
 	}
@@ -586,18 +587,18 @@ func fromJSONTouchpoint(jt *jsonTouchpoint) model.Touchpoint {
 	}
 	for i, jm := range jt.Metrics {
 		mt := model.Metric{
-			Name:      cleanText(jm.Name),
-			Unit:      cleanText(jm.Unit),
+			Name:      model.CleanText(jm.Name),
+			Unit:      model.CleanText(jm.Unit),
 			Target:    jm.Target,
 			Current:   jm.Current,
 			Direction: model.Up,
 		}
 		if jm.Direction != nil {
-			mt.Direction = model.Direction(cleanText(*jm.Direction))
+			mt.Direction = model.Direction(model.CleanText(*jm.Direction))
 		}
 		t.Metrics[i] = mt
 	}
-	t.Notes = cleanText(jt.Notes)
+	t.Notes = model.CleanText(jt.Notes)
 	return t
 }
 
@@ -607,7 +608,7 @@ func importList(items []string) []string {
 	if len(items) == 0 {
 		return nil
 	}
-	return cleanList(items)
+	return model.CleanList(items)
 }
 
 func TestParseJSONStrings(t *testing.T) {

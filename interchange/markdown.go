@@ -10,17 +10,14 @@ import (
 	"journeymap/model"
 )
 
-// mdFaces, mdBars and mdWords show a score in Markdown, for slides: an emoji
-// face, a block whose height grows with the score (a text sparkline), and a
-// word.
+// mdFaces, mdBars and mdDots show a score in Markdown, for slides: an emoji
+// face, a block whose height grows with the score (a text sparkline), and
+// dots; model.ScoreWord names it.
 var (
 	mdFaces = [6]string{"", "😠", "🙁", "😐", "🙂", "😄"}
 	mdBars  = [6]string{"", "▁", "▃", "▄", "▆", "█"}
-	mdWords = [6]string{"", "very negative", "negative", "neutral", "positive", "very positive"}
 	mdDots  = [6]string{"", "●○○○○", "●●○○○", "●●●○○", "●●●●○", "●●●●●"}
 )
-
-func mdScore(s int) int { return min(max(s, model.MinScore), model.MaxScore) }
 
 // WriteMarkdown writes m as a GitHub-flavoured Markdown document for people
 // and slides: the title, persona and goal; the emotional curve as a
@@ -89,13 +86,13 @@ func (md mdWriter) int(n int) { md.w.Write(strconv.AppendInt(md.w.AvailableBuffe
 // mean writes a mean score with one decimal and its face.
 func (md mdWriter) mean(v float64) {
 	md.w.Write(strconv.AppendFloat(md.w.AvailableBuffer(), v, 'f', 1, 64))
-	md.s(" ", mdFaces[mdScore(int(math.Round(v)))])
+	md.s(" ", mdFaces[model.ClampScore(int(math.Round(v)))])
 }
 
 // face writes a score and its face ("4 🙂").
 func (md mdWriter) face(score int) {
 	md.int(score)
-	md.s(" ", mdFaces[mdScore(score)])
+	md.s(" ", mdFaces[model.ClampScore(score)])
 }
 
 func (md mdWriter) header(m *model.Map) {
@@ -120,7 +117,7 @@ func (md mdWriter) curve(m *model.Map) {
 		md.s("No touchpoints yet.\n\n")
 		return
 	}
-	md.s("Journey, phase by phase (1 very negative … 5 very positive): ")
+	md.s("Journey, phase by phase (1 ", model.ScoreWord(model.MinScore), " … 5 ", model.ScoreWord(model.MaxScore), "): ")
 	for i, p := range m.Phases {
 		if i > 0 {
 			md.s(" │ ")
@@ -129,7 +126,7 @@ func (md mdWriter) curve(m *model.Map) {
 			md.s("·") // an empty phase still shows where it sits
 		}
 		for _, t := range p.Touchpoints {
-			md.s(mdBars[mdScore(t.Emotion.Score)])
+			md.s(mdBars[model.ClampScore(t.Emotion.Score)])
 		}
 	}
 	md.s("\n\n| # | Phase | Touchpoint | Score | Curve |\n|---:|---|---|---|---|\n")
@@ -145,7 +142,7 @@ func (md mdWriter) curve(m *model.Map) {
 			md.in(t.Name, "(untitled)")
 			md.s(" | ")
 			md.face(t.Emotion.Score)
-			md.s(" | ", mdDots[mdScore(t.Emotion.Score)], " |\n")
+			md.s(" | ", mdDots[model.ClampScore(t.Emotion.Score)], " |\n")
 		}
 	}
 	md.s("\n")
@@ -175,10 +172,10 @@ func (md mdWriter) touchpoint(t *model.Touchpoint) {
 	md.in(t.Name, "(untitled)")
 	md.s("\n\n")
 	md.block("", t.Description)
-	s := mdScore(t.Emotion.Score)
+	s := model.ClampScore(t.Emotion.Score)
 	md.s("- **Emotion:** ")
 	md.int(t.Emotion.Score)
-	md.s("/5 ", mdFaces[s], " ", mdWords[s])
+	md.s("/5 ", mdFaces[s], " ", model.ScoreWord(s))
 	for i, l := range t.Emotion.Labels {
 		if i == 0 {
 			md.s(" — ")
@@ -245,7 +242,7 @@ func (md mdWriter) num(v *float64, unit string) {
 		format = 'g'
 	}
 	md.w.Write(strconv.AppendFloat(md.w.AvailableBuffer(), *v, format, -1, 64))
-	if cleanLine(unit) != "" {
+	if model.CleanLine(unit) != "" {
 		md.s(" ")
 		md.in(unit, "")
 	}

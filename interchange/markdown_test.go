@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 )
 
@@ -26,7 +27,7 @@ func expectedHeadings(m *model.Map) []string {
 	var names []string
 	for _, p := range m.Phases {
 		for _, tp := range p.Touchpoints {
-			n := cleanLine(tp.Name)
+			n := model.CleanLine(tp.Name)
 			if n == "" {
 				n = "(untitled)"
 			}
@@ -70,7 +71,7 @@ func splitCells(row string) []string {
 }
 
 func TestWriteMarkdownStructure(t *testing.T) {
-	for name, m := range map[string]*model.Map{"nasty": nastyMap(), "rich": richMap(), "generated": model.Generate(5, 60), "random": randomNastyMap(1), "random2": randomNastyMap(2)} {
+	for name, m := range map[string]*model.Map{"nasty": nastyMap(), "rich": richMap(), "generated": testmap.Generate(5, 60), "random": randomNastyMap(1), "random2": randomNastyMap(2)} {
 		t.Run(name, func(t *testing.T) {
 			out := markdown(t, m)
 			lines := strings.Split(out, "\n")

@@ -27,7 +27,7 @@ func WriteMermaid(w io.Writer, m *model.Map) error {
 // Markdown can embed it in a fence.
 func writeMermaid(w *bufio.Writer, m *model.Map, indent string) {
 	fallback := "customer"
-	if s := cleanLine(m.Persona.Name); s != "" {
+	if s := model.CleanLine(m.Persona.Name); s != "" {
 		fallback = s
 	}
 	w.WriteString(indent + "journey\n")
@@ -40,13 +40,13 @@ func writeMermaid(w *bufio.Writer, m *model.Map, indent string) {
 		for i := range p.Touchpoints {
 			t := &p.Touchpoints[i]
 			actor := t.Channel
-			if cleanLine(actor) == "" {
+			if model.CleanLine(actor) == "" {
 				actor = t.Owner
 			}
-			if cleanLine(actor) == "" {
+			if model.CleanLine(actor) == "" {
 				actor = fallback
 			}
-			score := min(max(t.Emotion.Score, model.MinScore), model.MaxScore)
+			score := model.ClampScore(t.Emotion.Score)
 			w.WriteString(indent)
 			w.WriteString("      ")
 			w.WriteString(mermaidText(t.Name))

@@ -169,14 +169,7 @@ func describe(m *model.Map) string {
 	if len(m.Phases) == 0 {
 		return "An empty map: a title and nothing else."
 	}
-	return fmt.Sprintf("%s, %s.", plural(len(m.Phases), "phase"), plural(m.TouchpointCount(), "touchpoint"))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return fmt.Sprintf("%s, %s.", model.Plural(len(m.Phases), "phase"), model.Plural(m.TouchpointCount(), "touchpoint"))
 }
 
 func indexTemplate(ts []Template, name string) int {

@@ -4,88 +4,13 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"journeymap/model"
 )
 
-// This file holds the text rules shared by every format: what an imported
-// string may contain, and how user text is rewritten so it cannot break the
-// syntax of the document it is written into.
-
-// isControl reports whether r is a C0 or C1 control character or DEL. Tabs
-// and line feeds are controls too; callers that keep them test for them first.
-func isControl(r rune) bool {
-	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
-}
-
-// cleanText removes every C0/C1 control character except '\n' and '\t' and
-// turns "\r\n" and lone '\r' into '\n'. ESC (0x1b) and the C1 CSI (0x9b) are
-// what terminal escape sequences start with, so text passed through here can
-// never drive a terminal, whichever screen or pager later shows it. Invalid
-// UTF-8 becomes U+FFFD. Clean strings are returned as they are, without
-// allocating.
-func cleanText(s string) string {
-	if isCleanText(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == '\r':
-			b.WriteByte('\n')
-			if i < len(s) && s[i] == '\n' {
-				i++
-			}
-		case r == '\n' || r == '\t':
-			b.WriteRune(r)
-		case isControl(r):
-			// dropped
-		default:
-			b.WriteRune(r) // writes U+FFFD for invalid bytes
-		}
-	}
-	return b.String()
-}
-
-func isCleanText(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || isControl(r) {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
-// cleanLine is cleanText for places that hold one line: every run of
-// whitespace that contains a line break or tab becomes a single space, and the
-// ends are trimmed.
-func cleanLine(s string) string {
-	s = cleanText(s)
-	if !strings.ContainsAny(s, "\n\t") {
-		return strings.TrimSpace(s)
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// cleanList applies cleanText to every item, returning a new slice (never nil).
-func cleanList(items []string) []string {
-	out := make([]string, len(items))
-	for i, s := range items {
-		out[i] = cleanText(s)
-	}
-	return out
-}
+// This file holds how user text is rewritten so it cannot break the syntax
+// of the document it is written into. What a string may contain at all, and
+// the cleaning of control characters, is model's (model/text.go).
 
 // mdSpecial are the ASCII punctuation characters that can start or end
 // Markdown (GFM) inline syntax: emphasis, code spans, links, images, raw HTML,
@@ -105,7 +30,7 @@ func mdInline(s string) string { return string(appendInline(nil, s)) }
 // appendInline appends mdInline(s) to dst without allocating for text that
 // needs no cleaning.
 func appendInline(dst []byte, s string) []byte {
-	s = cleanLine(s)
+	s = model.CleanLine(s)
 	if s == "" {
 		return dst
 	}
@@ -155,12 +80,12 @@ func mdBlock(s string) string { return string(appendBlock(nil, s)) }
 
 // appendBlock appends mdBlock(s) to dst.
 func appendBlock(dst []byte, s string) []byte {
-	s = cleanText(s)
+	s = model.CleanText(s)
 	blank, first := false, true
 	for s != "" {
 		line, rest, _ := strings.Cut(s, "\n")
 		s = rest
-		if cleanLine(line) == "" {
+		if model.CleanLine(line) == "" {
 			blank = true
 			continue
 		}
@@ -234,7 +159,7 @@ func cutFoldPrefix(s, k string) (rest string, ok bool) {
 // mermaidText rewrites user text so it fits on one Mermaid journey line
 // without changing the diagram's structure. It never returns "".
 func mermaidText(s string) string {
-	s = mermaidRepl.Replace(cleanLine(s))
+	s = mermaidRepl.Replace(model.CleanLine(s))
 	// The lexer treats "%%" after any character as a comment to the end of
 	// the line, which would swallow the score.
 	for strings.Contains(s, "%%") {

@@ -45,13 +45,6 @@ func (v ValidationErrors) Error() string {
 	}
 }
 
-// Limits keep text sizes sane; a 10,000-character name is accepted, a
-// megabyte is not.
-const (
-	MaxNameLen = 10_000  // titles, names, channels, owners, labels, list items
-	MaxTextLen = 100_000 // descriptions and notes
-)
-
 type checker struct{ errs ValidationErrors }
 
 func (c *checker) add(path, format string, args ...any) {

@@ -4,6 +4,7 @@ import (
 	"io"
 	"testing"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 )
 
@@ -26,4 +27,4 @@ func benchFormats(b *testing.B, m *model.Map) {
 }
 
 func BenchmarkSample(b *testing.B) { benchFormats(b, loadTemplate(b, "customer-lifecycle")) }
-func Benchmark10000(b *testing.B)  { benchFormats(b, model.Generate(40, 10000)) }
+func Benchmark10000(b *testing.B)  { benchFormats(b, testmap.Generate(40, 10000)) }

@@ -230,7 +230,7 @@ func (d *drawer) axis() {
 		d.line(plotL, y, plotR, y, st)
 		d.circle(margin+7, y, 7, scoreCols[s], stroke{})
 		d.text(margin+22, y+6, strconv.Itoa(s), font{16, true, ink}, left)
-		d.text(margin+38, y+6, scoreWord(s), font{16, false, muted}, left)
+		d.text(margin+38, y+6, model.ScoreWord(s), font{16, false, muted}, left)
 	}
 }
 

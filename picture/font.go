@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tdewolff/canvas"
+
+	"journeymap/model"
 )
 
 // The embedded font: DejaVu Sans Condensed, regular and bold (Bitstream Vera
@@ -168,7 +170,7 @@ func (f *fonts) clean(s string) string {
 			break
 		}
 		switch {
-		case r == utf8.RuneError || unicode.IsControl(r) || unicode.IsSpace(r):
+		case r == utf8.RuneError || model.IsControl(r) || unicode.IsSpace(r):
 			if !space {
 				b.WriteByte(' ')
 				n++

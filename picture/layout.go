@@ -137,7 +137,7 @@ func (l *layout) addTouchpoints(m *model.Map, pi, from, to, num int, f *fonts) i
 		num++
 		c := column{
 			phase: pi, badge: strconv.Itoa(num), name: f.clean(t.Name), sub: f.clean(t.Channel),
-			score: float64(clampScore(t.Emotion.Score)), hasScore: true,
+			score: float64(model.ClampScore(t.Emotion.Score)), hasScore: true,
 		}
 		if len(t.PainPoints) > 0 {
 			c.pain = f.clean(t.PainPoints[0])
@@ -166,14 +166,14 @@ func group(f *fonts, pi int, name string, tps []model.Touchpoint, phases []model
 	}
 	sum, low := 0, 0
 	for i := range tps {
-		s := clampScore(tps[i].Emotion.Score)
+		s := model.ClampScore(tps[i].Emotion.Score)
 		sum += s
-		if s < clampScore(tps[low].Emotion.Score) {
+		if s < model.ClampScore(tps[low].Emotion.Score) {
 			low = i
 		}
 	}
 	c.score, c.hasScore = float64(sum)/float64(len(tps)), true
-	c.lowest = fmt.Sprintf("%s (%d)", f.clean(tps[low].Name), clampScore(tps[low].Emotion.Score))
+	c.lowest = fmt.Sprintf("%s (%d)", f.clean(tps[low].Name), model.ClampScore(tps[low].Emotion.Score))
 	_ = phases
 	c.pain = f.clean(mostFrequent(tps, func(t *model.Touchpoint) []string { return t.PainPoints }))
 	c.opp = f.clean(mostFrequent(tps, func(t *model.Touchpoint) []string { return t.Opportunities }))
@@ -203,10 +203,6 @@ func shortRange(f *fonts, a, b string) string {
 	return f.clean(a) + " – " + f.clean(b)
 }
 
-func clampScore(s int) int {
-	return min(max(s, model.MinScore), model.MaxScore)
-}
-
 // thousands writes n with thin separators: 10,000.
 func thousands(n int) string {
 	s := strconv.Itoa(n)
@@ -223,20 +219,4 @@ func thousands(n int) string {
 	return string(out)
 }
 
-// scoreWord names a score.
-func scoreWord(s int) string {
-	switch clampScore(s) {
-	case 1:
-		return "very negative"
-	case 2:
-		return "negative"
-	case 3:
-		return "neutral"
-	case 4:
-		return "positive"
-	default:
-		return "very positive"
-	}
-}
-
-func roundScore(v float64) int { return clampScore(int(math.Round(v))) }
+func roundScore(v float64) int { return model.ClampScore(int(math.Round(v))) }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 )
 
@@ -23,10 +24,10 @@ func TestLook(t *testing.T) {
 		"lifecycle":       {loadTemplate(t, "customer-lifecycle"), Options{}},
 		"lifecycle-curve": {loadTemplate(t, "customer-lifecycle"), Options{Picture: "curve"}},
 		"saas-phase2":     {loadTemplate(t, "saas-onboarding"), Options{Phase: 2}},
-		"gen200":          {model.Generate(6, 200), Options{}},
-		"gen10k":          {model.Generate(40, 10000), Options{}},
-		"gen10k-phase3":   {model.Generate(40, 10000), Options{Phase: 3}},
-		"gen24":           {model.Generate(5, 24), Options{}},
+		"gen200":          {testmap.Generate(6, 200), Options{}},
+		"gen10k":          {testmap.Generate(40, 10000), Options{}},
+		"gen10k-phase3":   {testmap.Generate(40, 10000), Options{Phase: 3}},
+		"gen24":           {testmap.Generate(5, 24), Options{}},
 	}
 	for name, c := range cases {
 		f, err := os.Create(filepath.Join(dir, name+".png"))

@@ -225,8 +225,8 @@ func (ps *poster) touchpoint(t *model.Touchpoint, num int) []fline {
 		title[len(title)-1].keep = true
 	}
 	out = append(out, title...)
-	s := clampScore(t.Emotion.Score)
-	emo := fmt.Sprintf("Emotion %d · %s", s, scoreWord(s))
+	s := model.ClampScore(t.Emotion.Score)
+	emo := fmt.Sprintf("Emotion %d · %s", s, model.ScoreWord(s))
 	if len(t.Emotion.Labels) > 0 {
 		emo += " · " + strings.Join(t.Emotion.Labels, ", ")
 	}
@@ -313,7 +313,7 @@ func (ps *poster) insights() {
 	}
 	ps.start("Insights", sub)
 	row := func(t model.TouchpointRow) string {
-		return fmt.Sprintf("%s — %s (%d, %s)", t.Name, t.Phase, t.Score, scoreWord(t.Score))
+		return fmt.Sprintf("%s — %s (%d, %s)", t.Name, t.Phase, t.Score, model.ScoreWord(t.Score))
 	}
 	var hurt []string
 	for _, t := range r.Lowest {

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 )
 
@@ -101,9 +102,9 @@ func TestMinTextSize(t *testing.T) {
 	maps := map[string]*model.Map{
 		"ecommerce": loadTemplate(t, "e-commerce-order"),
 		"lifecycle": loadTemplate(t, "customer-lifecycle"),
-		"24":        model.Generate(5, 24),
-		"200":       model.Generate(6, 200),
-		"10000":     model.Generate(40, 10000),
+		"24":        testmap.Generate(5, 24),
+		"200":       testmap.Generate(6, 200),
+		"10000":     testmap.Generate(40, 10000),
 	}
 	for name, m := range maps {
 		for _, o := range []Options{{}, {Picture: PictureCurve}, {Phase: 1}} {
@@ -132,7 +133,7 @@ func TestMinTextSize(t *testing.T) {
 }
 
 func TestAggregated(t *testing.T) {
-	m := model.Generate(6, 200)
+	m := testmap.Generate(6, 200)
 	p, err := Map(m, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -12,7 +12,7 @@ import (
 
 // benchMap is the size that must stay fluid: 10,000 touchpoints in
 // 40 phases, each with 3 metrics and 2 motivations.
-func benchMap() *model.Map { return model.Generate(40, 10000) }
+func benchMap() *model.Map { return testmap.Generate(40, 10000) }
 
 // BenchmarkCreateMap measures an import: the whole map inserted in one
 // transaction (including the fsync of the commit).

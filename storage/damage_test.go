@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 )
 
@@ -22,7 +23,7 @@ func damagedFile(t *testing.T, how func(t *testing.T, path string)) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.CreateMap(model.Generate(6, 400)); err != nil {
+	if _, err := s.CreateMap(testmap.Generate(6, 400)); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

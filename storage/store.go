@@ -604,25 +604,9 @@ func mapCandidates(maps []model.MapSummary) string {
 	return strings.Join(parts, ", ")
 }
 
-// errText makes untrusted text safe for a one-line error: control characters
-// become spaces and long text is cut.
-func errText(s string) string {
-	const most = 60
-	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		if n == most {
-			b.WriteString("…")
-			break
-		}
-		if r < 0x20 || (r >= 0x7f && r < 0xa0) {
-			r = ' '
-		}
-		b.WriteRune(r)
-		n++
-	}
-	return b.String()
-}
+// errText makes untrusted text safe for a one-line error (model.OneLine):
+// control characters become spaces and text past 60 characters is cut.
+func errText(s string) string { return model.OneLine(s, 60) }
 
 // LoadMap reads the map with the given ID: its phases, touchpoints, list
 // items and metrics, with IDs and UpdatedAt filled in. It runs five queries

@@ -6,7 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"journeymap/model"
+	"journeymap/internal/testmap"
 )
 
 // BenchmarkRootView measures one whole frame (board, status bar, help line)
@@ -15,7 +15,7 @@ func BenchmarkRootView(b *testing.B) {
 	for _, size := range []struct{ phases, touchpoints int }{{5, 100}, {40, 10000}} {
 		b.Run(fmt.Sprintf("%d", size.touchpoints), func(b *testing.B) {
 			st := newFakeStore()
-			id, err := st.CreateMap(model.Generate(size.phases, size.touchpoints))
+			id, err := st.CreateMap(testmap.Generate(size.phases, size.touchpoints))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -38,7 +38,7 @@ func BenchmarkRootView(b *testing.B) {
 // BenchmarkRootKeyAndView is a navigation key plus the frame it causes.
 func BenchmarkRootKeyAndView(b *testing.B) {
 	st := newFakeStore()
-	id, err := st.CreateMap(model.Generate(40, 10000))
+	id, err := st.CreateMap(testmap.Generate(40, 10000))
 	if err != nil {
 		b.Fatal(err)
 	}

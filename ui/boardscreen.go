@@ -101,7 +101,7 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 			p := m.Phases[sel.Phase]
 			at := r.targetAt(board.Selection{Phase: sel.Phase, Index: -1})
 			r.openConfirm(fmt.Sprintf("Delete phase %s and its %s? y/n", theme.Clean(p.Name),
-				plural(len(p.Touchpoints), "touchpoint", "touchpoints")), func(r *Root) tea.Cmd {
+				model.Plural(len(p.Touchpoints), "touchpoint")), func(r *Root) tea.Cmd {
 				return r.doAt(at, func(_ model.Ref, rev int64) model.Edit { return &model.DeletePhase{ID: at.id, Rev: rev} })
 			})
 		}

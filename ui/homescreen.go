@@ -71,7 +71,7 @@ func (r *Root) updateHome(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		q := fmt.Sprintf("Delete map %s with %s and %s? y/n", theme.Clean(s.Title),
-			plural(s.Phases, "phase", "phases"), plural(s.Touchpoints, "touchpoint", "touchpoints"))
+			model.Plural(s.Phases, "phase"), model.Plural(s.Touchpoints, "touchpoint"))
 		r.openConfirm(q, func(r *Root) tea.Cmd {
 			st := r.st
 			if r.histMapID == s.ID {

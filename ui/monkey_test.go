@@ -158,6 +158,6 @@ func monkeyAgrees(t *testing.T, hs *harness, st *fakeStore, mapID int64, where s
 	if fingerprint(stored) != fingerprint(mp) {
 		t.Fatalf("%s: the screen and the file disagree\nscreen: %s\nfile:   %s", where, names(mp), names(stored))
 	}
-	hs.contains(plural(stored.TouchpointCount(), "touchpoint", "touchpoints"),
-		plural(len(stored.Phases), "phase", "phases"))
+	hs.contains(model.Plural(stored.TouchpointCount(), "touchpoint"),
+		model.Plural(len(stored.Phases), "phase"))
 }

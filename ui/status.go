@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"journeymap/model"
 	"journeymap/ui/theme"
 )
 
@@ -24,13 +25,6 @@ func ansiFit(s string, width int) string {
 	return theme.Truncate(s, width, "…")
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return itoa(n) + " " + many
-}
-
 // statusView draws the one-line status bar: where you are on the left, the
 // write state on the right. The write state wins the space when both do not
 // fit, because "saving…" and an error are what the user must not miss.
@@ -41,10 +35,10 @@ func (r *Root) statusView(width int) string {
 		left += " (read-only)"
 	}
 	if r.screen == screenBoard && r.mp != nil {
-		left += " · " + theme.Clean(r.mp.Title) + " · " + plural(len(r.mp.Phases), "phase", "phases") +
-			" · " + plural(r.mp.TouchpointCount(), "touchpoint", "touchpoints")
+		left += " · " + theme.Clean(r.mp.Title) + " · " + model.Plural(len(r.mp.Phases), "phase") +
+			" · " + model.Plural(r.mp.TouchpointCount(), "touchpoint")
 	} else {
-		left += " · " + plural(len(r.maps), "map", "maps")
+		left += " · " + model.Plural(len(r.maps), "map")
 	}
 
 	kind, text := "", ""

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"journeymap/model"
+	"journeymap/internal/testmap"
 	"journeymap/ui/theme"
 )
 
@@ -19,7 +19,7 @@ func BenchmarkView(b *testing.B) {
 	for _, size := range []struct{ phases, touchpoints int }{{4, 100}, {10, 100}, {40, 10000}} {
 		b.Run(fmt.Sprintf("phases=%d/touchpoints=%d", size.phases, size.touchpoints), func(b *testing.B) {
 			m := New(DefaultStyles(theme.New(true)))
-			mp := model.Generate(size.phases, size.touchpoints)
+			mp := testmap.Generate(size.phases, size.touchpoints)
 			m.SetMap(mp)
 			refs := mp.Refs()
 			b.ReportAllocs()
@@ -37,7 +37,7 @@ func BenchmarkView(b *testing.B) {
 // curve scores for 10,000 touchpoints.
 func BenchmarkSetMap(b *testing.B) {
 	m := New(DefaultStyles(theme.New(true)))
-	mp := model.Generate(40, 10000)
+	mp := testmap.Generate(40, 10000)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		m.SetMap(mp)

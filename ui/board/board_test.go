@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 	"journeymap/ui/internal/screentest"
 	"journeymap/ui/theme"
@@ -304,7 +305,7 @@ func TestViewFitsEverySize(t *testing.T) {
 		"nasty":    nastyMap(),
 		"big":      bigMap(),
 		"one":      {Phases: []model.Phase{{Name: "Only"}}},
-		"generate": model.Generate(40, 2000),
+		"generate": testmap.Generate(40, 2000),
 	}
 	sizes := [][2]int{{0, 0}, {1, 1}, {0, 10}, {10, 0}, {2, 2}, {3, 5}, {20, 6}, {25, 7}, {26, 8}, {30, 12}, {40, 12},
 		{51, 19}, {52, 20}, {80, 24}, {120, 35}, {160, 45}, {300, 80}}

@@ -313,7 +313,7 @@ func (r *renderer) countsLine(t *model.Touchpoint, w int) string {
 
 // metaLine renders "D website      4 :)" in exactly w cells.
 func (r *renderer) metaLine(t *model.Touchpoint, w int) string {
-	score := clampScore(t.Emotion.Score)
+	score := model.ClampScore(t.Emotion.Score)
 	emo := strconv.Itoa(score) + " " + theme.Face(score)
 	kind := theme.KindMark(t.Kind)
 	ew := width(emo)
@@ -366,7 +366,7 @@ func (m *Model) card(p, i, w int, selected, compact bool) []string {
 }
 
 func (r *renderer) compactCard(t *model.Touchpoint, w int, selected bool) string {
-	score := clampScore(t.Emotion.Score)
+	score := model.ClampScore(t.Emotion.Score)
 	lead := " "
 	if selected {
 		lead = "▶"
@@ -520,5 +520,5 @@ func (r *renderer) statsLine(s phaseStat, w int) string {
 	if used > w {
 		return r.p.headerStats.on(fitPad(count+" · "+mean, w))
 	}
-	return r.p.headerStats.on(count+" · ") + r.p.emotion[clampScore(score)].on(mean) + spaces(w-used)
+	return r.p.headerStats.on(count+" · ") + r.p.emotion[model.ClampScore(score)].on(mean) + spaces(w-used)
 }

@@ -2,6 +2,8 @@ package board
 
 import (
 	"strings"
+
+	"journeymap/model"
 )
 
 // CurveAxisWidth is how many cells the score axis ("5┤") takes at the left of
@@ -77,8 +79,6 @@ type curveLayout struct {
 	selScore int
 }
 
-func clampScore(s int) int { return min(max(s, 1), 5) }
-
 // layoutCurve places the points. selScore, when not 0, is the score to draw
 // the selection at instead of phases[highlight][sel] (the board passes
 // squeezed phases, where a cell holds its lowest score, not the selected one).
@@ -125,7 +125,7 @@ func layoutCurve(phases [][]int, widths []int, highlight, sel, selScore int) cur
 					// never hidden by its neighbours.
 					x = x0 + j*w/k
 				}
-				s := int8(clampScore(sc))
+				s := int8(model.ClampScore(sc))
 				if pv[x] == 0 || s < pv[x] {
 					pv[x] = s
 				}
@@ -135,7 +135,7 @@ func layoutCurve(phases [][]int, widths []int, highlight, sel, selScore int) cur
 				if i == highlight && j == sel {
 					l.selX, l.selScore = x, int(s)
 					if selScore != 0 {
-						l.selScore = clampScore(selScore)
+						l.selScore = model.ClampScore(selScore)
 					}
 				}
 			}

@@ -316,9 +316,9 @@ func (f *field) key(msg tea.KeyPressMsg, km *KeyMap, width int) move {
 	case kindScore:
 		switch {
 		case key.Matches(msg, km.ScoreUp):
-			f.score = min(max(f.score+1, model.MinScore), model.MaxScore)
+			f.score = model.ClampScore(f.score + 1)
 		case key.Matches(msg, km.ScoreDown):
-			f.score = min(max(f.score-1, model.MinScore), model.MaxScore)
+			f.score = model.ClampScore(f.score - 1)
 		case key.Matches(msg, km.ScoreSet) && len(msg.Text) == 1:
 			f.score = int(msg.Text[0] - '0')
 		}

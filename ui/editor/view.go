@@ -251,7 +251,7 @@ func (f *field) renderScore(st *Styles, focused bool) string {
 	if s >= model.MinScore && s <= model.MaxScore {
 		bar := strings.Repeat("●", s) + strings.Repeat("○", model.MaxScore-s)
 		face := lipgloss.NewStyle().Bold(true).Foreground(st.Palette.EmotionColor(s))
-		text = face.Render(fmt.Sprintf("%d %s %s", s, theme.Face(s), theme.ScoreWord(s))) + " " + face.Render(bar)
+		text = face.Render(fmt.Sprintf("%d %s %s", s, theme.Face(s), model.ScoreWord(s))) + " " + face.Render(bar)
 	} else {
 		text = st.Error.Render(fmt.Sprintf("%d ?", s))
 	}

@@ -8,7 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"journeymap/model"
+	"journeymap/internal/testmap"
 	"journeymap/ui/theme"
 )
 
@@ -28,7 +28,7 @@ func cpuTime() time.Duration {
 }
 
 // benchItems is the benchmark's map: 10,000 touchpoints in 40 phases.
-func benchItems() []Item { return TouchpointItems(model.Generate(40, 10000)) }
+func benchItems() []Item { return TouchpointItems(testmap.Generate(40, 10000)) }
 
 // BenchmarkKeystroke measures one search keystroke over 10,000 touchpoints:
 // queries are typed one key at a time through Update and erased with

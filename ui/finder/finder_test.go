@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/sahilm/fuzzy"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 	"journeymap/ui/theme"
 )
@@ -321,7 +322,7 @@ func reference(q string, e *entry) (result, bool) {
 // results, byte-wise rejection, trimmed windows, the cache) against
 // sahilm/fuzzy run on whole fields.
 func TestIncrementalSearchIsExact(t *testing.T) {
-	items := TouchpointItems(model.Generate(6, 300))
+	items := TouchpointItems(testmap.Generate(6, 300))
 	items = append(items, nastyItems()...)
 	r := rand.New(rand.NewPCG(1, 2))
 	alphabet := []rune("aeiostnrcmpTPS 1·ü日K")
@@ -388,7 +389,7 @@ func TestMouse(t *testing.T) {
 // TestParallelMatchAgreesWithSerial covers the split across CPUs, which only
 // happens for large searches.
 func TestParallelMatchAgreesWithSerial(t *testing.T) {
-	m := New("Search", TouchpointItems(model.Generate(40, 10000)), styles())
+	m := New("Search", TouchpointItems(testmap.Generate(40, 10000)), styles())
 	for _, q := range []string{"t", "steps", "touchpoint 42"} {
 		got := m.match(q, nil)
 		want := m.matchRange(q, 0, len(m.items), func(i int) int { return i })

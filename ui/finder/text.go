@@ -7,16 +7,11 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Cut returns the longest prefix of the plain (escape-free) string s that
-// fits in width cells, and whether anything was left out. It walks grapheme
-// clusters the way ansi.StringWidth measures them and stops as soon as the
-// width is used up, so a 10,000-character name costs only what is shown.
-func Cut(s string, width int) (prefix string, cut bool) {
-	prefix, _, cut = cutWidth(s, width)
-	return prefix, cut
-}
-
-// cutWidth is Cut that also returns the prefix's width.
+// cutWidth returns the longest prefix of the plain (escape-free) string s
+// that fits in width cells, its width, and whether anything was left out. It
+// walks grapheme clusters the way ansi.StringWidth measures them and stops as
+// soon as the width is used up, so a 10,000-character name costs only what
+// is shown.
 func cutWidth(s string, width int) (prefix string, w int, cut bool) {
 	if width <= 0 {
 		return "", 0, s != ""

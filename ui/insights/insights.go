@@ -82,11 +82,11 @@ func (m *Model) SetStyles(st *Styles) { m.st = st }
 func (m Model) Init() tea.Cmd { return nil }
 
 func summary(r model.Report) []string {
-	s := plural(r.Touchpoints, "touchpoint") + " in " + plural(r.Phases, "phase")
+	s := model.Plural(r.Touchpoints, "touchpoint") + " in " + model.Plural(r.Phases, "phase")
 	if r.HasMean {
 		s += fmt.Sprintf(" · mean emotion %.1f %s", r.MeanEmotion, theme.Face(int(math.Round(r.MeanEmotion))))
 	}
-	return []string{s, fmt.Sprintf("%s: %d on target, %d off target, %d without data", plural(r.Metrics, "metric"), r.OnTarget, r.OffTargets, r.NoData)}
+	return []string{s, fmt.Sprintf("%s: %d on target, %d off target, %d without data", model.Plural(r.Metrics, "metric"), r.OnTarget, r.OffTargets, r.NoData)}
 }
 
 func tpText(t model.TouchpointRow) string {
@@ -137,7 +137,7 @@ func buildRows(r model.Report) []row {
 			sc := int(math.Round(p.Mean))
 			it.face, it.bar, it.barCol = sc, p.Mean/model.MaxScore, sc
 			it.figure = strconv.FormatFloat(p.Mean, 'f', 1, 64)
-			it.detail = plural(p.Touchpoints, "touchpoint")
+			it.detail = model.Plural(p.Touchpoints, "touchpoint")
 		} else {
 			it.figure, it.detail = "—", "no touchpoints"
 		}
@@ -227,13 +227,6 @@ func metricFigure(mt model.Metric) string {
 		op = "≤"
 	}
 	return num(mt.Current) + " vs " + op + " " + num(mt.Target)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }
 
 func selectable(r row) bool { return r.kind == rowItem }
@@ -432,7 +425,7 @@ func (m Model) renderRow(r row, selected bool, width, barW int) string {
 	if (r.face > 0 || r.slot) && avail >= 10 {
 		face := ""
 		if r.face > 0 {
-			sc := min(max(r.face, model.MinScore), model.MaxScore)
+			sc := model.ClampScore(r.face)
 			face = theme.Face(sc)
 			mid.WriteString(st.Emotion[sc].Render(face))
 		}

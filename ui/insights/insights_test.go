@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 	"journeymap/ui/theme"
 )
@@ -245,7 +246,7 @@ func TestEsc(t *testing.T) {
 }
 
 func TestScrollKeepsSelectionVisible(t *testing.T) {
-	m := newPanel(model.Generate(40, 10000))
+	m := newPanel(testmap.Generate(40, 10000))
 	for range 300 {
 		m, _ = m.Update(press("down"))
 		if selectedLine(m, 80, 24) == "" {
@@ -352,7 +353,7 @@ func checkFits(t *testing.T, name, v string, w, h int) {
 }
 
 func BenchmarkView(b *testing.B) {
-	mp := model.Generate(40, 10000)
+	mp := testmap.Generate(40, 10000)
 	m := newPanel(mp)
 	for range 500 {
 		m, _ = m.Update(press("down"))
@@ -364,7 +365,7 @@ func BenchmarkView(b *testing.B) {
 }
 
 func BenchmarkNew(b *testing.B) {
-	mp := model.Generate(40, 10000)
+	mp := testmap.Generate(40, 10000)
 	r := model.Insights(mp)
 	st := DefaultStyles(theme.New(true))
 	b.ReportAllocs()

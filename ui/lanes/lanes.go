@@ -212,7 +212,7 @@ func (m *Model) SetMap(mp *model.Map) {
 			}
 			for ti, t := range p.Touchpoints {
 				num++
-				sc := clampScore(t.Emotion.Score)
+				sc := model.ClampScore(t.Emotion.Score)
 				m.cols = append(m.cols, column{phase: pi, index: ti, num: num, score: sc})
 				if m.lowest == 0 || sc < m.lowest {
 					m.lowest = sc
@@ -356,5 +356,3 @@ func (m *Model) clampItem() {
 	}
 	m.item = min(max(m.item, 0), n-1)
 }
-
-func clampScore(s int) int { return min(max(s, model.MinScore), model.MaxScore) }

@@ -38,9 +38,6 @@ type geometry struct {
 	rowOff        int
 }
 
-// colX returns the screen x of visible column k's separator.
-func (g *geometry) colX(k int) int { return g.labW + k*(g.colW+1) }
-
 // layout computes the geometry for the current size, selection and offsets.
 // Only visible columns are looked at, so its cost follows the screen.
 func (m *Model) layout() geometry {

@@ -127,7 +127,7 @@ func (m *Model) phaseTitle(ph, w int, active bool) string {
 	stats := ""
 	score := 0
 	if ph < len(m.means) && m.means[ph] > 0 {
-		score = clampScore(int(m.means[ph] + 0.5))
+		score = model.ClampScore(int(m.means[ph] + 0.5))
 		stats = fmt.Sprintf("ø %.1f %s", m.means[ph], theme.Face(score))
 	}
 	nm := fit(strings.TrimSpace(name), w-1)
@@ -374,7 +374,7 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 			}
 			return rows
 		}
-		sc := clampScore(t.Emotion.Score)
+		sc := model.ClampScore(t.Emotion.Score)
 		if h <= curveRows {
 			// No room for the curve: the score in words instead.
 			txt := strconv.Itoa(sc) + " " + theme.Face(sc)
@@ -501,8 +501,8 @@ func (m *Model) detail() (label, text string) {
 		}
 		return "▶ " + strconv.Itoa(c.num) + " " + name, strings.Join(parts, " · ")
 	case LaneEmotion:
-		sc := clampScore(t.Emotion.Score)
-		text = strconv.Itoa(sc) + " " + theme.Face(sc) + " " + theme.ScoreWord(sc)
+		sc := model.ClampScore(t.Emotion.Score)
+		text = strconv.Itoa(sc) + " " + theme.Face(sc) + " " + model.ScoreWord(sc)
 		if len(t.Emotion.Labels) > 0 {
 			ls := make([]string, 0, len(t.Emotion.Labels))
 			for _, l := range t.Emotion.Labels[:min(len(t.Emotion.Labels), 16)] {

@@ -340,7 +340,7 @@ func (m Model) compactTouchpoints(tps []model.Touchpoint, width, height int) ([]
 		if len(out) == height-1 && i < len(tps)-1 {
 			break
 		}
-		sc := min(max(tps[i].Emotion.Score, model.MinScore), model.MaxScore)
+		sc := model.ClampScore(tps[i].Emotion.Score)
 		face := theme.Face(sc)
 		line := m.st.Emotion[sc].Render(face) + strings.Repeat(" ", 4-len(face))
 		out = append(out, line+m.st.Name.Render(theme.Fit(tps[i].Name, width-4)))
@@ -358,7 +358,7 @@ func (m Model) compactTouchpoints(tps []model.Touchpoint, width, height int) ([]
 // rather than being cut short, when the height allows.
 func (m Model) block(t model.Touchpoint, width, maxLines int) []string {
 	st := m.st
-	score := min(max(t.Emotion.Score, model.MinScore), model.MaxScore)
+	score := model.ClampScore(t.Emotion.Score)
 	bar := st.Emotion[score].Render("┃") + " "
 	w := width - 2
 	if w < 1 {
@@ -396,7 +396,7 @@ func (m Model) block(t model.Touchpoint, width, maxLines int) []string {
 		nameLines = 2
 	}
 	add(st.Name, name, nameLines)
-	add(st.Emotion[score], theme.Face(score)+" "+strconv.Itoa(score)+" "+theme.ScoreWord(score), 1)
+	add(st.Emotion[score], theme.Face(score)+" "+strconv.Itoa(score)+" "+model.ScoreWord(score), 1)
 	meta := string(t.Kind)
 	if ch := theme.Clean(t.Channel); ch != "" {
 		meta = ch + " · " + meta

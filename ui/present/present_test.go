@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"journeymap/internal/testmap"
 	"journeymap/model"
 	"journeymap/ui/internal/screentest"
 	"journeymap/ui/theme"
@@ -353,7 +354,7 @@ func TestViewFitsNastyText(t *testing.T) {
 }
 
 func TestManyPhases(t *testing.T) {
-	mp := model.Generate(40, 10000)
+	mp := testmap.Generate(40, 10000)
 	for _, ph := range []int{0, 20, 39} {
 		m := newModel(mp, ph)
 		for _, sz := range [][2]int{{20, 6}, {80, 24}, {200, 50}} {
@@ -369,7 +370,7 @@ func checkFits(t *testing.T, name, v string, w, h int) {
 }
 
 func BenchmarkView(b *testing.B) {
-	m := newModel(model.Generate(40, 10000), 20)
+	m := newModel(testmap.Generate(40, 10000), 20)
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = m.View(200, 50)

@@ -59,23 +59,15 @@ func New(isDark bool) Palette {
 
 // EmotionColor returns the colour of a score, clamping out-of-range scores.
 func (p Palette) EmotionColor(score int) color.Color {
-	return p.Emotion[clampScore(score)]
+	return p.Emotion[model.ClampScore(score)]
 }
-
-func clampScore(s int) int { return min(max(s, model.MinScore), model.MaxScore) }
 
 // faces are plain-width text faces so they measure the same in every
 // terminal (emoji widths vary) and read without colour.
 var faces = [6]string{"", ":((", ":(", ":|", ":)", ":D"}
 
 // Face returns a text face for a score: ":((" for 1 up to ":D" for 5.
-func Face(score int) string { return faces[clampScore(score)] }
-
-// words name each score for screens with room to spare.
-var words = [6]string{"", "very negative", "negative", "neutral", "positive", "very positive"}
-
-// ScoreWord names a score ("neutral").
-func ScoreWord(score int) string { return words[clampScore(score)] }
+func Face(score int) string { return faces[model.ClampScore(score)] }
 
 // KindMark is a one-cell mark for a touchpoint's kind: D digital, P physical,
 // H hybrid. Letters rather than symbols so the mark survives any font.
@@ -90,58 +82,12 @@ func KindMark(k model.Kind) string {
 	}
 }
 
-// Clean makes user text safe to draw on one line: control characters
-// (including ESC, so no escape sequence can reach the terminal) are dropped
-// and line breaks and tabs become spaces.
-//
-// It also drops the joiners and modifiers that make one emoji out of
-// several (zero-width joiner, variation selectors, skin tones, tag
-// characters). Bubble Tea lays cells out by wcwidth unless the terminal
-// supports grapheme clustering (mode 2027; tmux and most terminals do not),
-// while lipgloss measures graphemes: for "👩‍👩‍👧‍👦" one says 8 cells and the
-// other 2, and the board's columns came apart. Without them both agree,
-// at the price of showing the family as four people.
-func Clean(s string) string {
-	if !needsClean(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\t' || r == '\r':
-			b.WriteByte(' ')
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0), joiner(r):
-			// dropped
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// joiner reports whether r glues emoji into one grapheme whose width
-// grapheme and wcwidth measuring disagree on.
-func joiner(r rune) bool {
-	switch {
-	case r == 0x200d, r == 0xfe0e, r == 0xfe0f: // ZWJ, text and emoji presentation
-		return true
-	case r >= 0x1f3fb && r <= 0x1f3ff: // skin tones
-		return true
-	case r >= 0xe0020 && r <= 0xe007f: // tags (subdivision flags)
-		return true
-	}
-	return false
-}
-
-func needsClean(s string) bool {
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || joiner(r) {
-			return true
-		}
-	}
-	return false
-}
+// Clean makes user text safe to draw on one line of the screen: it is
+// model.CleanTerminal, which drops control characters (so no escape
+// sequence reaches the terminal), turns line breaks and tabs into spaces,
+// and drops the emoji joiners and modifiers whose width Bubble Tea (by
+// wcwidth) and lipgloss (by graphemes) disagree on.
+func Clean(s string) string { return model.CleanTerminal(s) }
 
 // Fit cleans s and truncates it to at most width cells, ending with "…" when
 // it was cut. It never returns a string wider than width, and "" for width <= 0.

@@ -1,51 +1,53 @@
-package model
+package testmap
 
 import (
 	"fmt"
 	"math/rand/v2"
+
+	"journeymap/model"
 )
 
 // Generate builds a deterministic map of the given size for benchmarks and
 // stress tests: every touchpoint carries two motivations and three metrics,
 // as a large real map would.
-func Generate(phases, touchpoints int) *Map {
+func Generate(phases, touchpoints int) *model.Map {
 	r := rand.New(rand.NewPCG(uint64(phases), uint64(touchpoints)))
-	m := &Map{MapInfo: MapInfo{
+	m := &model.Map{MapInfo: model.MapInfo{
 		Title:   fmt.Sprintf("Generated map (%d touchpoints)", touchpoints),
-		Persona: Persona{Name: "Sam", Description: "A busy customer"},
+		Persona: model.Persona{Name: "Sam", Description: "A busy customer"},
 		Goal:    "Get the job done",
 	}}
 	if phases <= 0 {
 		return m
 	}
-	m.Phases = make([]Phase, phases)
+	m.Phases = make([]model.Phase, phases)
 	for i := range m.Phases {
-		m.Phases[i] = Phase{Name: fmt.Sprintf("Phase %d", i+1), Description: "A stage of the journey"}
+		m.Phases[i] = model.Phase{Name: fmt.Sprintf("Phase %d", i+1), Description: "A stage of the journey"}
 	}
 	for i := 0; i < touchpoints; i++ {
 		p := &m.Phases[i*phases/max(touchpoints, 1)]
-		t := Touchpoint{
+		t := model.Touchpoint{
 			Name:        fmt.Sprintf("Touchpoint %d", i+1),
 			Description: "Where the customer meets the business",
-			Channel:     Channels[r.IntN(len(Channels))],
-			Kind:        Kinds[r.IntN(len(Kinds))],
+			Channel:     model.Channels[r.IntN(len(model.Channels))],
+			Kind:        model.Kinds[r.IntN(len(model.Kinds))],
 			Owner:       "Team " + string(rune('A'+r.IntN(6))),
-			Emotion:     Emotion{Score: 1 + r.IntN(5), Labels: []string{EmotionLabels[r.IntN(len(EmotionLabels))]}},
+			Emotion:     model.Emotion{Score: 1 + r.IntN(5), Labels: []string{model.EmotionLabels[r.IntN(len(model.EmotionLabels))]}},
 			Motivations: []string{"Save time", "Feel confident about the choice"},
 			Thoughts:    []string{"Is this worth it?"},
 			PainPoints:  []string{"Too many steps"},
 			Notes:       "Generated",
 		}
 		for k := 0; k < 3; k++ {
-			dir := Up
+			dir := model.Up
 			if k == 2 {
-				dir = Down
+				dir = model.Down
 			}
-			t.Metrics = append(t.Metrics, Metric{
-				Name:      MetricNames[r.IntN(len(MetricNames))],
+			t.Metrics = append(t.Metrics, model.Metric{
+				Name:      model.MetricNames[r.IntN(len(model.MetricNames))],
 				Unit:      "%",
-				Target:    Float(float64(50 + r.IntN(50))),
-				Current:   Float(float64(r.IntN(100))),
+				Target:    model.Float(float64(50 + r.IntN(50))),
+				Current:   model.Float(float64(r.IntN(100))),
 				Direction: dir,
 			})
 		}
