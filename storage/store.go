@@ -845,8 +845,10 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 	return m, nil
 }
 
-// loadChunk is how many touchpoints' items and metrics one query reads.
-const loadChunk = 1000
+// loadChunk is how many touchpoints' items and metrics one query reads
+// (measured on the dense map: max RSS of an md export 29.1 MB at 250,
+// 29.9 MB at 1,000, 31.7 MB at 2,500; time the same).
+const loadChunk = 250
 
 // chunkLoader reads the items and metrics of the loaded touchpoints, a
 // chunk (an ID range) at a time. The counts and offsets are indexed by
