@@ -217,7 +217,9 @@ func (e *DeletePhase) Apply(m *Map) error {
 		return changed("phase", e.ID, m.Phases[i].Name)
 	}
 	e.index = i
-	m.Phases, e.removed = removeAt(m.Phases, i)
+	var removed Phase
+	m.Phases, removed = removeAt(m.Phases, i)
+	e.removed = removed.Own()
 	return nil
 }
 
@@ -338,7 +340,9 @@ func (e *DeleteTouchpoint) Apply(m *Map) error {
 		return changed("touchpoint", e.ID, p.Touchpoints[ref.Index].Name)
 	}
 	e.phase, e.index = p.ID, ref.Index
-	p.Touchpoints, e.removed = removeAt(p.Touchpoints, ref.Index)
+	var removed Touchpoint
+	p.Touchpoints, removed = removeAt(p.Touchpoints, ref.Index)
+	e.removed = removed.Own()
 	return nil
 }
 
@@ -368,7 +372,9 @@ func (e *UpdateTouchpoint) Apply(m *Map) error {
 	if t.Rev != e.Rev {
 		return changed("touchpoint", e.ID, t.Name)
 	}
-	e.prev = *t
+	e.prev = t.Own()
+	// The edit is kept for undo and redo: it owns its text too (see Own).
+	e.Touchpoint = e.Touchpoint.Own()
 	next := e.Touchpoint.Clone()
 	next.ID, next.Rev = e.ID, e.Rev+1
 	*t = next

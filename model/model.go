@@ -3,7 +3,10 @@
 // change them. It does no I/O and knows nothing of storage or screens.
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Kind says whether a touchpoint lives on a screen, in the physical world or both.
 type Kind string
@@ -170,6 +173,39 @@ func (t Touchpoint) Clone() Touchpoint {
 		c.Metrics = make([]Metric, len(t.Metrics))
 		for i, m := range t.Metrics {
 			c.Metrics[i] = m.Clone()
+		}
+	}
+	return c
+}
+
+// Own returns a deep copy of t that shares no memory with it, text
+// included. A loaded map's texts are cut from a few large buffers; a copy
+// kept for long (an undo record) owns its text, so it does not keep those
+// buffers, and every other text cut from them, alive.
+func (t Touchpoint) Own() Touchpoint {
+	c := t.Clone()
+	c.Name, c.Description, c.Channel = strings.Clone(t.Name), strings.Clone(t.Description), strings.Clone(t.Channel)
+	c.Owner, c.Notes = strings.Clone(t.Owner), strings.Clone(t.Notes)
+	for _, l := range [][]string{c.Emotion.Labels, c.Motivations, c.Thoughts, c.PainPoints, c.Opportunities, c.Backstage} {
+		for i := range l {
+			l[i] = strings.Clone(l[i])
+		}
+	}
+	for i := range c.Metrics {
+		c.Metrics[i].Name, c.Metrics[i].Unit = strings.Clone(c.Metrics[i].Name), strings.Clone(c.Metrics[i].Unit)
+	}
+	return c
+}
+
+// Own returns a deep copy of p that shares no memory with it (see
+// Touchpoint.Own).
+func (p Phase) Own() Phase {
+	c := p
+	c.Name, c.Description = strings.Clone(p.Name), strings.Clone(p.Description)
+	if p.Touchpoints != nil {
+		c.Touchpoints = make([]Touchpoint, len(p.Touchpoints))
+		for i, t := range p.Touchpoints {
+			c.Touchpoints[i] = t.Own()
 		}
 	}
 	return c

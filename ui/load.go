@@ -195,7 +195,7 @@ func (r *Root) mapLoaded(msg mapLoadedMsg) tea.Cmd {
 		if r.screen != screenBoard || r.mp == nil || r.mp.ID != msg.id || msg.gen != r.gen {
 			return nil // stale: the user changed something since it was asked for
 		}
-		if msg.purpose == loadOutside && fingerprint(msg.m) != fingerprint(r.mp) && r.note == "" {
+		if msg.purpose == loadOutside && !sameContent(msg.m, r.mp) && r.note == "" {
 			// The history stays: edits name their items by ID, and an undo
 			// whose item changed meanwhile is refused, not misapplied.
 			r.setNote("updated from another window", false)

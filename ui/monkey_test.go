@@ -155,7 +155,7 @@ func monkeyAgrees(t *testing.T, hs *harness, st *fakeStore, mapID int64, where s
 	if mp == nil || mp.ID != mapID {
 		t.Fatalf("%s: the map did not open:\n%s", where, hs.screen())
 	}
-	if fingerprint(stored) != fingerprint(mp) {
+	if !sameContent(stored, mp) {
 		t.Fatalf("%s: the screen and the file disagree\nscreen: %s\nfile:   %s", where, names(mp), names(stored))
 	}
 	hs.contains(model.Plural(stored.TouchpointCount(), "touchpoint"),

@@ -234,9 +234,16 @@ func (r *Root) writeDone(msg writeDoneMsg) tea.Cmd {
 	if r.quitting {
 		return tea.Quit
 	}
-	// Drained: read the file again, which brings any change another process
-	// made while our writes were queued.
-	return r.reloadOpen()
+	// Drained. The map on screen is what the file holds: every edit carried
+	// its own IDs and the file took it as it was. A change another process
+	// made meanwhile was noticed by the refresh tick and waits for this
+	// moment; without one there is nothing to read (a 10,000-touchpoint map
+	// is 20 MB to load). The list of maps on home shows counts and times
+	// that did change.
+	if r.live.deferred {
+		return r.reloadOpen()
+	}
+	return r.listMaps()
 }
 
 // reloadOpen re-reads the list of maps and the open map, if any.
