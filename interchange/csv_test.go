@@ -186,12 +186,14 @@ func TestFormats(t *testing.T) {
 			t.Errorf("FormatByName(%q) = %q %v (ext %q), want %q %q", tt.in, f.Name, err, f.Ext(), tt.want, tt.ext)
 		}
 	}
-	if _, err := FormatByName("pdf"); err == nil || !strings.Contains(err.Error(), `"pdf"`) ||
-		!strings.Contains(err.Error(), "md, json, mermaid or csv") {
-		t.Errorf("FormatByName(pdf) err = %v", err)
+	if _, err := FormatByName("pptx"); err == nil || !strings.Contains(err.Error(), `"pptx"`) ||
+		!strings.Contains(err.Error(), "md, json, mermaid, csv, svg, png, pdf, html, marp or slides") {
+		t.Errorf("FormatByName(pptx) err = %v", err)
 	}
 	paths := map[string]string{"a.md": "md", "b.MARKDOWN": "md", "x/y.json": "json", "d.mmd": "mermaid",
-		"e.Mermaid": "mermaid", "f.csv": "csv", "g.txt": "", "h": "", "md": "", ".md/x": ""}
+		"e.Mermaid": "mermaid", "f.csv": "csv", "g.txt": "", "h": "", "md": "", ".md/x": "",
+		"p.svg": "svg", "p.PNG": "png", "p.pdf": "pdf", "p.html": "html", "p.htm": "html",
+		"deck.marp.md": "marp", "deck.Slides.MD": "slides", "deck.pptx": "", "my.talk.md": "md"}
 	for path, want := range paths {
 		f, ok := FormatForPath(path)
 		if ok != (want != "") || f.Name != want {
@@ -199,11 +201,16 @@ func TestFormats(t *testing.T) {
 		}
 	}
 	m := richMap()
-	writers := map[string]func(io.Writer, *model.Map) error{"md": WriteMarkdown, "json": WriteJSON, "mermaid": WriteMermaid, "csv": WriteCSV}
+	writers := map[string]func(io.Writer, *model.Map) error{"md": WriteMarkdown, "json": WriteJSON, "mermaid": WriteMermaid, "csv": WriteCSV,
+		"svg": withOptions(WriteSVG), "png": withOptions(WritePNG), "pdf": withOptions(WritePDF), "html": withOptions(WriteHTML),
+		"marp": withOptions(WriteMarp), "slides": withOptions(WriteSlides)}
 	for _, f := range Formats() {
 		var got, want bytes.Buffer
 		if err := f.Write(&got, m, Options{}); err != nil {
 			t.Fatalf("Write %s: %v", f.Name, err)
+		}
+		if writers[f.Name] == nil {
+			t.Fatalf("format %s is not tested here", f.Name)
 		}
 		if err := writers[f.Name](&want, m); err != nil {
 			t.Fatal(err)
@@ -215,6 +222,10 @@ func TestFormats(t *testing.T) {
 			t.Errorf("%s lacks a label, description or extension", f.Name)
 		}
 	}
+}
+
+func withOptions(w func(io.Writer, *model.Map, Options) error) func(io.Writer, *model.Map) error {
+	return func(out io.Writer, m *model.Map) error { return w(out, m, Options{}) }
 }
 
 type failWriter struct{}
