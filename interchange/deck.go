@@ -171,7 +171,7 @@ func (k *deck) note(prefix, s string) {
 	}
 	k.s(prefix)
 	k.w.Write(appendInline(k.w.AvailableBuffer(), s))
-	k.s("\n")
+	k.s("\n\n")
 }
 
 // noteText keeps text from ending an HTML comment.
@@ -213,11 +213,17 @@ func (k *deck) write() error {
 	} else {
 		k.s("title: ", yamlQuote(mdInline(cut(title, cutTitle*2))), "\n")
 		var sub []string
-		if who := personaLine(m); who != "" {
-			sub = append(sub, "Persona: "+mdInline(cut(who, cutLine)))
+		// The subtitle has room for two lines: the persona's name and
+		// the goal, cut short.
+		who := cleanLine(m.Persona.Name)
+		if who == "" {
+			who = cleanLine(m.Persona.Description)
+		}
+		if who != "" {
+			sub = append(sub, "Persona: "+mdInline(cut(who, cutName)))
 		}
 		if cleanLine(m.Goal) != "" {
-			sub = append(sub, "Goal: "+mdInline(cut(cleanLine(m.Goal), cutLine)))
+			sub = append(sub, "Goal: "+mdInline(cut(cleanLine(m.Goal), 100)))
 		}
 		if len(sub) > 0 {
 			k.s("subtitle: ", yamlQuote(strings.Join(sub, " · ")), "\n")
@@ -318,13 +324,29 @@ func (k *deck) phase(pi int) error {
 		name = "Untitled phase"
 	}
 	parts := max(1, (len(ph.Touchpoints)+deckRows-1)/deckRows)
-	strip, err := picture.Strip(k.m, pi+1)
-	if err != nil {
-		return err
-	}
-	ref, err := k.assets(fmt.Sprintf("phase-%02d.png", pi+1), func(w io.Writer) error { return strip.WritePNGScale(w, 1) })
-	if err != nil {
-		return err
+	// Marp: a curve strip above the table on every slide of the phase.
+	// pandoc puts a picture and a table on separate slides (a slide of
+	// its own without a title for the second), so there the phase opens
+	// with the map picture, the phase highlighted, on a slide of its own.
+	var ref string
+	if k.d == marp {
+		strip, err := picture.Strip(k.m, pi+1)
+		if err != nil {
+			return err
+		}
+		if ref, err = k.assets(fmt.Sprintf("phase-%02d.png", pi+1), func(w io.Writer) error { return strip.WritePNGScale(w, 1) }); err != nil {
+			return err
+		}
+	} else {
+		k.slide(mdInline(name))
+		p, err := picture.Map(k.m, picture.Options{Phase: pi + 1})
+		if err != nil {
+			return err
+		}
+		if err := k.picture(fmt.Sprintf("phase-%02d.png", pi+1), p, ""); err != nil {
+			return err
+		}
+		name += ": touchpoints"
 	}
 	for part := range parts {
 		title := mdInline(name)
@@ -332,7 +354,9 @@ func (k *deck) phase(pi int) error {
 			title += fmt.Sprintf(" (%d/%d)", part+1, parts)
 		}
 		k.slide(title)
-		k.image(ref, "w:1160")
+		if ref != "" {
+			k.image(ref, "w:1160")
+		}
 		tps := ph.Touchpoints[min(part*deckRows, len(ph.Touchpoints)):min((part+1)*deckRows, len(ph.Touchpoints))]
 		if len(tps) == 0 {
 			k.s("No touchpoints in this phase yet.\n\n")
@@ -482,8 +506,11 @@ func (k *deck) offTarget(r model.Report) {
 		}
 		k.s(" |\n")
 	}
+	// A line under the table would be a slide of its own in pandoc.
+	if n := len(r.OffTarget) - len(rows); n > 0 {
+		k.s("| … and ", strconv.Itoa(n), " more, in the notes | | | |\n")
+	}
 	k.s("\n")
-	k.more(len(r.OffTarget)-len(rows), "off target")
 	k.notesOpen("Every metric off target:")
 	for _, mr := range r.OffTarget {
 		k.note("- ", cleanLine(mr.Touchpoint.Name)+" — "+metricLine(mr.Metric))

@@ -91,9 +91,11 @@ table{border-collapse:collapse;font-size:.9em;width:100%}th,td{text-align:left;b
 .insights h3{margin:.8em 0 .3em}.wide{grid-column:1/-1}.none{color:var(--muted)}
 footer{margin-top:2em;color:var(--muted);font-size:.8em}
 @page{size:A3 landscape;margin:10mm}
-@media print{body{max-width:none;padding:0;font-size:10pt}
-.phases{grid-auto-flow:row;grid-template-columns:repeat(auto-fill,minmax(88mm,1fr));overflow:visible}
-figure{break-after:page}h2{break-after:avoid}.phase{break-inside:auto}}
+@media print{body{max-width:none;padding:0;font-size:9.5pt}
+.phases{display:block;overflow:visible}.phase{margin:0 0 4mm;padding:0;border:none;background:none;break-inside:auto}
+.phase>h3{border-top:2px solid #CBD5E1;padding-top:2mm}.phase>h3,.phase>.meta,.phase>.desc{break-after:avoid}
+.cards{display:grid;grid-template-columns:repeat(5,1fr);gap:3mm;align-items:start}.card{margin:0}
+figure{break-after:page}h2{break-after:avoid}}
 `
 
 func (h htmlWriter) page(m *model.Map, svg []byte) {
@@ -168,11 +170,12 @@ func (h htmlWriter) board(m *model.Map) {
 		}
 		h.s("</p>\n")
 		h.block("desc", p.Description)
+		h.s("<div class=\"cards\">\n")
 		for ti := range p.Touchpoints {
 			num++
 			h.card(&p.Touchpoints[ti], num)
 		}
-		h.s("</section>\n")
+		h.s("</div>\n</section>\n")
 	}
 	if len(m.Phases) == 0 {
 		h.s("<p class=\"none\">The map has no phases yet.</p>\n")
