@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"image"
 	"image/color"
 	"io"
 	"math"
@@ -193,8 +194,42 @@ func (p *Picture) WritePNGScale(w io.Writer, scale float64) error { return p.wri
 
 func (p *Picture) writePNGScale(w io.Writer, scale float64) (err error) {
 	defer recoverErr(&err)
-	img := rasterizer.Draw(p.c, canvas.DPMM(scale), canvas.DefaultColorSpace)
+	res := canvas.DPMM(scale)
+	img := image.NewRGBA(image.Rect(0, 0, int(Width*scale+0.5), int(p.h*scale+0.5)))
+	// Every picture starts with a white rectangle over the whole of it:
+	// fill the pixels white directly and skip it, instead of blending
+	// millions of pixels one span at a time.
+	fillWhite(img.Pix)
+	ras := rasterizer.FromImage(img, res, canvas.DefaultColorSpace)
+	p.c.RenderTo(&skipFirst{Rasterizer: ras})
+	ras.Close()
 	return encodePNG(w, img)
+}
+
+// skipFirst drops the first path it is given: the picture's white
+// background, already in the image.
+type skipFirst struct {
+	*rasterizer.Rasterizer
+	skipped bool
+}
+
+func (s *skipFirst) RenderPath(path *canvas.Path, style canvas.Style, m canvas.Matrix) {
+	if !s.skipped {
+		s.skipped = true
+		return
+	}
+	s.Rasterizer.RenderPath(path, style, m)
+}
+
+// fillWhite sets every byte of pix to 0xff by doubling copies.
+func fillWhite(pix []byte) {
+	if len(pix) == 0 {
+		return
+	}
+	pix[0] = 0xff
+	for n := 1; n < len(pix); n *= 2 {
+		copy(pix[n:], pix[:n])
+	}
 }
 
 // recoverErr turns a panic in a third-party renderer into an error: a
