@@ -2,13 +2,16 @@ package interchange
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"journeymap/model"
@@ -59,6 +62,7 @@ func WriteSlides(w io.Writer, m *model.Map, o Options) error {
 }
 
 type deck struct {
+	pngs   [][]byte // each phase's picture, drawn ahead in parallel
 	w      *bufio.Writer
 	d      dialect
 	m      *model.Map
@@ -76,6 +80,9 @@ func writeDeck(w io.Writer, m *model.Map, o Options, d dialect) error {
 	}
 	out := &errRecorder{w: w}
 	k := &deck{w: bufio.NewWriterSize(out, 64<<10), d: d, m: m, assets: assets, first: true}
+	if err := k.drawPhases(); err != nil {
+		return err
+	}
 	if err := k.write(); err != nil {
 		return err
 	}
@@ -328,24 +335,15 @@ func (k *deck) phase(pi int) error {
 	// pandoc puts a picture and a table on separate slides (a slide of
 	// its own without a title for the second), so there the phase opens
 	// with the map picture, the phase highlighted, on a slide of its own.
-	var ref string
-	if k.d == marp {
-		strip, err := picture.Strip(k.m, pi+1)
-		if err != nil {
-			return err
-		}
-		if ref, err = k.assets(fmt.Sprintf("phase-%02d.png", pi+1), func(w io.Writer) error { return strip.WritePNGScale(w, 1) }); err != nil {
-			return err
-		}
-	} else {
+	png := k.pngs[pi]
+	ref, err := k.assets(fmt.Sprintf("phase-%02d.png", pi+1), func(w io.Writer) error { _, err := w.Write(png); return err })
+	if err != nil {
+		return err
+	}
+	if k.d == pandoc {
 		k.slide(mdInline(name))
-		p, err := picture.Map(k.m, picture.Options{Phase: pi + 1})
-		if err != nil {
-			return err
-		}
-		if err := k.picture(fmt.Sprintf("phase-%02d.png", pi+1), p, ""); err != nil {
-			return err
-		}
+		k.image(ref, "")
+		ref = ""
 		name += ": touchpoints"
 	}
 	for part := range parts {
@@ -384,6 +382,46 @@ func (k *deck) phase(pi int) error {
 		k.notesClose()
 	}
 	return nil
+}
+
+// drawPhases draws every phase's picture as PNG, on every core. Marp
+// shows a curve strip above the table on every slide of a phase; pandoc
+// puts a picture and a table on separate slides (the second without a
+// title), so there the phase opens with the map picture, the phase
+// highlighted, on a slide of its own.
+func (k *deck) drawPhases() error {
+	n := len(k.m.Phases)
+	k.pngs = make([][]byte, n)
+	errs := make([]error, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for pi := range next {
+				var p *picture.Picture
+				var err error
+				if k.d == marp {
+					p, err = picture.Strip(k.m, pi+1)
+				} else {
+					p, err = picture.Map(k.m, picture.Options{Phase: pi + 1})
+				}
+				if err == nil {
+					var b bytes.Buffer
+					err = p.WritePNGScale(&b, 1)
+					k.pngs[pi] = b.Bytes()
+				}
+				errs[pi] = err
+			}
+		}()
+	}
+	for pi := range n {
+		next <- pi
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // first1 writes the first non-empty item of a list, cut, or "—".
