@@ -120,7 +120,7 @@ func TestUsageErrors(t *testing.T) {
 	tests := [][]string{
 		{"--bogus"},
 		{"export", db, "--bogus"},
-		{"export", db, "--format", "pdf"},
+		{"export", db, "--format", "pptx"},
 		{"list", db, "extra"},
 		{"import"},
 		{"import", db, "a.json", "b.json"},
@@ -610,7 +610,7 @@ func TestExportFormatFromExtension(t *testing.T) {
 			t.Errorf("%s is not the Markdown export", name)
 		}
 	}
-	for _, name := range []string{"map.txt", "map", "map.pdf"} {
+	for _, name := range []string{"map.txt", "map", "map.pptx"} {
 		out := filepath.Join(dir, name)
 		msg := e.fails(t, 2, "export", db, "-o", out)
 		for _, want := range []string{"md (.md .markdown)", "json (.json)", "mermaid (.mmd .mermaid)", "csv (.csv)", "--format"} {

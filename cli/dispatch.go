@@ -114,8 +114,11 @@ local SQLite file; every edit is saved at once.
 Usage:
   journeymap [FILE]                    open the interactive screen on FILE
   journeymap list [FILE]               one line per map: id, title, phases, touchpoints
-  journeymap export [FILE] [--map ID|TITLE] [--format %s] [-o OUT]
+  journeymap export [FILE] [--map ID|TITLE | --all] [--format F] [-o OUT]
+                    [--picture map|curve] [--phase N|NAME]
                                        write one map to standard output or OUT
+                                       (--all -o DIR: every map, one file each)
+                                       F: %s
   journeymap import [FILE] IN.json     add the map in IN.json (- for stdin); prints its id
   journeymap new [FILE] [--template NAME] [--title T]
                                        add a map made from a template; prints its id

@@ -4,10 +4,15 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
 	"journeymap/interchange"
+	"journeymap/model"
+	"journeymap/storage"
+	"journeymap/ui/exportdlg"
 )
 
 func (c *cli) export(args []string) error {
@@ -20,12 +25,17 @@ func (c *cli) export(args []string) error {
 	for _, f := range interchange.Formats() {
 		exts = append(exts, f.Extensions...)
 	}
-	flags := c.flagSet("export", "[FILE] [--map ID|TITLE] [--format "+formatList("|")+"] [-o OUT]",
+	flags := c.flagSet("export", "[FILE] [--map ID|TITLE | --all] [--format "+formatList("|")+"] [--picture map|curve] [--phase N|NAME] [-o OUT]",
 		"Write one map to standard output or OUT. --map may be left out when FILE holds one map;\n"+
 			"without --format the format follows OUT's extension ("+strings.Join(exts, " ")+"),\n"+
-			"and standard output gets md.")
+			"and standard output gets md. --all -o DIR writes every map into DIR, one file each,\n"+
+			"named by its title. A deck (marp, slides) written to OUT puts its pictures in\n"+
+			"OUT-assets/ beside it; on standard output they are embedded.")
 	ref := flags.String("map", "", "the map's `ID or title` (case-insensitive)")
+	all := flags.Bool("all", false, "write every map of FILE into the directory -o names")
 	formatName := flags.String("format", "", "output `format`: "+interchange.FormatNames())
+	pic := flags.String("picture", "", "what svg, png and html draw: `map` (the default) or curve")
+	phase := flags.String("phase", "", "highlight phase `N|NAME` (counted from 1) in the picture; pdf details only it")
 	var out string
 	flags.StringVar(&out, "o", "", "write to `OUT` (atomically) instead of standard output")
 	flags.StringVar(&out, "output", "", "same as -o `OUT`")
@@ -36,6 +46,15 @@ func (c *cli) export(args []string) error {
 	file, err := optionalFile(pos, "export")
 	if err != nil {
 		return err
+	}
+	opts := interchange.Options{Picture: *pic}
+	if *pic != "" {
+		if err := interchange.CheckPicture(*pic); err != nil {
+			return cmdUsagef("export", "--picture: %v", err)
+		}
+	}
+	if *all {
+		return c.exportAll(file, *ref, *formatName, *phase, out, opts)
 	}
 	format, err := exportFormat(*formatName, out)
 	if err != nil {
@@ -54,23 +73,82 @@ func (c *cli) export(args []string) error {
 	if err != nil {
 		return err
 	}
-	render := func(w io.Writer) error {
-		if err := format.Write(w, m, interchange.Options{}); err != nil {
-			return fmt.Errorf("export map %d: %w", id, err)
-		}
-		return nil
+	if opts.Phase, err = interchange.ResolvePhase(m, *phase); err != nil {
+		return &usageError{cmd: "export", msg: "export: " + err.Error()}
 	}
 	if out == "" || out == "-" {
 		// Streamed: the document is never held whole in memory.
 		bw := bufio.NewWriterSize(c.stdout, 64<<10)
-		if err := render(bw); err != nil {
-			return err
+		if err := format.Write(bw, m, opts); err != nil {
+			return fmt.Errorf("export map %d: %w", id, err)
 		}
 		return bw.Flush()
 	}
+	return writeOne(st, out, format, m, opts)
+}
+
+// writeOne writes m to out atomically; a deck's pictures go beside it.
+func writeOne(st *storage.Store, out string, format interchange.Format, m *model.Map, opts interchange.Options) error {
+	opts.Assets = interchange.DirAssets(out, st.Path())
 	return interchange.WriteFileAtomic(out, st.Path(), true, func(w io.Writer) error {
-		return format.Write(w, m, interchange.Options{})
+		return format.Write(w, m, opts)
 	})
+}
+
+// exportAll writes every map of file into the directory dir, one file
+// each, named by its title; titles that make the same name get "-2", "-3".
+func (c *cli) exportAll(file, ref, formatName, phase, dir string, opts interchange.Options) error {
+	switch {
+	case ref != "":
+		return cmdUsagef("export", "--all writes every map; leave out --map")
+	case phase != "":
+		return cmdUsagef("export", "--phase names a phase of one map; leave it out with --all")
+	case dir == "" || dir == "-":
+		return cmdUsagef("export", "--all needs -o DIR, the directory to write the maps into")
+	}
+	format, err := interchange.FormatByName("md")
+	if formatName != "" {
+		if format, err = interchange.FormatByName(formatName); err != nil {
+			return &usageError{cmd: "export", msg: "export: " + err.Error()}
+		}
+	}
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return cmdUsagef("export", "--all -o %s: not a directory", dir)
+	}
+	st, err := c.open(file, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	maps, err := st.ListMaps()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	used := map[string]bool{}
+	for _, sum := range maps {
+		m, err := st.LoadMap(sum.ID)
+		if err != nil {
+			return err
+		}
+		stem := exportdlg.Slug(sum.Title)
+		name := stem + format.Ext()
+		for n := 2; used[strings.ToLower(name)]; n++ {
+			name = fmt.Sprintf("%s-%d%s", stem, n, format.Ext())
+		}
+		used[strings.ToLower(name)] = true
+		path := filepath.Join(dir, name)
+		if err := writeOne(st, path, format, m, opts); err != nil {
+			return fmt.Errorf("export map %d: %w", sum.ID, err)
+		}
+		fmt.Fprintln(c.stdout, path)
+	}
+	if len(maps) == 0 {
+		fmt.Fprintf(c.stderr, "journeymap: %s holds no maps\n", oneLine(st.Path()))
+	}
+	return nil
 }
 
 // exportFormat picks the format from --format, else from OUT's extension;

@@ -14,7 +14,9 @@ import (
 )
 
 // WriteCSV writes one row per touchpoint, in journey order, after a header
-// row. Positions count from 1, as people do. List fields hold one item per
+// row, behind a UTF-8 byte-order mark (spreadsheet apps read the file as
+// UTF-8 only with it, and show accents wrong without). The first column is
+// the map's title, so the files of several maps can be stacked. Positions count from 1, as people do. List fields hold one item per
 // line inside their cell (a line break inside an item becomes a space), since
 // any separator character could also appear in an item and a spreadsheet
 // shows in-cell lines as they are. Metrics are flattened into six columns per
@@ -32,7 +34,7 @@ func WriteCSV(w io.Writer, m *model.Map) error {
 		}
 	}
 	header := []string{
-		"phase_position", "phase", "position", "name", "description", "channel", "kind", "owner",
+		"map", "phase_position", "phase", "position", "name", "description", "channel", "kind", "owner",
 		"emotion_score", "emotion_labels", "motivations", "thoughts", "pain_points", "opportunities",
 		"backstage", "notes", "metric_count",
 	}
@@ -42,6 +44,8 @@ func WriteCSV(w io.Writer, m *model.Map) error {
 	}
 	out := &errRecorder{w: w}
 	cw := csvWriter{w: bufio.NewWriterSize(out, 64<<10)}
+	cw.w.WriteString("\ufeff")
+	title := model.CleanText(m.Title)
 	for _, h := range header {
 		cw.cell(h)
 	}
@@ -50,6 +54,7 @@ func WriteCSV(w io.Writer, m *model.Map) error {
 		phase := model.CleanText(p.Name)
 		for ti := range p.Touchpoints {
 			t := &p.Touchpoints[ti]
+			cw.cell(title)
 			cw.int(pi + 1)
 			cw.cell(phase)
 			cw.int(ti + 1)

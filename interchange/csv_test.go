@@ -28,7 +28,7 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 			if err := WriteCSV(&buf, m); err != nil {
 				t.Fatal(err)
 			}
-			records, err := csv.NewReader(&buf).ReadAll() // also checks every row has the header's width
+			records, err := csv.NewReader(noBOM(t, &buf)).ReadAll() // also checks every row has the header's width
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -140,7 +140,7 @@ func TestWriteCSVFormulaGuard(t *testing.T) {
 	if err := WriteCSV(&buf, m); err != nil {
 		t.Fatal(err)
 	}
-	recs, err := csv.NewReader(&buf).ReadAll()
+	recs, err := csv.NewReader(noBOM(t, &buf)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,8 +160,8 @@ func TestWriteCSVFormulaGuard(t *testing.T) {
 			t.Errorf("%s = %q could run as a formula", h, cell)
 		}
 	}
-	if row[1] != "'=phase" || row[3] != "'=HYPERLINK(\"http://evil\")" || row[10] != "'-1+2\nfine" {
-		t.Errorf("guarded cells = %q %q %q", row[1], row[3], row[10])
+	if row[0] != "x" || row[2] != "'=phase" || row[4] != "'=HYPERLINK(\"http://evil\")" || row[11] != "'-1+2\nfine" {
+		t.Errorf("title and guarded cells = %q %q %q %q", row[0], row[2], row[4], row[11])
 	}
 }
 
@@ -170,10 +170,21 @@ func TestWriteCSVEmpty(t *testing.T) {
 	if err := WriteCSV(&buf, &model.Map{MapInfo: model.MapInfo{Title: "x"}}); err != nil {
 		t.Fatal(err)
 	}
-	recs, err := csv.NewReader(&buf).ReadAll()
-	if err != nil || len(recs) != 1 || recs[0][0] != "phase_position" {
+	recs, err := csv.NewReader(noBOM(t, &buf)).ReadAll()
+	if err != nil || len(recs) != 1 || recs[0][0] != "map" || recs[0][1] != "phase_position" {
 		t.Errorf("empty map CSV = %q, %v; want only a header", recs, err)
 	}
+}
+
+// noBOM checks that a CSV starts with the UTF-8 byte-order mark and
+// returns what follows it.
+func noBOM(t *testing.T, b *bytes.Buffer) *bytes.Buffer {
+	t.Helper()
+	if !bytes.HasPrefix(b.Bytes(), []byte("\ufeff")) {
+		t.Errorf("CSV does not start with a UTF-8 byte-order mark: %q", b.Bytes()[:min(b.Len(), 8)])
+		return b
+	}
+	return bytes.NewBuffer(b.Bytes()[3:])
 }
 
 func TestFormats(t *testing.T) {
@@ -187,12 +198,14 @@ func TestFormats(t *testing.T) {
 			t.Errorf("FormatByName(%q) = %q %v (ext %q), want %q %q", tt.in, f.Name, err, f.Ext(), tt.want, tt.ext)
 		}
 	}
-	if _, err := FormatByName("pdf"); err == nil || !strings.Contains(err.Error(), `"pdf"`) ||
-		!strings.Contains(err.Error(), "md, json, mermaid or csv") {
-		t.Errorf("FormatByName(pdf) err = %v", err)
+	if _, err := FormatByName("pptx"); err == nil || !strings.Contains(err.Error(), `"pptx"`) ||
+		!strings.Contains(err.Error(), "md, json, mermaid, csv, svg, png, pdf, html, marp or slides") {
+		t.Errorf("FormatByName(pptx) err = %v", err)
 	}
 	paths := map[string]string{"a.md": "md", "b.MARKDOWN": "md", "x/y.json": "json", "d.mmd": "mermaid",
-		"e.Mermaid": "mermaid", "f.csv": "csv", "g.txt": "", "h": "", "md": "", ".md/x": ""}
+		"e.Mermaid": "mermaid", "f.csv": "csv", "g.txt": "", "h": "", "md": "", ".md/x": "",
+		"p.svg": "svg", "p.PNG": "png", "p.pdf": "pdf", "p.html": "html", "p.htm": "html",
+		"deck.marp.md": "marp", "deck.Slides.MD": "slides", "deck.pptx": "", "my.talk.md": "md"}
 	for path, want := range paths {
 		f, ok := FormatForPath(path)
 		if ok != (want != "") || f.Name != want {
@@ -200,11 +213,16 @@ func TestFormats(t *testing.T) {
 		}
 	}
 	m := richMap()
-	writers := map[string]func(io.Writer, *model.Map) error{"md": WriteMarkdown, "json": WriteJSON, "mermaid": WriteMermaid, "csv": WriteCSV}
+	writers := map[string]func(io.Writer, *model.Map) error{"md": WriteMarkdown, "json": WriteJSON, "mermaid": WriteMermaid, "csv": WriteCSV,
+		"svg": withOptions(WriteSVG), "png": withOptions(WritePNG), "pdf": withOptions(WritePDF), "html": withOptions(WriteHTML),
+		"marp": withOptions(WriteMarp), "slides": withOptions(WriteSlides)}
 	for _, f := range Formats() {
 		var got, want bytes.Buffer
 		if err := f.Write(&got, m, Options{}); err != nil {
 			t.Fatalf("Write %s: %v", f.Name, err)
+		}
+		if writers[f.Name] == nil {
+			t.Fatalf("format %s is not tested here", f.Name)
 		}
 		if err := writers[f.Name](&want, m); err != nil {
 			t.Fatal(err)
@@ -216,6 +234,10 @@ func TestFormats(t *testing.T) {
 			t.Errorf("%s lacks a label, description or extension", f.Name)
 		}
 	}
+}
+
+func withOptions(w func(io.Writer, *model.Map, Options) error) func(io.Writer, *model.Map) error {
+	return func(out io.Writer, m *model.Map) error { return w(out, m, Options{}) }
 }
 
 type failWriter struct{}

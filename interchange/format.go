@@ -7,11 +7,47 @@ import (
 	"strings"
 
 	"journeymap/model"
+	"journeymap/picture"
 )
 
-// Options tunes a format's output. The text formats take none yet; picture
-// formats will take what to draw (a phase, the curve).
-type Options struct{}
+// Options tunes a format's output. The text formats (md, json, mermaid,
+// csv) ignore them.
+type Options struct {
+	// Picture is what svg, png and html draw: "map" (the default when
+	// empty) or "curve" (see Pictures).
+	Picture string
+	// Phase, when not 0, is the 1-based index of the phase the pictures
+	// highlight (svg, png, html) or the one phase the PDF details. Turn
+	// --phase N|NAME into it with ResolvePhase.
+	Phase int
+	// Assets, when set, takes the pictures a deck (marp, slides) refers to
+	// and returns the reference to write in the deck; when nil the
+	// pictures are embedded as PNG data: URIs. DirAssets writes them to a
+	// folder beside the deck.
+	Assets AssetFunc
+}
+
+// AssetFunc stores one picture of a deck, named name ("curve.png"), with
+// what render writes, and returns how the deck refers to it: a path
+// relative to the deck.
+type AssetFunc func(name string, render func(io.Writer) error) (ref string, err error)
+
+// Pictures lists the values Options.Picture takes.
+var Pictures = picture.Pictures
+
+// ResolvePhase turns --phase N|NAME into Options.Phase for m: a number from
+// 1 or a phase's name (case-insensitive); "" gives 0.
+func ResolvePhase(m *model.Map, arg string) (int, error) { return picture.ResolvePhase(m, arg) }
+
+// CheckPicture reports whether s is a valid Options.Picture.
+func CheckPicture(s string) error {
+	for _, p := range Pictures {
+		if s == p {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown picture %q (want %s)", s, strings.Join(Pictures, " or "))
+}
 
 // Format is one export format. Adding a format is adding one entry to
 // formats: the command line, its help and the export dialog all read them
@@ -38,6 +74,18 @@ var formats = []Format{
 		Description: "a Mermaid journey diagram", Write: noOptions(WriteMermaid)},
 	{Name: "csv", Label: "CSV", Extensions: []string{".csv"},
 		Description: "one row per touchpoint, for spreadsheets", Write: noOptions(WriteCSV)},
+	{Name: "svg", Label: "SVG", Extensions: []string{".svg"},
+		Description: "the map (or --picture curve) as one 16:9 picture", Write: WriteSVG},
+	{Name: "png", Label: "PNG", Extensions: []string{".png"},
+		Description: "the same picture as PNG, 3840×2160", Write: WritePNG},
+	{Name: "pdf", Label: "PDF", Extensions: []string{".pdf"},
+		Description: "a printable poster: the picture, every touchpoint, the insights", Write: WritePDF},
+	{Name: "html", Aliases: []string{"htm"}, Label: "HTML", Extensions: []string{".html", ".htm"},
+		Description: "one self-contained page: picture, board and insights; prints on A3", Write: WriteHTML},
+	{Name: "marp", Label: "Marp", Extensions: []string{".marp.md"},
+		Description: "a Marp slide deck (pictures beside it, or embedded on stdout)", Write: WriteMarp},
+	{Name: "slides", Aliases: []string{"pandoc"}, Label: "Slides", Extensions: []string{".slides.md"},
+		Description: "the deck for pandoc: pandoc deck.slides.md -o deck.pptx", Write: WriteSlides},
 }
 
 func noOptions(write func(io.Writer, *model.Map) error) func(io.Writer, *model.Map, Options) error {
@@ -82,17 +130,20 @@ func FormatByName(name string) (Format, error) {
 
 // FormatForPath infers the format from path's extension (case does not
 // matter). ok is false when the extension names no format, or there is none.
+// The longest matching extension wins: "deck.marp.md" is a Marp deck,
+// "notes.md" Markdown.
 func FormatForPath(path string) (f Format, ok bool) {
-	ext := filepath.Ext(path)
-	if ext == "" {
+	base := filepath.Base(path)
+	if filepath.Ext(base) == "" {
 		return Format{}, false
 	}
-	for _, f := range formats {
-		for _, e := range f.Extensions {
-			if strings.EqualFold(ext, e) {
-				return f, true
+	best := -1
+	for _, c := range formats {
+		for _, e := range c.Extensions {
+			if len(e) > best && len(base) > len(e) && strings.EqualFold(base[len(base)-len(e):], e) {
+				f, best = c, len(e)
 			}
 		}
 	}
-	return Format{}, false
+	return f, best >= 0
 }

@@ -9,11 +9,11 @@ import (
 )
 
 // WriteMermaid writes m as a Mermaid `journey` diagram: the title, one
-// section per phase and one task per touchpoint with its score. The actors of
-// a task are its channel (Mermaid gives each actor a colour and a legend, so
-// the diagram shows the channel mix), falling back to the owner, then the
-// persona, then "customer". All text goes through mermaidText, so nothing a
-// user typed can change the diagram's structure; scores are clamped to 1–5.
+// section per phase and one task per touchpoint with its score. Every task
+// has one actor, the persona (or "customer"): Mermaid has six actor colours,
+// and a map's channels or owners would run past them. All text goes through
+// mermaidText, so nothing a user typed can change the diagram's structure;
+// scores are clamped to 1–5.
 func WriteMermaid(w io.Writer, m *model.Map) error {
 	if m == nil {
 		return errors.New("export mermaid: no map")
@@ -26,9 +26,9 @@ func WriteMermaid(w io.Writer, m *model.Map) error {
 // writeMermaid writes the diagram with every line indented by indent, so
 // Markdown can embed it in a fence.
 func writeMermaid(w *bufio.Writer, m *model.Map, indent string) {
-	fallback := "customer"
-	if s := model.CleanLine(m.Persona.Name); s != "" {
-		fallback = s
+	actor := "customer"
+	if model.CleanLine(m.Persona.Name) != "" {
+		actor = mermaidActor(m.Persona.Name)
 	}
 	w.WriteString(indent + "journey\n")
 	w.WriteString(indent + "    title " + mermaidText(m.Title) + "\n")
@@ -39,13 +39,6 @@ func writeMermaid(w *bufio.Writer, m *model.Map, indent string) {
 		w.WriteByte('\n')
 		for i := range p.Touchpoints {
 			t := &p.Touchpoints[i]
-			actor := t.Channel
-			if model.CleanLine(actor) == "" {
-				actor = t.Owner
-			}
-			if model.CleanLine(actor) == "" {
-				actor = fallback
-			}
 			score := model.ClampScore(t.Emotion.Score)
 			w.WriteString(indent)
 			w.WriteString("      ")
@@ -53,7 +46,7 @@ func writeMermaid(w *bufio.Writer, m *model.Map, indent string) {
 			w.WriteString(": ")
 			w.WriteByte(byte('0' + score))
 			w.WriteString(": ")
-			w.WriteString(mermaidActor(actor))
+			w.WriteString(actor)
 			w.WriteByte('\n')
 		}
 	}

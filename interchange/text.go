@@ -103,13 +103,14 @@ func appendBlock(dst []byte, s string) []byte {
 }
 
 // mermaidRepl rewrites the characters Mermaid's journey grammar gives a
-// meaning to (":" separates task, score and actors; "#" and ";" start
-// entities and end statements) into look-alikes that keep the text readable.
-// Angle brackets and backticks go too: Mermaid renders labels as HTML and a
-// backtick fence around the diagram in Markdown must stay closed.
+// meaning to (":" separates task, score and actors; "#" and ";" start and
+// end entity codes and end statements) into Mermaid's own entity codes,
+// which it turns back into the characters when it draws the diagram. Angle
+// brackets and backticks go the same way: Mermaid renders labels as HTML,
+// and a backtick fence around the diagram in Markdown must stay closed.
 var mermaidRepl = strings.NewReplacer(
-	":", "：", ";", "；", "#", "＃",
-	"<", "‹", ">", "›", "`", "'",
+	":", "#58;", ";", "#59;", "#", "#35;",
+	"<", "#60;", ">", "#62;", "`", "#96;",
 )
 
 // startsWithMermaidKeyword reports whether s starts the way a line with a

@@ -51,6 +51,50 @@ const (
 	plotR  = Width - margin
 )
 
+// StripHeight is the height of a Strip in user units (it is Width wide).
+const StripHeight = 400
+
+// Strip draws m's emotional curve as a short strip for a slide: the phase
+// bands, the 1–5 axis and the curve, with phase (1-based; 0 for none)
+// highlighted and the others greyed.
+func Strip(m *model.Map, phase int) (p *Picture, err error) {
+	if m == nil {
+		return nil, fmt.Errorf("picture: no map")
+	}
+	o := Options{Picture: PictureCurve, Phase: phase}
+	if err := o.check(m); err != nil {
+		return nil, err
+	}
+	f, err := loadFonts()
+	if err != nil {
+		return nil, fmt.Errorf("picture: loading the embedded font: %w", err)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = nil, fmt.Errorf("picture: drawing failed: %v", r)
+		}
+	}()
+	p = newPictureH(f, StripHeight)
+	d := &drawer{Picture: p, m: m, l: plan(m, o, f), curve: true, strip: true}
+	d.render()
+	return p, nil
+}
+
+func (d *drawer) renderStrip() {
+	n := len(d.l.cols)
+	if n == 0 {
+		d.text(Width/2, d.h/2, "This map has no phases yet", font{28, true, muted}, center)
+		return
+	}
+	d.colW = (plotR - plotL) / float64(n)
+	d.bandTop, d.bandH = 12, 54
+	d.yTop, d.yBot = 112, 318
+	d.phaseBackgrounds()
+	d.bands()
+	d.axis()
+	d.curveAndDots()
+}
+
 // Map draws m as one picture.
 func Map(m *model.Map, o Options) (p *Picture, err error) {
 	if m == nil {
@@ -80,6 +124,7 @@ type drawer struct {
 	m     *model.Map
 	l     layout
 	curve bool
+	strip bool // a short curve strip for a slide: bands, axis, curve
 	colW  float64
 	// vertical layout
 	bandTop, bandH       float64
@@ -101,7 +146,11 @@ func (d *drawer) dim(i int) bool {
 
 func (d *drawer) render() {
 	p := d.Picture
-	p.rect(0, 0, Width, Height, 0, white, stroke{})
+	p.rect(0, 0, Width, p.h, 0, white, stroke{})
+	if d.strip {
+		d.renderStrip()
+		return
+	}
 	d.header()
 	n := len(d.l.cols)
 	if n == 0 {
@@ -184,7 +233,10 @@ func (d *drawer) bandColor(b band, i int) color.RGBA {
 
 // phaseBackgrounds tints each phase's columns faintly, top to bottom.
 func (d *drawer) phaseBackgrounds() {
-	bottom := Height - 50.0
+	bottom := d.h - 50.0
+	if d.strip {
+		bottom = d.h - 8
+	}
 	for i, b := range d.l.bands {
 		x0, x1 := d.colX(b.from), d.colX(b.to)
 		c := tint(d.bandColor(b, i), 0.28)
