@@ -174,7 +174,7 @@ func (k *KeyMap) refused(msg tea.KeyPressMsg) (Binding, bool) {
 type boardHelp struct {
 	k     KeyMap
 	lanes bool // the lanes view: its item keys
-	nav interface {
+	nav   interface {
 		ShortHelp() []key.Binding
 		FullHelp() [][]key.Binding
 	}

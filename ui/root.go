@@ -54,8 +54,8 @@ type Root struct {
 	// searchIdx is the open map's search index, built when / first opens
 	// and kept until the map changes.
 	searchIdx *finder.Index
-	maps  []model.MapSummary
-	mp    *model.Map // the map on the board
+	maps      []model.MapSummary
+	mp        *model.Map // the map on the board
 	// resyncing is set from a failed write until the reload that follows it.
 	resyncing bool
 

@@ -140,7 +140,7 @@ type entry struct {
 	detail  string
 	ref     any
 	nameEnd int
-	fields  []int32 // byte offset where each field starts (the name at 0)
+	fields  []int32  // byte offset where each field starts (the name at 0)
 	labels  []string // what each field is called, when the item said so
 	// lower is text with ASCII letters lowercased (same byte offsets), for
 	// the cheap checks before the matcher; "" when text holds a rune that

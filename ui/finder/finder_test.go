@@ -443,8 +443,8 @@ func TestLongQueryShowsWhatIsTyped(t *testing.T) {
 // says it matched a pain point and shows the text around the match.
 func TestExactWordInAPainPointRanksFirst(t *testing.T) {
 	tp := func(name string) model.Touchpoint { return model.NewTouchpoint(name) }
-	a := tp("Register account at checkout")  // r-e-f-u-s-e-d scattered? no: holds "re…fu…s…ed"
-	b := tp("Receive confirmation e-mail")    // letters of "refund" scattered
+	a := tp("Register account at checkout") // r-e-f-u-s-e-d scattered? no: holds "re…fu…s…ed"
+	b := tp("Receive confirmation e-mail")  // letters of "refund" scattered
 	c := tp("Pay at the till")
 	c.PainPoints = []string{"Long queue", "The terminal asked twice, then the refund took a week to arrive"}
 	c.Notes = "busy at noon"
