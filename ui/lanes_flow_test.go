@@ -109,7 +109,7 @@ func TestLaneItems(t *testing.T) {
 	hs, st, id := openCoffee(t, 160, 45)
 	hs.key("v")
 	hs.r.selectCell(board.Selection{Phase: 1, Index: 0}) // Queue
-	hs.key("j", "j", "j", "j")                          // touchpoint → emotion → motivations → thoughts → pain points
+	hs.key("j", "j", "j", "j")                           // touchpoint → emotion → motivations → thoughts → pain points
 	if l := hs.r.lanes.Selection().Lane; l != lanes.LanePainPoints {
 		t.Fatalf("lane = %v", l)
 	}

@@ -368,6 +368,19 @@ func wrapLines(s string, w, limit int) []string {
 		}
 		cut := strings.LastIndexByte(s[:w+1], ' ')
 		if cut <= 0 {
+			// One word wider than the column: break after a hyphen in
+			// it, or else mark the break with one ("Compari-", "son"),
+			// so a narrow column still reads as words.
+			if h := strings.LastIndexByte(s[:w], '-'); h > 0 {
+				lines = append(lines, s[:h+1])
+				s = s[h+1:]
+				continue
+			}
+			if w >= 4 {
+				lines = append(lines, s[:w-1]+"-")
+				s = s[w-1:]
+				continue
+			}
 			cut = w
 		}
 		lines = append(lines, strings.TrimRight(s[:cut], " "))
