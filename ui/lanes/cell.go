@@ -377,8 +377,18 @@ func wrapLines(s string, w, limit int) []string {
 				continue
 			}
 			if w >= 4 {
-				lines = append(lines, s[:w-1]+"-")
-				s = s[w-1:]
+				// Leave at least three letters for the next line
+				// ("Leftov-", "ers" rather than "Leftove-", "rs").
+				word := len(s)
+				if sp := strings.IndexByte(s, ' '); sp >= 0 {
+					word = sp
+				}
+				cut := w - 1
+				if word-cut < 3 && word-3 >= 3 {
+					cut = word - 3
+				}
+				lines = append(lines, s[:cut]+"-")
+				s = s[cut:]
 				continue
 			}
 			cut = w
