@@ -17,6 +17,7 @@ type migration struct {
 var migrations = []migration{
 	{"maps, phases, touchpoints, list items and metrics", schemaV1},
 	{"revisions of maps, phases and touchpoints", schemaV2},
+	{"how each map is viewed (cards or lanes, hidden lanes, projector)", schemaV3},
 }
 
 func latestVersion() int { return len(migrations) }
@@ -83,6 +84,20 @@ const schemaV2 = `
 ALTER TABLE maps ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE phases ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE touchpoints ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+`
+
+// How each map is looked at (storage/views.go): cards or lanes, the hidden
+// lanes as comma-separated lane keys, a fixed lanes column width (0 chooses
+// one) and presentation's projector theme. A view is not content: writing it
+// bumps no revision and no updated_at.
+const schemaV3 = `
+CREATE TABLE map_views (
+	map_id       INTEGER PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE,
+	mode         TEXT NOT NULL DEFAULT 'cards' CHECK (mode IN ('cards', 'lanes')),
+	hidden_lanes TEXT NOT NULL DEFAULT '',
+	column_width INTEGER NOT NULL DEFAULT 0 CHECK (column_width >= 0),
+	projector    INTEGER NOT NULL DEFAULT 0 CHECK (projector IN (0, 1))
+);
 `
 
 // migrate brings the schema to the latest version in one transaction, so a

@@ -9,6 +9,7 @@ import (
 	"journeymap/ui/board"
 	"journeymap/ui/editor"
 	"journeymap/ui/exportdlg"
+	"journeymap/ui/finder"
 	"journeymap/ui/insights"
 	"journeymap/ui/present"
 	"journeymap/ui/theme"
@@ -21,9 +22,24 @@ func (r *Root) updateBoard(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return r.boardKey(msg)
 	}
-	// The board starts at the screen's top row, so mouse positions need no
-	// translation.
+	// The board and the lanes start at the screen's top row, so mouse
+	// positions need no translation.
+	return r.navigate(msg)
+}
+
+// navigate hands navigation (keys the root did not take, the mouse) to
+// the view on screen; the lanes view's selection is mirrored on the board.
+func (r *Root) navigate(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
+	if r.lanesOn() {
+		before := r.lanes.ColumnWidth()
+		r.lanes, cmd = r.lanes.Update(msg)
+		r.syncFromLanes()
+		if r.lanes.ColumnWidth() != before {
+			return tea.Batch(cmd, r.saveView())
+		}
+		return cmd
+	}
 	r.board, cmd = r.board.Update(msg)
 	return cmd
 }
@@ -50,10 +66,26 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 		r.setNote(readOnlyNote, true)
 		return nil
 	}
-	if (km.Capture.matches(k) || km.NewPhase.matches(k) || km.Delete.matches(k)) && r.refuseEdit() {
+	if (km.Capture.matches(k) || km.NewPhase.matches(k) || km.Delete.matches(k) || km.Score.matches(k)) && r.refuseEdit() {
 		return nil // reloading after a failed write
 	}
+	if r.lanesOn() {
+		if cmd, ok := r.lanesKey(k, km); ok {
+			return cmd
+		}
+	}
 	switch {
+	case km.ToggleView.matches(k):
+		return r.toggleView()
+	case km.ChooseLanes.matches(k):
+		if !r.lanesOn() {
+			r.view.Lanes = true
+			r.selectCell(sel)
+		}
+		r.openLaneChooser()
+		return nil
+	case km.Score.matches(k):
+		return r.setScore(k)
 	case km.Help.matches(k):
 		r.openHelp()
 		return nil
@@ -109,7 +141,12 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 	case km.MoveLeft.matches(k), km.MoveRight.matches(k), km.MoveUp.matches(k), km.MoveDown.matches(k):
 		return r.move(k, sel, hasPhase, hasTP)
 	case km.Search.matches(k):
-		r.openFinder("Search "+theme.Clean(m.Title), mapItems(m))
+		if r.searchIdx == nil {
+			// Built once per load of the map: opening the search again
+			// costs what is on screen.
+			r.searchIdx = finder.NewIndex(mapItems(m))
+		}
+		r.push(&finderOverlay{m: finder.NewFromIndex("Search "+theme.Clean(m.Title), r.searchIdx, r.styles.sub.Finder), st: r.styles})
 		return nil
 	case km.Insights.matches(k):
 		r.push(&insightsOverlay{m: insights.New(model.Insights(m), m, r.styles.sub.Insights), st: r.styles, keys: &r.keys})
@@ -125,9 +162,7 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 		r.push(&exportOverlay{m: exportdlg.New(m, r.dir, r.opts.ExportFunc, r.opts.WriteFile, r.styles.sub.Export), st: r.styles})
 		return nil
 	}
-	var cmd tea.Cmd
-	r.board, cmd = r.board.Update(k)
-	return cmd
+	return r.navigate(k)
 }
 
 // move turns H/L/K/J into a move edit: a touchpoint across phases (H/L) or
@@ -149,7 +184,12 @@ func (r *Root) move(k tea.KeyPressMsg, sel board.Selection, hasPhase, hasTP bool
 			if to.Phase < 0 || to.Phase >= len(m.Phases) {
 				return nil
 			}
-			to.Index = min(from.Index, len(m.Phases[to.Phase].Touchpoints))
+			// Along the journey: the end of the previous phase, the
+			// start of the next, so the order of moments is kept.
+			to.Index = 0
+			if d < 0 {
+				to.Index = len(m.Phases[to.Phase].Touchpoints)
+			}
 		case km.MoveUp.matches(k):
 			to.Index--
 		default:

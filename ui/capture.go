@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"journeymap/model"
+	"journeymap/ui/lanes"
 	"journeymap/ui/theme"
 )
 
@@ -18,6 +19,7 @@ type promptKind int
 const (
 	promptCapture promptKind = iota // quick capture: touchpoints, one per enter, stays open
 	promptPhase                     // a new phase after the current one
+	promptItem                      // items of one lane of a touchpoint (the lanes view)
 )
 
 // prompt is the one-line input of quick capture and of the new-phase
@@ -56,7 +58,7 @@ func (p prompt) Update(msg tea.Msg, keys *KeyMap) (prompt, tea.Cmd, promptResult
 		case keys.Submit.matches(k):
 			text := strings.TrimSpace(p.input.Value())
 			if text == "" {
-				if p.kind == promptCapture {
+				if p.kind != promptPhase {
 					// An empty enter in quick capture is a natural way to stop.
 					return p, nil, promptResult{closed: true}
 				}
@@ -64,9 +66,10 @@ func (p prompt) Update(msg tea.Msg, keys *KeyMap) (prompt, tea.Cmd, promptResult
 				return p, nil, promptResult{}
 			}
 			var err error
-			if p.kind == promptCapture {
+			switch p.kind {
+			case promptCapture:
 				err = model.NewTouchpoint(text).Validate()
-			} else {
+			case promptPhase:
 				err = model.Phase{Name: text}.Validate()
 			}
 			if err != nil {
@@ -106,7 +109,7 @@ func (p prompt) View(width int, st *Styles) string {
 			title += " and " + itoa(n-1) + " more"
 		}
 	}
-	hint := "enter adds · esc closes"
+	hint := "enter adds · esc closes · paste a list: one per line"
 	if p.kind == promptPhase {
 		hint = "enter adds · esc cancels"
 	}
@@ -134,6 +137,11 @@ type promptOverlay struct {
 	// phase goes after it) and after the touchpoint the next one follows,
 	// by ID, so another window's moves never send a name elsewhere.
 	phase, after int64
+	// tp, lane and item are what a promptItem adds to (item < 0) or
+	// changes: a lane of the touchpoint with ID tp.
+	tp   int64
+	lane lanes.Lane
+	item int
 }
 
 func (r *Root) openPrompt(kind promptKind, title, placeholder string) tea.Cmd {
@@ -166,17 +174,16 @@ func (o *promptOverlay) unsaved() bool { return strings.TrimSpace(o.p.input.Valu
 func (o *promptOverlay) restyle() { o.p.input.SetStyles(o.st.Input) }
 
 func (o *promptOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
-	if msg, ok := msg.(tea.PasteMsg); ok && o.p.kind == promptCapture && strings.ContainsAny(msg.Content, "\r\n") {
-		// Pasting several lines into quick capture (notes from a chat, a
-		// list from a sticky-note app) adds one touchpoint per line.
+	if msg, ok := msg.(tea.PasteMsg); ok && o.p.kind != promptPhase && (o.p.kind == promptCapture || o.item < 0) && theme.IsMultiLine(msg.Content) {
+		// Pasting several lines into quick capture or a lane (notes from
+		// a chat, a list from a sticky-note app) adds one touchpoint or
+		// item per line, without the list's bullets or numbers.
 		var cmds []tea.Cmd
-		for _, line := range strings.FieldsFunc(msg.Content, func(c rune) bool { return c == '\n' || c == '\r' }) {
-			if line = strings.TrimSpace(line); line != "" {
-				done, cmd := o.submit(r, line)
-				cmds = append(cmds, cmd)
-				if done {
-					return true, tea.Batch(cmds...)
-				}
+		for _, line := range theme.PastedLines(msg.Content) {
+			done, cmd := o.submit(r, line)
+			cmds = append(cmds, cmd)
+			if done {
+				return true, tea.Batch(cmds...)
 			}
 		}
 		return false, tea.Batch(cmds...)
@@ -198,6 +205,9 @@ func (o *promptOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
 // touchpoint that was selected when it opened (quick capture stays open for
 // the next). Both are found by ID: another window may move them meanwhile.
 func (o *promptOverlay) submit(r *Root, text string) (done bool, cmd tea.Cmd) {
+	if o.p.kind == promptItem {
+		return o.submitItem(r, text)
+	}
 	if o.p.kind == promptPhase {
 		at := 0
 		if i, ok := r.mp.PhaseIndex(o.phase); ok {

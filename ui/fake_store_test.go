@@ -27,6 +27,7 @@ type fakeStore struct {
 	locked   bool      // another process holds the file: every Apply is busy
 	stamp    time.Time // UpdatedAt of new maps; zero means now
 	applied  []string
+	views    map[int64]model.ViewPrefs
 }
 
 func newFakeStore() *fakeStore {
@@ -229,3 +230,28 @@ func coffeeShop() *model.Map {
 
 // homeSearchAll is what the home screen sends for '/'.
 func homeSearchAll() home.SearchAllMsg { return home.SearchAllMsg{} }
+
+func (f *fakeStore) LoadView(id int64) (model.ViewPrefs, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	v := f.views[id]
+	v.HiddenLanes = append([]string(nil), v.HiddenLanes...)
+	return v, nil
+}
+
+func (f *fakeStore) SaveView(id int64, v model.ViewPrefs) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.readOnly {
+		return errors.New("read-only")
+	}
+	if _, ok := f.maps[id]; !ok {
+		return errors.New("no such map")
+	}
+	if f.views == nil {
+		f.views = map[int64]model.ViewPrefs{}
+	}
+	v.HiddenLanes = append([]string(nil), v.HiddenLanes...)
+	f.views[id] = v
+	return nil
+}

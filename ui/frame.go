@@ -54,6 +54,10 @@ func (r *Root) screenBody(w, h int) string {
 	if r.screen == screenHome || r.mp == nil {
 		return r.home.View(w, h)
 	}
+	if r.lanesOn() {
+		r.lanes.SetSize(w, h)
+		return r.lanes.View()
+	}
 	return r.board.View(w, h)
 }
 
@@ -61,6 +65,9 @@ func (r *Root) screenBody(w, h int) string {
 func (r *Root) screenHelp() help.KeyMap {
 	if r.screen == screenHome || r.mp == nil {
 		return r.homeKeys(r.home.Keys())
+	}
+	if r.lanesOn() {
+		return boardHelp{k: r.boardKeys(), nav: r.lanes.Keys(), lanes: true}
 	}
 	return boardHelp{k: r.boardKeys(), nav: board.DefaultKeyMap()}
 }

@@ -176,6 +176,7 @@ func (r *Root) helpSections() []helpSection {
 	return []helpSection{
 		{"Board", flatten(boardHelp{k: r.boardKeys()}.FullHelp())},
 		{"Board navigation", append(flatten(board.DefaultKeyMap().FullHelp()), clickHelp, wheelHelp)},
+		{"Lanes (v)", lanesHelp()},
 		{"Home", flatten(r.homeKeys(home.DefaultKeyMap()).FullHelp())},
 		{"Quick capture / new phase", []key.Binding{k.Submit.Binding, k.Back.Binding}},
 		{"Editor", flatten(editor.DefaultKeyMap().FullHelp())},

@@ -69,6 +69,12 @@ type KeyMap struct {
 	Insights  Binding
 	Present   Binding
 	Export    Binding
+	// Score sets the selected touchpoint's emotion score (1–5) at once.
+	Score Binding
+	// ToggleView switches the board between cards and lanes.
+	ToggleView Binding
+	// ChooseLanes opens the list of lanes to hide or show.
+	ChooseLanes Binding
 
 	// The confirm dialog.
 	Yes Binding
@@ -114,6 +120,10 @@ func DefaultKeyMap() KeyMap {
 		Insights:  b([]string{"i"}, "i", "insights"),
 		Present:   b([]string{"s"}, "s", "present"),
 		Export:    b([]string{"x"}, "x", "export"),
+		Score:     w([]string{"1", "2", "3", "4", "5"}, "1–5", "score"),
+
+		ToggleView:  b([]string{"v"}, "v", "cards/lanes"),
+		ChooseLanes: b([]string{"c"}, "c", "hide/show lanes"),
 
 		Yes:    b([]string{"y", "Y", "enter"}, "y", "yes"),
 		No:     b([]string{"n", "N", "esc", "q", "Q"}, "n/esc", "no"),
@@ -135,7 +145,7 @@ const readOnlyReason = "read-only file"
 // writeKeys lists the bindings that change the file.
 func (k *KeyMap) writeKeys() []*Binding {
 	return []*Binding{&k.Capture, &k.NewPhase, &k.Delete, &k.MoveLeft, &k.MoveRight, &k.MoveUp,
-		&k.MoveDown, &k.Undo, &k.Redo}
+		&k.MoveDown, &k.Undo, &k.Redo, &k.Score}
 }
 
 // disabled returns the key map with every key that would change the file
@@ -162,8 +172,9 @@ func (k *KeyMap) refused(msg tea.KeyPressMsg) (Binding, bool) {
 // boardHelp is the short and full help of the board: the root's edit keys
 // around the board's own navigation keys.
 type boardHelp struct {
-	k   KeyMap
-	nav interface {
+	k     KeyMap
+	lanes bool // the lanes view: its item keys
+	nav   interface {
 		ShortHelp() []key.Binding
 		FullHelp() [][]key.Binding
 	}
@@ -176,14 +187,18 @@ func (h boardHelp) ShortHelp() []key.Binding {
 	if h.nav != nil {
 		out = append(out, h.nav.ShortHelp()...)
 	}
-	return append(out, shownAll(h.k.Capture, h.k.Edit, h.k.NewPhase, h.k.Delete, h.k.Undo,
+	if h.lanes {
+		return append(out, shownAll(h.k.Capture, h.k.Edit, h.k.Delete, h.k.Score, h.k.ToggleView, h.k.ChooseLanes,
+			h.k.Undo, h.k.Search, h.k.Present, h.k.Quit)...)
+	}
+	return append(out, shownAll(h.k.Capture, h.k.Edit, h.k.NewPhase, h.k.Delete, h.k.Score, h.k.ToggleView, h.k.Undo,
 		h.k.Search, h.k.Insights, h.k.Present, h.k.Export, h.k.Quit)...)
 }
 
 func (h boardHelp) FullHelp() [][]key.Binding {
 	groups := [][]key.Binding{
-		shownAll(h.k.Edit, h.k.EditMap, h.k.Capture, h.k.NewPhase, h.k.Delete, h.k.Undo, h.k.Redo),
-		shownAll(h.k.MoveLeft, h.k.MoveRight, h.k.MoveUp, h.k.MoveDown),
+		shownAll(h.k.Edit, h.k.EditMap, h.k.Capture, h.k.NewPhase, h.k.Delete, h.k.Score, h.k.Undo, h.k.Redo),
+		shownAll(h.k.MoveLeft, h.k.MoveRight, h.k.MoveUp, h.k.MoveDown, h.k.ToggleView, h.k.ChooseLanes),
 		shownAll(h.k.Search, h.k.Insights, h.k.Present, h.k.Export, h.k.Help, h.k.Quit, h.k.Back, h.k.ForceQuit),
 	}
 	if h.nav != nil {

@@ -34,6 +34,7 @@ type (
 		purpose loadPurpose
 		gen     uint64
 		sel     int64 // select this touchpoint (by ID) once open
+		view    model.ViewPrefs
 	}
 	mapCreatedMsg struct {
 		id  int64
@@ -125,7 +126,12 @@ func (r *Root) loadMap(id int64, purpose loadPurpose, sel int64) tea.Cmd {
 	st, gen := r.st, r.gen
 	return func() tea.Msg {
 		m, err := st.LoadMap(id)
-		return mapLoadedMsg{m: m, id: id, err: err, purpose: purpose, gen: gen, sel: sel}
+		var v model.ViewPrefs
+		if err == nil && purpose == loadOpen {
+			// How the map was last viewed; without it, cards.
+			v, _ = st.LoadView(id)
+		}
+		return mapLoadedMsg{m: m, id: id, err: err, purpose: purpose, gen: gen, sel: sel, view: v}
 	}
 }
 
@@ -180,10 +186,11 @@ func (r *Root) mapLoaded(msg mapLoadedMsg) tea.Cmd {
 		r.mp = msg.m
 		r.screen = screenBoard
 		r.clearOverlays()
-		r.board.SetMap(r.mp)
-		r.board.Select(board.Selection{Phase: 0, Index: -1})
+		r.showMap(r.mp)
+		r.applyView(msg.view)
+		r.selectCell(board.Selection{Phase: 0, Index: -1})
 		if len(r.mp.Phases) > 0 && len(r.mp.Phases[0].Touchpoints) > 0 {
-			r.board.Select(board.Selection{Phase: 0, Index: 0})
+			r.selectCell(board.Selection{Phase: 0, Index: 0})
 		}
 		if msg.sel != 0 {
 			r.selectID(msg.sel, false)
@@ -226,7 +233,7 @@ func (r *Root) replaceMap(m *model.Map) {
 		}
 	}
 	r.mp = m
-	r.board.SetMap(m)
+	r.showMap(m)
 	next := sel
 	if tpID != 0 {
 		for pi, p := range m.Phases {
@@ -243,7 +250,7 @@ func (r *Root) replaceMap(m *model.Map) {
 			}
 		}
 	}
-	r.board.Select(next)
+	r.selectCell(next)
 	// A projector in presentation mode or an insights panel follows along.
 	r.overlaysFollow(m)
 }

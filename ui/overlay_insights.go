@@ -28,7 +28,7 @@ func (o *insightsOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
 	case insights.ClosedMsg:
 		return true, nil
 	case insights.JumpMsg:
-		r.board.Select(board.Selection{Phase: msg.Ref.Phase, Index: msg.Ref.Index})
+		r.selectCell(board.Selection{Phase: msg.Ref.Phase, Index: msg.Ref.Index})
 		return true, nil
 	case tea.KeyPressMsg:
 		if o.keys.Help.matches(msg) {

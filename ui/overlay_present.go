@@ -25,7 +25,7 @@ func (o *presentOverlay) followMap(m *model.Map) { o.m.SetMap(m) }
 func (o *presentOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
 	if msg, ok := msg.(present.ClosedMsg); ok {
 		if msg.Phase != r.board.Selection().Phase {
-			r.board.Select(board.Selection{Phase: msg.Phase, Index: -1})
+			r.selectCell(board.Selection{Phase: msg.Phase, Index: -1})
 		}
 		return true, nil
 	}

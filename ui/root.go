@@ -9,7 +9,9 @@ import (
 
 	"journeymap/model"
 	"journeymap/ui/board"
+	"journeymap/ui/finder"
 	"journeymap/ui/home"
+	"journeymap/ui/lanes"
 )
 
 // Below this size the board cannot be drawn usefully.
@@ -46,8 +48,14 @@ type Root struct {
 
 	home  home.Model
 	board board.Model
-	maps  []model.MapSummary
-	mp    *model.Map // the map on the board
+	lanes lanes.Model
+	// view is how the open map is viewed (cards or lanes…), kept per map.
+	view model.ViewPrefs
+	// searchIdx is the open map's search index, built when / first opens
+	// and kept until the map changes.
+	searchIdx *finder.Index
+	maps      []model.MapSummary
+	mp        *model.Map // the map on the board
 	// resyncing is set from a failed write until the reload that follows it.
 	resyncing bool
 
@@ -81,6 +89,7 @@ func New(st Store, opts Options) *Root {
 	r.setStyles(DefaultStyles(true))
 	r.home = home.New(r.styles.sub.Home)
 	r.board = board.New(r.styles.sub.Board)
+	r.lanes = lanes.New(r.styles.sub.Lanes)
 	if opts.Warning != "" {
 		r.setNote(opts.Warning, true)
 	} else if len(opts.TemplateErrors) > 0 {
@@ -97,6 +106,7 @@ func (r *Root) setStyles(s Styles) {
 	r.cache = frameCache{}
 	r.shortHelp.Styles = s.Help
 	r.board.SetStyles(s.sub.Board)
+	r.lanes.SetStyles(s.sub.Lanes)
 	r.home.SetStyles(s.sub.Home)
 	r.restyleOverlays()
 }
@@ -116,6 +126,7 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		r.width, r.height = msg.Width, msg.Height
 		r.shortHelp.SetWidth(max(0, msg.Width))
+		r.lanes.SetSize(msg.Width, max(0, msg.Height-2))
 		return r, nil
 	case tea.BackgroundColorMsg:
 		r.setStyles(DefaultStyles(msg.IsDark()))
@@ -124,6 +135,11 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if r.keys.ForceQuit.matches(msg) {
 			return r, r.quit(true)
 		}
+	case viewSavedMsg:
+		if msg.err != nil {
+			r.setNote("the view was not kept: "+firstLine(msg.err.Error()), true)
+		}
+		return r, nil
 	case writeDoneMsg:
 		return r, r.writeDone(msg)
 	case retryWriteMsg:

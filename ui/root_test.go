@@ -93,22 +93,34 @@ func TestMoveTouchpointToAnotherPhase(t *testing.T) {
 	hs.r.board.Select(board.Selection{Phase: 0, Index: 1}) // Street sign
 	hs.key("L")
 	got := names(stored(t, st, id))
-	if !strings.Contains(got, "Purchase: Queue, Street sign, Order at counter") {
+	// L puts it at the start of the next phase: the journey's order holds.
+	if !strings.Contains(got, "Purchase: Street sign, Queue, Order at counter") {
 		t.Fatalf("after L: %s", got)
 	}
-	if s := hs.r.board.Selection(); s != (board.Selection{Phase: 1, Index: 1}) {
+	if s := hs.r.board.Selection(); s != (board.Selection{Phase: 1, Index: 0}) {
 		t.Fatalf("selection did not follow the card: %+v", s)
 	}
-	hs.key("J", "J")
+	hs.key("J", "J", "J")
 	got = names(stored(t, st, id))
 	if !strings.Contains(got, "Purchase: Queue, Order at counter, Pay, Street sign, Wait") {
 		t.Fatalf("after J J: %s", got)
 	}
 	hs.key("K", "H")
 	got = names(stored(t, st, id))
+	// H puts it at the end of the previous phase.
 	if !strings.Contains(got, "Discovery: Instagram post, Street sign |") {
 		t.Fatalf("after K H: %s", got)
 	}
+	hs.r.selectCell(board.Selection{Phase: 1, Index: 2}) // Pay
+	hs.key("H")
+	if got = names(stored(t, st, id)); !strings.Contains(got, "Discovery: Instagram post, Street sign, Pay |") {
+		t.Fatalf("H from the middle of a phase: %s", got)
+	}
+	hs.key("L")
+	if got = names(stored(t, st, id)); !strings.Contains(got, "Purchase: Pay, Queue") {
+		t.Fatalf("L from the end of a phase: %s", got)
+	}
+	hs.key("u", "u")
 	// A selected phase moves among phases.
 	hs.r.board.Select(board.Selection{Phase: 2, Index: -1})
 	hs.key("H")

@@ -66,7 +66,7 @@ func (r *Root) resolve(t target) (model.Ref, int64, bool) {
 func (r *Root) selectID(id int64, isPhase bool) bool {
 	ref, _, ok := r.resolve(target{id: id, isPhase: isPhase})
 	if ok {
-		r.board.Select(board.Selection{Phase: ref.Phase, Index: ref.Index})
+		r.selectCell(board.Selection{Phase: ref.Phase, Index: ref.Index})
 	}
 	return ok
 }
@@ -120,9 +120,9 @@ func (r *Root) do(e model.Edit) tea.Cmd {
 // commit shows an applied edit and queues it for the file.
 func (r *Root) commit(e model.Edit) tea.Cmd {
 	r.gen++
-	r.board.SetMap(r.mp)
+	r.showMap(r.mp)
 	if s, ok := selectionAfter(e, r.mp); ok {
-		r.board.Select(s)
+		r.selectCell(s)
 	}
 	return r.queue.enqueue(r.st, r.mp.ID, e)
 }

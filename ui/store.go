@@ -20,6 +20,10 @@ type Store interface {
 	Apply(mapID int64, e model.Edit) error
 	// DataVersion changes when another connection commits to the file.
 	DataVersion() (int64, error)
+	// LoadView and SaveView keep how each map is viewed (cards or lanes,
+	// hidden lanes, column width, projector theme) in the file.
+	LoadView(mapID int64) (model.ViewPrefs, error)
+	SaveView(mapID int64, v model.ViewPrefs) error
 }
 
 // Template is a map new maps can start from.

@@ -11,6 +11,7 @@ import (
 	"journeymap/ui/finder"
 	"journeymap/ui/home"
 	"journeymap/ui/insights"
+	"journeymap/ui/lanes"
 	"journeymap/ui/present"
 	"journeymap/ui/theme"
 )
@@ -76,6 +77,7 @@ type subStyles struct {
 	Insights *insights.Styles
 	Present  *present.Styles
 	Export   *exportdlg.Styles
+	Lanes    *lanes.Styles
 }
 
 func newSubStyles(p theme.Palette) subStyles {
@@ -87,5 +89,6 @@ func newSubStyles(p theme.Palette) subStyles {
 		Insights: insights.DefaultStyles(p),
 		Present:  present.DefaultStyles(p),
 		Export:   exportdlg.DefaultStyles(p),
+		Lanes:    lanes.DefaultStyles(p),
 	}
 }

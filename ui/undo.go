@@ -3,6 +3,8 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"journeymap/model"
 )
@@ -43,6 +45,7 @@ func (h *history) undoTo(m *model.Map) (applied model.Edit, what string, err err
 	}
 	last := h.undo[len(h.undo)-1]
 	inv := last.Inverse()
+	rebase(last, inv, m)
 	if err := inv.Apply(m); err != nil {
 		if errors.Is(err, model.ErrConflict) {
 			// Its item changed or went elsewhere: this step can never be
@@ -65,6 +68,7 @@ func (h *history) redoTo(m *model.Map) (applied model.Edit, what string, err err
 	}
 	last := h.redo[len(h.redo)-1]
 	again := last.Inverse()
+	rebase(last, again, m)
 	if err := again.Apply(m); err != nil {
 		if errors.Is(err, model.ErrConflict) {
 			h.redo = h.redo[:len(h.redo)-1]
@@ -94,3 +98,66 @@ func (h *history) forget(e model.Edit) {
 type errNothing string
 
 func (e errNothing) Error() string { return "nothing to " + string(e) }
+
+// rebase lets a step of the history that changes a touchpoint's fields
+// follow the revisions our own undos and redos gave it: undoing two score
+// changes of one card in a row finds it one revision on from what the
+// older edit saw, with exactly the fields that edit left. When the
+// touchpoint holds exactly what last left it with, next names its current
+// revision; anything else (another window changed it) keeps the old one
+// and is refused as a conflict, here and in the file's transaction.
+func rebase(last, next model.Edit, m *model.Map) {
+	l, ok1 := last.(*model.UpdateTouchpoint)
+	n, ok2 := next.(*model.UpdateTouchpoint)
+	if !ok1 || !ok2 || m == nil {
+		return
+	}
+	ref, ok := m.Find(n.ID)
+	if !ok {
+		return
+	}
+	cur, _ := m.Touchpoint(ref)
+	if cur.Rev != n.Rev && sameFields(*cur, l.Touchpoint) {
+		n.Rev = cur.Rev
+	}
+}
+
+// sameFields compares two touchpoints' fields, not their ID or revision;
+// a nil list equals an empty one.
+func sameFields(a, b model.Touchpoint) bool {
+	return fieldsKey(a) == fieldsKey(b)
+}
+
+func fieldsKey(t model.Touchpoint) string {
+	var b strings.Builder
+	w := func(s string) { b.WriteString(strconv.Quote(s)); b.WriteByte(',') }
+	w(t.Name)
+	w(t.Description)
+	w(t.Channel)
+	w(string(t.Kind))
+	w(t.Owner)
+	w(strconv.Itoa(t.Emotion.Score))
+	w(t.Notes)
+	for _, l := range [][]string{t.Emotion.Labels, t.Motivations, t.Thoughts, t.PainPoints, t.Opportunities, t.Backstage} {
+		b.WriteByte('[')
+		for _, s := range l {
+			w(s)
+		}
+		b.WriteByte(']')
+	}
+	f := func(p *float64) {
+		if p == nil {
+			w("nil")
+			return
+		}
+		w(strconv.FormatFloat(*p, 'g', -1, 64))
+	}
+	for _, mt := range t.Metrics {
+		w(mt.Name)
+		w(mt.Unit)
+		f(mt.Target)
+		f(mt.Current)
+		w(string(mt.Direction))
+	}
+	return b.String()
+}

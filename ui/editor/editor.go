@@ -379,6 +379,34 @@ func (m Model) save() (Model, tea.Cmd) {
 	}
 }
 
+// FocusItem puts the focus on the field with the given path ("pain_points",
+// "metrics", "emotion.score"…) and, in a list or the metrics, on item i
+// (the add line when i < 0). It reports whether the form has that field.
+func (m *Model) FocusItem(path string, i int) bool {
+	for k := range m.fields {
+		if m.fields[k].path != path {
+			continue
+		}
+		m.setFocus(k)
+		f := &m.fields[k]
+		switch f.kind {
+		case kindList:
+			f.cursor = len(f.items)
+			if i >= 0 && i < len(f.items) {
+				f.cursor = i
+			}
+		case kindMetrics:
+			f.row, f.col = len(f.rows), colName
+			if i >= 0 && i < len(f.rows) {
+				f.row = i
+			}
+			f.focusCell()
+		}
+		return true
+	}
+	return false
+}
+
 func (m *Model) field(key string) *field {
 	for i := range m.fields {
 		if m.fields[i].path == key {

@@ -3,6 +3,7 @@ package editor
 import (
 	"charm.land/bubbles/v2/key"
 	"fmt"
+	"journeymap/ui/theme"
 	"strings"
 
 	"charm.land/bubbles/v2/textarea"
@@ -281,6 +282,23 @@ func (f *field) paste(msg tea.PasteMsg, width int) {
 		if f.editing < 0 {
 			f.cursor = len(f.items)
 		}
+		if theme.IsMultiLine(msg.Content) {
+			// A pasted list: one item per line, without its bullets.
+			lines := theme.PastedLines(msg.Content)
+			if f.editing >= 0 && len(lines) > 0 {
+				f.input.SetValue(lines[0])
+				f.commitEdit()
+				lines = lines[1:]
+			}
+			for _, l := range lines {
+				if !containsFold(f.items, l) {
+					f.items = append(f.items, l)
+				}
+			}
+			f.cursor = len(f.items)
+			f.sug.close()
+			return
+		}
 		f.input, _ = f.input.Update(msg)
 		f.sug.refresh(f.input.Value(), f.items)
 	case kindMetrics:
@@ -347,7 +365,7 @@ func (f *field) textKey(msg tea.KeyPressMsg, km *KeyMap) move {
 		return stay
 	}
 	if key.Matches(msg, km.Accept) {
-		if s, ok := f.sug.picked(); ok {
+		if s, ok := f.sug.accepted(msg); ok {
 			f.input.SetValue(s)
 			f.input.CursorEnd()
 			f.sug.close()
@@ -393,7 +411,7 @@ func (f *field) listKey(msg tea.KeyPressMsg, km *KeyMap) move {
 			return stay
 		}
 		if key.Matches(msg, km.Accept) {
-			if s, ok := f.sug.picked(); ok {
+			if s, ok := f.sug.accepted(msg); ok {
 				f.input.SetValue(s)
 				f.sug.close()
 				f.commitInput()
@@ -529,7 +547,7 @@ func (f *field) metricsKey(msg tea.KeyPressMsg, km *KeyMap) move {
 			return stay
 		}
 		if key.Matches(msg, km.Accept) {
-			if s, ok := f.sug.picked(); ok {
+			if s, ok := f.sug.accepted(msg); ok {
 				c := &f.rows[f.row].cells[colName]
 				c.SetValue(s)
 				c.CursorEnd()

@@ -17,6 +17,9 @@ type suggest struct {
 	source  []string
 	matches []fuzzy.Match
 	idx     int // highlighted match; -1 while the user is still typing
+	// known: what was typed is itself one of the source's words, so tab
+	// keeps it rather than taking a longer suggestion.
+	known bool
 }
 
 // refresh recomputes the matches for q, leaving out q itself and whatever
@@ -25,6 +28,7 @@ func (s *suggest) refresh(q string, have []string) {
 	s.idx = -1
 	s.matches = s.matches[:0]
 	q = strings.TrimSpace(q)
+	s.known = containsFold(s.source, q)
 	if q == "" || len(s.source) == 0 {
 		return
 	}
@@ -42,6 +46,18 @@ func (s *suggest) refresh(q string, have []string) {
 func (s *suggest) close() { s.matches, s.idx = s.matches[:0], -1 }
 
 func (s *suggest) open() bool { return len(s.matches) > 0 }
+
+// accepted returns the suggestion a key takes: the highlighted one, or with
+// tab the first while none is highlighted, so "we" + tab gives "website".
+func (s *suggest) accepted(msg tea.KeyPressMsg) (string, bool) {
+	if v, ok := s.picked(); ok {
+		return v, true
+	}
+	if msg.String() == "tab" && s.open() && !s.known {
+		return s.matches[0].Str, true
+	}
+	return "", false
+}
 
 // picked returns the highlighted suggestion.
 func (s *suggest) picked() (string, bool) {

@@ -90,3 +90,24 @@ func BenchmarkFirstKeystroke(b *testing.B) {
 	}
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/key")
 }
+
+// BenchmarkOpenFromIndex is opening the search on a 10,000-touchpoint map
+// whose index the root already built for this load of the map (budget:
+// 20 ms), with the first frame drawn.
+func BenchmarkOpenFromIndex(b *testing.B) {
+	x := NewIndex(benchItems())
+	st := DefaultStyles(theme.New(true))
+	for b.Loop() {
+		m := NewFromIndex("Search touchpoints", x, st)
+		_ = m.View(100, 30)
+	}
+}
+
+// BenchmarkBuildIndex is what the first / after a map loads costs: every
+// touchpoint's fields listed and prepared.
+func BenchmarkBuildIndex(b *testing.B) {
+	mp := model.Generate(40, 10000)
+	for b.Loop() {
+		_ = NewIndex(TouchpointItems(mp))
+	}
+}

@@ -47,6 +47,17 @@ type Item struct {
 	Text   string
 	Detail string
 	Ref    any
+	// Fields, when set, are what Text is made of, each with the name the
+	// result shows beside a match in it ("pain point"); the first is the
+	// name. Text is then built from them, so a field holding Sep stays one
+	// field.
+	Fields []Field
+}
+
+// Field is one searchable text of an item and what it is called.
+type Field struct {
+	Label string
+	Text  string
 }
 
 // ChosenMsg reports the item picked with enter.
@@ -129,7 +140,8 @@ type entry struct {
 	detail  string
 	ref     any
 	nameEnd int
-	fields  []int32 // byte offset where each field starts (the name at 0)
+	fields  []int32  // byte offset where each field starts (the name at 0)
+	labels  []string // what each field is called, when the item said so
 	// lower is text with ASCII letters lowercased (same byte offsets), for
 	// the cheap checks before the matcher; "" when text holds a rune that
 	// case-folds to an ASCII letter (Kelvin sign, long s), where byte tests
@@ -177,28 +189,79 @@ type Model struct {
 	cache   map[string][]result // query -> results; results are never modified
 }
 
+// Index is items prepared for searching. Building it walks every text once
+// (cleaning, lowering, finding the fields); the root keeps one per loaded
+// map, so opening the search again costs what is on screen. It is never
+// modified once built, so finders may share it.
+type Index struct{ items []entry }
+
+// NewIndex prepares items for searching.
+func NewIndex(items []Item) *Index {
+	x := &Index{items: make([]entry, len(items))}
+	var b strings.Builder
+	for i, it := range items {
+		var e entry
+		if len(it.Fields) > 0 {
+			e = fieldEntry(&b, it)
+		} else {
+			text := theme.Clean(it.Text)
+			e = entry{text: text, fields: []int32{0}}
+			for off := 0; ; {
+				i := strings.Index(text[off:], Sep)
+				if i < 0 {
+					break
+				}
+				off += i + len(Sep)
+				e.fields = append(e.fields, int32(off))
+			}
+		}
+		e.detail, e.ref, e.lower = theme.Clean(it.Detail), it.Ref, asciiLower(e.text)
+		e.nameEnd = e.fieldEnd(0)
+		x.items[i] = e
+	}
+	return x
+}
+
+// Len returns how many items the index holds.
+func (x *Index) Len() int { return len(x.items) }
+
+// fieldEntry joins an item's fields, cleaned and without blank ones (the
+// name always stays first), recording where each starts and its label.
+func fieldEntry(b *strings.Builder, it Item) entry {
+	b.Reset()
+	e := entry{fields: make([]int32, 0, len(it.Fields)), labels: make([]string, 0, len(it.Fields))}
+	for k, f := range it.Fields {
+		s := strings.TrimSpace(theme.Clean(f.Text))
+		if k == 0 && s == "" {
+			s = "(unnamed)"
+		}
+		if s == "" {
+			continue
+		}
+		if k > 0 {
+			b.WriteString(Sep)
+		}
+		e.fields = append(e.fields, int32(b.Len()))
+		e.labels = append(e.labels, f.Label)
+		b.WriteString(s)
+	}
+	e.text = b.String()
+	return e
+}
+
 // New returns a finder over items, focused and with an empty query.
 func New(title string, items []Item, st *Styles) Model {
+	return NewFromIndex(title, NewIndex(items), st)
+}
+
+// NewFromIndex returns a finder over an index built before.
+func NewFromIndex(title string, x *Index, st *Styles) Model {
 	m := Model{
 		title: theme.Clean(title),
-		items: make([]entry, len(items)),
+		items: x.items,
 		keys:  DefaultKeyMap(),
 		sc:    &scroll{},
 		cache: map[string][]result{},
-	}
-	for i, it := range items {
-		text := theme.Clean(it.Text)
-		e := entry{text: text, detail: theme.Clean(it.Detail), ref: it.Ref, lower: asciiLower(text), fields: []int32{0}}
-		for off := 0; ; {
-			i := strings.Index(text[off:], Sep)
-			if i < 0 {
-				break
-			}
-			off += i + len(Sep)
-			e.fields = append(e.fields, int32(off))
-		}
-		e.nameEnd = e.fieldEnd(0)
-		m.items[i] = e
 	}
 	m.input = textinput.New()
 	m.input.Prompt = "> "
@@ -400,8 +463,8 @@ const (
 // piece is one string handed to the matcher: part of an item's text from
 // byte from on, standing for the field that starts at base.
 type piece struct {
-	item, from, base int
-	where            int
+	item, from, base, end int
+	where                 int
 }
 
 // matchRange matches the candidates lo..hi-1. An item whose name holds the
@@ -418,16 +481,28 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 			idx := at(i)
 			e := &m.items[idx]
 			if pl.q == nil || e.lower == "" {
-				pieces = append(pieces, piece{item: idx, where: inText})
+				pieces = append(pieces, piece{item: idx, end: len(e.text), where: inText})
 				if !yield(e.text) {
 					return
 				}
 				continue
 			}
 			if from, to, ok := pl.window(e, 0, e.nameEnd); ok {
-				pieces = append(pieces, piece{item: idx, from: from, where: inName})
+				pieces = append(pieces, piece{item: idx, from: from, end: e.nameEnd, where: inName})
 				if !yield(e.text[from:to]) {
 					return
+				}
+				// Letters scattered through the name must not hide the
+				// query typed whole in another field: that one is
+				// matched too, and the better of the two counts.
+				if k, ok := pl.exactField(e); ok {
+					base := int(e.fields[k])
+					if from, to, ok := pl.window(e, base, e.fieldEnd(k)); ok {
+						pieces = append(pieces, piece{item: idx, from: from, base: base, end: e.fieldEnd(k), where: inField})
+						if !yield(e.text[from:to]) {
+							return
+						}
+					}
 				}
 				continue
 			}
@@ -436,7 +511,7 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 				base := int(e.fields[k])
 				if from, to, ok := pl.window(e, base, e.fieldEnd(k)); ok {
 					found = true
-					pieces = append(pieces, piece{item: idx, from: from, base: base, where: inField})
+					pieces = append(pieces, piece{item: idx, from: from, base: base, end: e.fieldEnd(k), where: inField})
 					if !yield(e.text[from:to]) {
 						return
 					}
@@ -444,7 +519,7 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 			}
 			if !found {
 				if from, to, ok := pl.window(e, 0, len(e.text)); ok {
-					pieces = append(pieces, piece{item: idx, from: from, where: inText})
+					pieces = append(pieces, piece{item: idx, from: from, end: len(e.text), where: inText})
 					if !yield(e.text[from:to]) {
 						return
 					}
@@ -461,7 +536,12 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 		for k := range fm.MatchedIndexes {
 			fm.MatchedIndexes[k] += pc.from
 		}
-		r := result{item: pc.item, score: rank(fm, pc.where, &m.items[pc.item]), matched: fm.MatchedIndexes}
+		lo := pc.base
+		if pc.where == inName {
+			lo = 0
+		}
+		r := finish(fm, pc.where, &m.items[pc.item], lo, pc.end, pl.q)
+		r.item = pc.item
 		// Pieces of one item arrive together: keep the best.
 		if n := len(out); n > 0 && out[n-1].item == r.item {
 			if r.score > out[n-1].score {
@@ -490,6 +570,29 @@ func newPlan(q string) plan {
 	}
 	lq := []byte(strings.ToLower(q))
 	return plan{q: lq, first: lq[0], last: lq[len(lq)-1]}
+}
+
+// exactField returns the first field after the name holding the query as
+// typed, when the name does not.
+func (pl plan) exactField(e *entry) (int, bool) {
+	qs := string(pl.q)
+	if strings.Contains(e.lower[:e.nameEnd], qs) {
+		return 0, false
+	}
+	j := strings.Index(e.lower[e.nameEnd:], qs)
+	if j < 0 {
+		return 0, false
+	}
+	return e.fieldAt(e.nameEnd + j), true
+}
+
+// fieldAt returns the field that byte i of the text belongs to.
+func (e *entry) fieldAt(i int) int {
+	k := 0
+	for k+1 < len(e.fields) && int(e.fields[k+1]) <= i {
+		k++
+	}
+	return k
 }
 
 // window returns the part of e.text[lo:hi] the matcher needs to see, or
@@ -547,6 +650,53 @@ const (
 	maxNameSlack = 30 // cap on the penalty for name characters left unmatched
 	spreadMalus  = 20 // the match needed several fields
 )
+
+// Ranking of exact matches: the query as typed, found whole in the field
+// (or name) the match lies in, ranks above letters scattered through it,
+// and more so as a whole word.
+const (
+	substringBonus = 100
+	wordBonus      = 80
+)
+
+// finish turns a match inside e.text[lo:hi] into a result: ranked, and
+// when the query appears there as typed (ASCII, ignoring case), marked and
+// rewarded as that contiguous run rather than scattered letters.
+func finish(fm fuzzy.Match, where int, e *entry, lo, hi int, q []byte) result {
+	r := result{item: fm.Index, score: rank(fm, where, e), matched: fm.MatchedIndexes}
+	if len(q) == 0 || e.lower == "" || hi > len(e.lower) || lo >= hi {
+		return r
+	}
+	i := strings.Index(e.lower[lo:hi], string(q))
+	if i < 0 {
+		return r
+	}
+	i += lo
+	r.score += substringBonus
+	if wordEdge(e.lower, i-1) && wordEdge(e.lower, i+len(q)) {
+		r.score += wordBonus
+	}
+	m := r.matched[:0:0]
+	if cap(r.matched) >= len(q) {
+		m = r.matched[:len(q)] // the matcher's own slice: no allocation
+	} else {
+		m = make([]int, len(q))
+	}
+	for k := range m {
+		m[k] = i + k
+	}
+	r.matched = m
+	return r
+}
+
+// wordEdge reports whether byte i of s is not part of a word (or outside s).
+func wordEdge(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return true
+	}
+	c := s[i]
+	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80)
+}
 
 // rank turns a fuzzy score, without the matcher's length penalty (which
 // would punish a touchpoint for having many motivations), into the finder's
@@ -709,7 +859,7 @@ func (m Model) row(r result, selected bool, w int) string {
 	if dw > 0 {
 		tw = avail - dw - 2
 	}
-	used := highlight(&b, e.text, r.matched, tw, p.text, p.hl)
+	used := m.resultText(&b, e, r.matched, tw, p)
 	if dw > 0 {
 		d, dused, cut := cutWidth(e.detail, dw)
 		if cut {
@@ -723,6 +873,66 @@ func (m Model) row(r result, selected bool, w int) string {
 		p.space.add(&b, strings.Repeat(" ", max(0, tw-used)))
 	}
 	return theme.Pad(b.String(), w, lipgloss.NewStyle())
+}
+
+// resultText writes a result's text in at most w cells and returns the
+// cells used. An item built from labelled fields shows its name and, when
+// the match lies in another field, which field that is and the text
+// around the match ("Checkout  pain point: …the card was refused twice").
+func (m Model) resultText(b *strings.Builder, e *entry, matched []int, w int, p *paints) int {
+	if e.labels == nil {
+		return highlight(b, e.text, matched, w, p.text, p.hl)
+	}
+	k := 0
+	if len(matched) > 0 {
+		k = e.fieldAt(matched[0])
+	}
+	name := e.text[:e.nameEnd]
+	if k == 0 || k >= len(e.labels) {
+		return highlight(b, name, inside(matched, 0, e.nameEnd), w, p.text, p.hl)
+	}
+	nw := min(ansi.StringWidth(name), max(w*2/5, 8))
+	used := highlight(b, name, nil, nw, p.text, p.text)
+	label := "  " + e.labels[k] + ": "
+	if used+ansi.StringWidth(label)+8 > w {
+		return used
+	}
+	p.detail.add(b, label)
+	used += ansi.StringWidth(label)
+	lo, hi := int(e.fields[k]), e.fieldEnd(k)
+	rest := w - used
+	// Start a third of the way back, so the match shows with what leads
+	// to it, on a word's start where there is one.
+	start := lo
+	if first := matched[0]; ansi.StringWidth(e.text[lo:first]) > rest/3 {
+		start = first
+		for back := 0; start > lo && back < rest/3; back++ {
+			_, size := utf8.DecodeLastRuneInString(e.text[lo:start])
+			start -= size
+		}
+		if sp := strings.IndexByte(e.text[start:first], ' '); sp >= 0 {
+			start += sp + 1
+		}
+		p.text.add(b, "…")
+		used++
+		rest--
+	}
+	shifted := inside(matched, start, hi)
+	for i := range shifted {
+		shifted[i] -= start
+	}
+	return used + highlight(b, e.text[start:hi], shifted, rest, p.text, p.hl)
+}
+
+// inside returns the offsets of matched within [lo, hi).
+func inside(matched []int, lo, hi int) []int {
+	out := make([]int, 0, len(matched))
+	for _, i := range matched {
+		if i >= lo && i < hi {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // paints are the row styles as paints, plain and selected.

@@ -174,10 +174,11 @@ func TestViewShowsHighlightedResultsAndDetail(t *testing.T) {
 	if !strings.Contains(lines[1], "chk") {
 		t.Errorf("query missing from %q", lines[1])
 	}
-	if !strings.Contains(lines[2], "▶ Checkout · store · Queue length") || !strings.Contains(lines[2], "Purchase") {
+	if !strings.Contains(lines[2], "▶ Checkout ") || !strings.Contains(lines[2], "Purchase") {
 		t.Errorf("first result row = %q", lines[2])
 	}
-	if !strings.Contains(lines[3], "Browse the menu") || !strings.Contains(lines[3], "Discovery") {
+	// A match outside the name says which field and shows it.
+	if !strings.Contains(lines[3], "Browse the menu  metric: Checkout time") || !strings.Contains(lines[3], "Discovery") {
 		t.Errorf("second result row = %q", lines[3])
 	}
 	if !strings.Contains(lines[len(lines)-1], "2/4") {
@@ -280,12 +281,22 @@ func TestScrollKeepsSelectionVisible(t *testing.T) {
 // reference ranks one item the slow, obvious way: sahilm/fuzzy on the
 // untrimmed name, then on each other field, then on the whole text.
 func reference(q string, e *entry) (result, bool) {
+	pl := newPlan(q)
 	adj := func(fm fuzzy.Match, base, where int) result {
 		fm.Score += len(fm.Str) - len(fm.MatchedIndexes)
 		for k := range fm.MatchedIndexes {
 			fm.MatchedIndexes[k] += base
 		}
-		return result{score: rank(fm, where, e), matched: fm.MatchedIndexes}
+		hi := len(e.text)
+		switch where {
+		case inName:
+			hi = e.nameEnd
+		case inField:
+			hi = e.fieldEnd(e.fieldAt(base))
+		}
+		r := finish(fm, where, e, base, hi, pl.q)
+		r.item = 0
+		return r
 	}
 	one := func(s string) (fuzzy.Match, bool) {
 		ms := fuzzy.Find(q, []string{s})
@@ -296,7 +307,16 @@ func reference(q string, e *entry) (result, bool) {
 	}
 	if newPlan(q).q != nil && e.lower != "" {
 		if fm, ok := one(e.text[:e.nameEnd]); ok {
-			return adj(fm, 0, inName), true
+			r := adj(fm, 0, inName)
+			if k, ok := pl.exactField(e); ok {
+				base := int(e.fields[k])
+				if fm, ok := one(e.text[base:e.fieldEnd(k)]); ok {
+					if f := adj(fm, base, inField); f.score > r.score {
+						r = f
+					}
+				}
+			}
+			return r, true
 		}
 		var best result
 		found := false
@@ -416,5 +436,38 @@ func TestLongQueryShowsWhatIsTyped(t *testing.T) {
 	m = typeText(m, strings.Repeat("word ", 20)+"END")
 	if v := ansi.Strip(m.View(80, 24)); !strings.Contains(v, "END") {
 		t.Fatalf("the end of the query is not shown:\n%s", v)
+	}
+}
+
+// A word typed whole that appears in a single pain point puts that
+// touchpoint first, above names that merely hold its letters; the result
+// says it matched a pain point and shows the text around the match.
+func TestExactWordInAPainPointRanksFirst(t *testing.T) {
+	tp := func(name string) model.Touchpoint { return model.NewTouchpoint(name) }
+	a := tp("Register account at checkout") // r-e-f-u-s-e-d scattered? no: holds "re…fu…s…ed"
+	b := tp("Receive confirmation e-mail")  // letters of "refund" scattered
+	c := tp("Pay at the till")
+	c.PainPoints = []string{"Long queue", "The terminal asked twice, then the refund took a week to arrive"}
+	c.Notes = "busy at noon"
+	d := tp("Return form for refunds and dues") // contains "refund" inside "refunds": substring, not a word
+	mp := &model.Map{MapInfo: model.MapInfo{Title: "Shop"}, Phases: []model.Phase{
+		{Name: "Buy", Touchpoints: []model.Touchpoint{a, b, d, c}},
+	}}
+	m := typeText(New("Search", TouchpointItems(mp), styles()), "refund")
+	names := resultNames(m)
+	if len(names) < 2 || names[0] != "Pay at the till" || names[1] != "Return form for refunds and dues" {
+		t.Fatalf("ranking = %q, want the pain point's whole word first, then the substring", names)
+	}
+	v := ansi.Strip(m.View(100, 8))
+	if !strings.Contains(v, "Pay at the till  pain point: ") || !strings.Contains(v, "refund took a week") {
+		t.Errorf("the result does not say where it matched:\n%s", v)
+	}
+	// Every text field is searched: notes, too.
+	m = typeText(New("Search", TouchpointItems(mp), styles()), "noon")
+	if names := resultNames(m); len(names) == 0 || names[0] != "Pay at the till" {
+		t.Errorf("notes not searched: %q", names)
+	}
+	if v := ansi.Strip(m.View(100, 8)); !strings.Contains(v, "notes: busy at noon") {
+		t.Errorf("notes match not shown:\n%s", v)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"journeymap/model"
-	"journeymap/ui/theme"
 )
 
 // Sep separates the fields of an Item's Text. The name comes first, so the
@@ -19,9 +18,10 @@ type MapRef struct {
 }
 
 // TouchpointItems returns one item per touchpoint of mp in journey order.
-// Text holds the name, channel, emotion labels, motivations, pain points and
-// metric names joined by Sep (empty fields left out); Detail is the phase;
-// Ref is the touchpoint's model.Ref.
+// Its fields are every text of the touchpoint: name, description, channel,
+// owner, emotion labels, motivations, thoughts, pain points, opportunities,
+// backstage, metric names and notes (empty ones left out); Text joins them
+// with Sep. Detail is the phase; Ref is the touchpoint's model.Ref.
 func TouchpointItems(mp *model.Map) []Item {
 	if mp == nil {
 		return nil
@@ -30,10 +30,12 @@ func TouchpointItems(mp *model.Map) []Item {
 	var b strings.Builder
 	for pi, p := range mp.Phases {
 		for ti := range p.Touchpoints {
+			fs := touchpointFields(&p.Touchpoints[ti])
 			items = append(items, Item{
-				Text:   touchpointText(&b, &p.Touchpoints[ti]),
+				Text:   joinFields(&b, fs),
 				Detail: p.Name,
 				Ref:    model.Ref{Phase: pi, Index: ti},
+				Fields: fs,
 			})
 		}
 	}
@@ -50,56 +52,75 @@ func MapItems(maps []*model.Map) []Item {
 		}
 	}
 	items := make([]Item, 0, n)
-	var b strings.Builder
 	for _, mp := range maps {
 		if mp == nil {
 			continue
 		}
-		for pi, p := range mp.Phases {
-			detail := mp.Title + Sep + p.Name
-			for ti := range p.Touchpoints {
-				items = append(items, Item{
-					Text:   touchpointText(&b, &p.Touchpoints[ti]),
-					Detail: detail,
-					Ref:    MapRef{MapID: mp.ID, Ref: model.Ref{Phase: pi, Index: ti}},
-				})
-			}
+		for _, it := range TouchpointItems(mp) {
+			it.Detail = mp.Title + Sep + it.Detail
+			it.Ref = MapRef{MapID: mp.ID, Ref: it.Ref.(model.Ref)}
+			items = append(items, it)
 		}
 	}
 	return items
 }
 
-// touchpointText joins the searchable fields of t, each cleaned of control
-// characters so the text drawn is exactly the text matched.
-func touchpointText(b *strings.Builder, t *model.Touchpoint) string {
-	b.Reset()
-	add := func(s string) {
-		s = strings.TrimSpace(theme.Clean(s))
-		if s == "" {
-			return
+// Field labels, as a result names the field its match lies in.
+const (
+	LabelName        = "name"
+	LabelDescription = "description"
+	LabelChannel     = "channel"
+	LabelOwner       = "owner"
+	LabelLabel       = "emotion"
+	LabelMotivation  = "motivation"
+	LabelThought     = "thought"
+	LabelPainPoint   = "pain point"
+	LabelOpportunity = "opportunity"
+	LabelBackstage   = "backstage"
+	LabelMetric      = "metric"
+	LabelNotes       = "notes"
+)
+
+// touchpointFields lists the searchable texts of t, the name first.
+func touchpointFields(t *model.Touchpoint) []Field {
+	n := 5 + len(t.Emotion.Labels) + len(t.Motivations) + len(t.Thoughts) + len(t.PainPoints) +
+		len(t.Opportunities) + len(t.Backstage) + len(t.Metrics)
+	fs := make([]Field, 0, n)
+	add := func(label, s string) {
+		if strings.TrimSpace(s) != "" {
+			fs = append(fs, Field{Label: label, Text: s})
 		}
-		if b.Len() > 0 {
-			b.WriteString(Sep)
-		}
-		b.WriteString(s)
 	}
-	name := strings.TrimSpace(theme.Clean(t.Name))
-	if name == "" {
-		name = "(unnamed)"
-	}
-	b.WriteString(name)
-	add(t.Channel)
+	fs = append(fs, Field{Label: LabelName, Text: t.Name})
+	add(LabelChannel, t.Channel)
 	for _, s := range t.Emotion.Labels {
-		add(s)
+		add(LabelLabel, s)
 	}
 	for _, s := range t.Motivations {
-		add(s)
+		add(LabelMotivation, s)
 	}
 	for _, s := range t.PainPoints {
-		add(s)
+		add(LabelPainPoint, s)
 	}
 	for _, m := range t.Metrics {
-		add(m.Name)
+		add(LabelMetric, m.Name)
 	}
-	return b.String()
+	for _, s := range t.Thoughts {
+		add(LabelThought, s)
+	}
+	for _, s := range t.Opportunities {
+		add(LabelOpportunity, s)
+	}
+	for _, s := range t.Backstage {
+		add(LabelBackstage, s)
+	}
+	add(LabelOwner, t.Owner)
+	add(LabelDescription, t.Description)
+	add(LabelNotes, t.Notes)
+	return fs
+}
+
+// joinFields is the Text of an item made of fs, as NewIndex builds it.
+func joinFields(b *strings.Builder, fs []Field) string {
+	return fieldEntry(b, Item{Fields: fs}).text
 }

@@ -368,6 +368,29 @@ func wrapLines(s string, w, limit int) []string {
 		}
 		cut := strings.LastIndexByte(s[:w+1], ' ')
 		if cut <= 0 {
+			// One word wider than the column: break after a hyphen in
+			// it, or else mark the break with one ("Compari-", "son"),
+			// so a narrow column still reads as words.
+			if h := strings.LastIndexByte(s[:w], '-'); h > 0 {
+				lines = append(lines, s[:h+1])
+				s = s[h+1:]
+				continue
+			}
+			if w >= 4 {
+				// Leave at least three letters for the next line
+				// ("Leftov-", "ers" rather than "Leftove-", "rs").
+				word := len(s)
+				if sp := strings.IndexByte(s, ' '); sp >= 0 {
+					word = sp
+				}
+				cut := w - 1
+				if word-cut < 3 && word-3 >= 3 {
+					cut = word - 3
+				}
+				lines = append(lines, s[:cut]+"-")
+				s = s[cut:]
+				continue
+			}
 			cut = w
 		}
 		lines = append(lines, strings.TrimRight(s[:cut], " "))

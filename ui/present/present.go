@@ -418,6 +418,29 @@ func (m Model) block(t model.Touchpoint, width, maxLines int) []string {
 		}
 		item(st.Motivation, "→ ", mo, n)
 	}
+	// What the room came for: what hurts, what could be better, and the
+	// numbers that miss their target, before the customer's words.
+	for _, pp := range t.PainPoints {
+		if maxLines-len(lines) <= 0 {
+			break
+		}
+		item(st.Pain, "✗ ", pp, 2)
+	}
+	for _, op := range t.Opportunities {
+		if maxLines-len(lines) <= 0 {
+			break
+		}
+		item(st.Opportunity, "+ ", op, 2)
+	}
+	for _, mt := range t.Metrics {
+		if maxLines-len(lines) <= 0 {
+			break
+		}
+		if mt.Status() != model.OffTarget {
+			continue
+		}
+		item(st.Pain, "▼ ", offTarget(mt), 1)
+	}
 	for _, th := range t.Thoughts {
 		if maxLines-len(lines) <= 0 {
 			break
@@ -425,6 +448,25 @@ func (m Model) block(t model.Touchpoint, width, maxLines int) []string {
 		item(st.Thought, "“", theme.Clean(th)+"”", 2)
 	}
 	return lines
+}
+
+// offTarget says a metric that misses its target in words: "NPS 21 (target ≥ 30)".
+func offTarget(mt model.Metric) string {
+	num := func(p *float64) string {
+		if p == nil {
+			return "?"
+		}
+		return strconv.FormatFloat(*p, 'f', -1, 64)
+	}
+	cmp := "≥"
+	if mt.Direction == model.Down {
+		cmp = "≤"
+	}
+	unit := ""
+	if u := theme.Clean(mt.Unit); u != "" {
+		unit = " " + u
+	}
+	return theme.Clean(mt.Name) + " " + num(mt.Current) + unit + " (target " + cmp + " " + num(mt.Target) + unit + ")"
 }
 
 // wrap cleans s and word-wraps it to width cells in at most n lines, the
@@ -545,6 +587,8 @@ type Styles struct {
 	Labels      lipgloss.Style // emotion labels
 	Motivation  lipgloss.Style
 	Thought     lipgloss.Style // what the customer thinks, quoted
+	Pain        lipgloss.Style // pain points and metrics off target
+	Opportunity lipgloss.Style
 	Hint        lipgloss.Style // "▼ 3 more"
 	Empty       lipgloss.Style
 	Footer      lipgloss.Style
@@ -570,6 +614,8 @@ func DefaultStyles(p theme.Palette) *Styles {
 		Labels:      s.Italic(true).Foreground(p.Fg),
 		Motivation:  s.Foreground(p.Fg),
 		Thought:     s.Italic(true).Foreground(p.Muted),
+		Pain:        s.Bold(true).Foreground(p.EmotionColor(1)),
+		Opportunity: s.Foreground(p.EmotionColor(5)),
 		Hint:        s.Italic(true).Foreground(p.Muted),
 		Empty:       s.Italic(true).Foreground(p.Muted),
 		Footer:      s.Foreground(p.Muted),
