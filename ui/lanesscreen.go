@@ -126,7 +126,7 @@ func (r *Root) setScore(k tea.KeyPressMsg) tea.Cmd {
 	})
 	if r.note == "" {
 		r.setNote(fmt.Sprintf("%s: %d %s %s · u undoes", theme.Fit(theme.Clean(tp.Name), 40), score,
-			theme.Face(score), theme.ScoreWord(score)), false)
+			theme.Face(score), model.ScoreWord(score)), false)
 	}
 	return cmd
 }

@@ -106,7 +106,7 @@ func BenchmarkOpenFromIndex(b *testing.B) {
 // BenchmarkBuildIndex is what the first / after a map loads costs: every
 // touchpoint's fields listed and prepared.
 func BenchmarkBuildIndex(b *testing.B) {
-	mp := model.Generate(40, 10000)
+	mp := testmap.Generate(40, 10000)
 	for b.Loop() {
 		_ = NewIndex(TouchpointItems(mp))
 	}
