@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -142,10 +143,11 @@ func TestMigrateRefusesNewerSchema(t *testing.T) {
 	}
 	s.Close()
 	// An older binary knows fewer migrations than the file has applied.
+	applied := latestVersion()
 	withMigrations(t, nil)
 	before := stateOf(t, path)
 	_, err = Open(path)
-	if !errors.Is(err, ErrTooNew) || !strings.Contains(err.Error(), "schema 2, this binary knows 0") {
+	if !errors.Is(err, ErrTooNew) || !strings.Contains(err.Error(), fmt.Sprintf("schema %d, this binary knows 0", applied)) {
 		t.Errorf("error %v should wrap ErrTooNew and give both versions", err)
 	}
 	assertUnchanged(t, path, before)
