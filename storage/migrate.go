@@ -87,7 +87,7 @@ ALTER TABLE touchpoints ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
 `
 
 // A workshop over SSH records who added each touchpoint and list item (the
-// guest's SSH user name; ” for everything added locally or before), and
+// guest's SSH user name; empty for everything added locally or before), and
 // keeps its dot-voting rounds: a vote per question, and each voter's dots on
 // each touchpoint. A dot goes with its touchpoint; a vote with its map.
 const schemaV3 = `
