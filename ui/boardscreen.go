@@ -53,6 +53,9 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 	if (km.Capture.matches(k) || km.NewPhase.matches(k) || km.Delete.matches(k)) && r.refuseEdit() {
 		return nil // reloading after a failed write
 	}
+	if cmd, ok := r.workshopKey(k); ok {
+		return cmd
+	}
 	switch {
 	case km.Help.matches(k):
 		r.openHelp()
