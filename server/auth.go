@@ -155,7 +155,7 @@ func (f *failures) prune(host string, now time.Time) {
 // auth decides who may join.
 type auth struct {
 	code         string // "" when only keys may join
-	allow        Keys // participants' keys (--allow)
+	allow        Keys   // participants' keys (--allow)
 	facilitators Keys
 	limit        *failures
 }

@@ -223,7 +223,7 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 		switch {
 		case errors.Is(err, errFull):
 			s.log.Printf("refused %s: the room is full", who)
-			wish.Fatalln(sess, fmt.Sprintf("journeymap: the room is full (%d people); ask the facilitator to raise --max", s.cfg.Max))
+			wish.Fatalln(sess, fmt.Sprintf("journeymap: the room is full (%d sessions); ask the facilitator to raise --max", s.cfg.Max))
 			return
 		case err != nil:
 			wish.Fatalln(sess, "journeymap: the workshop is ending")
