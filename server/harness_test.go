@@ -125,6 +125,31 @@ type screen struct {
 	mark  int
 	kick  chan struct{}
 	ended chan struct{}
+	w, h  int
+	odd   bool
+}
+
+// sees waits until the screen shows want, making it redraw everything
+// (a resize) each time it looks: the renderer otherwise sends only the
+// cells that change, so "1 left" after "2 left" arrives as a lone "1".
+func (s *screen) sees(want string) {
+	s.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		s.Mark()
+		s.odd = !s.odd
+		w := s.w
+		if s.odd {
+			w++
+		}
+		if err := s.sess.WindowChange(s.h, w); err != nil {
+			s.t.Fatal(err)
+		}
+		if s.waitFor(want, 400*time.Millisecond) {
+			return
+		}
+	}
+	s.must(want) // fails with the screen
 }
 
 func (s *screen) Write(p []byte) (int, error) {
@@ -149,7 +174,7 @@ func (tr *testRoom) join(t testing.TB, user string, auth []gossh.AuthMethod, w, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &screen{t: t, c: c, sess: sess, kick: make(chan struct{}, 1), ended: make(chan struct{})}
+	s := &screen{t: t, c: c, sess: sess, w: w, h: h, kick: make(chan struct{}, 1), ended: make(chan struct{})}
 	sess.Stdout = s
 	sess.Stderr = s
 	in, err := sess.StdinPipe()
@@ -239,6 +264,9 @@ func (s *screen) typ(keys ...string) {
 			s.t.Fatal(err)
 		}
 		time.Sleep(60 * time.Millisecond)
+		if k == esc {
+			time.Sleep(150 * time.Millisecond) // not alt+ the next key
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -78,7 +79,7 @@ func TestCommandsShellsAndForwardingRefused(t *testing.T) {
 
 	// exec: one line saying why, and a non-zero exit.
 	sess, _ := c.NewSession()
-	var out bytes.Buffer
+	var out lockedBuffer
 	sess.Stdout, sess.Stderr = &out, &out
 	err = sess.Run("cat /etc/passwd")
 	var exit *gossh.ExitError
@@ -128,6 +129,29 @@ func TestCommandsShellsAndForwardingRefused(t *testing.T) {
 		rl.Close()
 		t.Error("remote port forwarding (tcpip-forward) was accepted")
 	}
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func (l *lockedBuffer) Reset() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.b.Reset()
 }
 
 func asExit(err error, exit **gossh.ExitError) bool {

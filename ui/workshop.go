@@ -199,7 +199,7 @@ func (r *Root) workshopStatus() string {
 	out := me + " · " + fmt.Sprintf("%d here: %s", len(people), strings.Join(names, ", ")) + " · "
 	if r.screen == screenBoard && r.mp != nil {
 		if v := s.Room.Vote(r.mp.ID); v.Open {
-			out += fmt.Sprintf("vote: %s dots left", fmt.Sprint(v.Left)) + " of " + fmt.Sprint(v.DotsPerPerson)
+			out += fmt.Sprintf("vote: %d of %d dots left", v.Left, v.DotsPerPerson)
 			if tp, ok := r.selectedTouchpoint(); ok && v.Mine[tp.ID] > 0 {
 				out += fmt.Sprintf(" (%d here)", v.Mine[tp.ID])
 			}
