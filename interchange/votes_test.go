@@ -62,8 +62,8 @@ func TestVersion1StillImports(t *testing.T) {
 func TestVotesRefused(t *testing.T) {
 	for doc, want := range map[string]string{
 		`{"format":"journeymap","version":2,"map":{"title":"T","phases":[],"votes":[{"question":"Q","results":[{"phase":0,"touchpoint":0,"dots":1}]}]}}`: "map.votes[0].results[0]: names no touchpoint",
-		`{"format":"journeymap","version":2,"map":{"title":"T","votes":[{"question":""}]}}`:                                                                 "map.votes[0]: a vote needs a question",
-		`{"format":"journeymap","version":2,"map":{"title":"T","votes":[{"question":"Q","dots_per_person":0}]}}`:                                           "dots per person must be",
+		`{"format":"journeymap","version":2,"map":{"title":"T","votes":[{"question":""}]}}`:                                                              "map.votes[0]: a vote needs a question",
+		`{"format":"journeymap","version":2,"map":{"title":"T","votes":[{"question":"Q","dots_per_person":0}]}}`:                                         "dots per person must be",
 	} {
 		_, err := ParseJSON([]byte(doc))
 		if err == nil || !strings.Contains(err.Error(), want) {
