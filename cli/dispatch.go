@@ -87,6 +87,8 @@ func (c *cli) dispatch(args []string) error {
 		return c.newMap(rest)
 	case "templates":
 		return c.templates(rest)
+	case "serve":
+		return c.serve(rest)
 	case "--":
 		if len(rest) != 1 {
 			return usagef("expected one FILE after --")
@@ -123,6 +125,8 @@ Usage:
   journeymap new [FILE] [--template NAME] [--title T]
                                        add a map made from a template; prints its id
   journeymap templates                 list the built-in and your own templates
+  journeymap serve [FILE] [--listen ADDR] [--allow KEYS] [--facilitators KEYS] [--max N]
+                                       run a workshop: the room joins FILE over ssh
   journeymap --help | --version
 
 FILE defaults to %s,

@@ -42,6 +42,7 @@ func WriteCSV(w io.Writer, m *model.Map) error {
 		n := "metric" + strconv.Itoa(i) + "_"
 		header = append(header, n+"name", n+"unit", n+"target", n+"current", n+"direction", n+"status")
 	}
+	header, dots := csvVotes(header, m)
 	out := &errRecorder{w: w}
 	cw := csvWriter{w: bufio.NewWriterSize(out, 64<<10)}
 	cw.w.WriteString("\ufeff")
@@ -80,6 +81,9 @@ func WriteCSV(w io.Writer, m *model.Map) error {
 				for range 6 {
 					cw.cell("")
 				}
+			}
+			for _, d := range dots {
+				cw.int(d[model.Ref{Phase: pi, Index: ti}])
 			}
 			cw.end()
 			if out.err != nil {

@@ -38,7 +38,7 @@ func goldenMaps(t *testing.T) map[string]*model.Map {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	ms := map[string]*model.Map{"rich": richMap(), "nasty": nastyMap()}
+	ms := map[string]*model.Map{"rich": richMap(), "nasty": nastyMap(), "voted": votedMap()}
 	if len(ts) != len(builtinFiles) {
 		t.Fatalf("%d templates, want the %d built-ins", len(ts), len(builtinFiles))
 	}

@@ -14,10 +14,12 @@ import (
 	"journeymap/model"
 )
 
-// The JSON interchange document (format version 1, keys in a fixed order).
+// The JSON interchange document (keys in a fixed order). Version 2 added
+// the map's closed dot-voting rounds ("votes", see votes.go); version 1
+// documents, which have none, still import.
 const (
 	jsonFormat  = "journeymap"
-	jsonVersion = 1
+	jsonVersion = 2
 	// MaxJSONSize bounds an imported document. A map of 10,000 fully filled
 	// touchpoints is about 8 MiB, so 64 MiB leaves plenty of room while
 	// keeping a wrong or hostile file from eating the machine's memory.
@@ -98,6 +100,7 @@ func WriteJSON(out io.Writer, m *model.Map) error {
 		}
 		w.close(']')
 	}
+	w.votes(m)
 	w.close('}')
 	w.close('}')
 	w.b = append(w.b, '\n')
@@ -407,6 +410,9 @@ func ParseJSON(data []byte) (*model.Map, error) {
 		}
 		return nil, err
 	}
+	if err := checkVotes(m); err != nil {
+		return nil, err
+	}
 	if err := m.Validate(); err != nil {
 		var ve model.ValidationErrors
 		if errors.As(err, &ve) {
@@ -433,8 +439,8 @@ func checkEnvelope(format *string, version *int, hasMap bool) error {
 		return &model.FieldError{Path: "version", Msg: "missing (want 1)"}
 	case *version > jsonVersion:
 		return &model.FieldError{Path: "version", Msg: fmt.Sprintf("is %d, written by a newer Journeymap; this one reads version %d", *version, jsonVersion)}
-	case *version != jsonVersion:
-		return &model.FieldError{Path: "version", Msg: fmt.Sprintf("is %d, not a known version (want %d)", *version, jsonVersion)}
+	case *version < 1:
+		return &model.FieldError{Path: "version", Msg: fmt.Sprintf("is %d, not a known version (want 1 to %d)", *version, jsonVersion)}
 	case !hasMap:
 		return &model.FieldError{Path: "map", Msg: "missing"}
 	}
@@ -775,7 +781,7 @@ func (p *jsonParser) objects(read func(i int) error) error {
 
 var (
 	docKeys        = []string{"format", "version", "map"}
-	mapKeys        = []string{"title", "persona", "goal", "notes", "phases"}
+	mapKeys        = []string{"title", "persona", "goal", "notes", "phases", "votes"}
 	personaKeys    = []string{"name", "description"}
 	phaseKeys      = []string{"name", "description", "touchpoints"}
 	touchpointKeys = []string{"name", "description", "channel", "kind", "owner", "emotion",
@@ -896,6 +902,8 @@ func (p *jsonParser) mapObject(m *model.Map) error {
 			return p.text(&m.Goal)
 		case "notes":
 			return p.text(&m.Notes)
+		case "votes":
+			return p.votes(m)
 		default: // "phases"
 			m.Phases = nil
 			return p.objects(func(i int) error {

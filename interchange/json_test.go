@@ -27,7 +27,7 @@ func TestMarshalJSONShape(t *testing.T) {
 	}
 	want := `{
   "format": "journeymap",
-  "version": 1,
+  "version": 2,
   "map": {
     "title": "T",
     "persona": {
@@ -69,7 +69,8 @@ func TestMarshalJSONShape(t *testing.T) {
           }
         ]
       }
-    ]
+    ],
+    "votes": []
   }
 }
 `
@@ -227,7 +228,7 @@ func TestParseJSONErrors(t *testing.T) {
 		{"format with a control character", valid(repl(`"journeymap"`, `"journeym\u007fap"`)), `format: is "journeym\x7fap"; this is not a Journeymap document`},
 		{"format not a string", valid(repl(`"journeymap"`, `7`)), "format: must be a string, got the number 7"},
 		{"text file", "hello\n", "line 1, column 1: invalid character 'h', expected a JSON object"},
-		{"newer version", valid(repl(`"version":1`, `"version":2`)), "version: is 2, written by a newer Journeymap; this one reads version 1"},
+		{"newer version", valid(repl(`"version":1`, `"version":3`)), "version: is 3, written by a newer Journeymap; this one reads version 2"},
 		{"newer version with new keys", valid(repl(`"version":1`, `"version":3,"layers":[]`)), "version: is 3, written by a newer Journeymap"},
 		{"version zero", valid(repl(`"version":1`, `"version":0`)), "version: is 0, not a known version"},
 		{"no map", `{"format":"journeymap","version":1}`, "map: missing"},
@@ -326,7 +327,7 @@ func TestMarshalJSONIsValidJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &v); err != nil {
 		t.Fatal(err)
 	}
-	if v["format"] != "journeymap" || v["version"] != float64(1) {
+	if v["format"] != "journeymap" || v["version"] != float64(2) {
 		t.Errorf("envelope = %v %v", v["format"], v["version"])
 	}
 	if _, ok := v["map"].(map[string]any)["id"]; ok {
@@ -379,6 +380,14 @@ func toJSONMap(m *model.Map) *jsonMap {
 			jp.Touchpoints[k] = toJSONTouchpoint(&p.Touchpoints[k])
 		}
 		jm.Phases[i] = jp
+	}
+	jm.Votes = make([]jsonVote, len(m.Votes))
+	for i, v := range m.Votes {
+		jv := jsonVote{Question: model.CleanText(v.Question), DotsPerPerson: v.DotsPerPerson, Results: make([]jsonResult, len(v.Results))}
+		for j, r := range v.Results {
+			jv.Results[j] = jsonResult{Phase: r.At.Phase, Touchpoint: r.At.Index, Name: model.CleanText(r.Name), Dots: r.Dots}
+		}
+		jm.Votes[i] = jv
 	}
 	return jm
 }
@@ -476,6 +485,20 @@ type jsonMap struct {
 	Goal    string      `json:"goal"`
 	Notes   string      `json:"notes"`
 	Phases  []jsonPhase `json:"phases"`
+	Votes   []jsonVote  `json:"votes"`
+}
+
+type jsonVote struct {
+	Question      string       `json:"question"`
+	DotsPerPerson int          `json:"dots_per_person"`
+	Results       []jsonResult `json:"results"`
+}
+
+type jsonResult struct {
+	Phase      int    `json:"phase"`
+	Touchpoint int    `json:"touchpoint"`
+	Name       string `json:"name"`
+	Dots       int    `json:"dots"`
 }
 
 type jsonPersona struct {

@@ -35,6 +35,7 @@ func WriteMarkdown(w io.Writer, m *model.Map) error {
 	for i := range m.Phases {
 		md.phase(i, &m.Phases[i])
 	}
+	md.votes(m)
 	md.insights(model.Insights(m))
 	md.s("## Diagram\n\n```mermaid\n")
 	writeMermaid(md.w, m, "")

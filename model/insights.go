@@ -47,6 +47,8 @@ type Report struct {
 	// Kinds counts touchpoints per kind, in the order of Kinds, zeros
 	// included.
 	Kinds []Count
+	// Votes are the map's closed dot-voting rounds, as Map.Votes.
+	Votes []Vote
 }
 
 // TouchpointRow names one touchpoint in a report.
@@ -95,7 +97,7 @@ type Count struct {
 // lists are kept to InsightsTop entries as it goes, so the cost stays linear
 // in the size of the map.
 func Insights(m *Map) Report {
-	r := Report{Phases: len(m.Phases), Touchpoints: m.TouchpointCount()}
+	r := Report{Phases: len(m.Phases), Touchpoints: m.TouchpointCount(), Votes: m.Votes}
 	r.PhaseMeans = make([]PhaseMean, 0, len(m.Phases))
 	channels := map[string]int{}
 	kinds := map[Kind]int{}

@@ -66,6 +66,9 @@ type Map struct {
 	MapInfo
 	Phases    []Phase
 	UpdatedAt time.Time // last committed change, set by storage
+	// Votes are the map's closed dot-voting rounds, oldest first (see
+	// vote.go). Edits never change them; storage loads and keeps them.
+	Votes []Vote
 }
 
 // Phase is an ordered stage of the journey.
@@ -100,6 +103,10 @@ type Touchpoint struct {
 	Backstage     []string
 	Metrics       []Metric
 	Notes         string
+	// AddedBy is who added it in a workshop (their SSH user name), or ""
+	// (added locally, imported, or from before workshops). It travels with
+	// the touchpoint through undo and is not part of the interchange formats.
+	AddedBy string
 }
 
 // Metric tells whether a touchpoint works.

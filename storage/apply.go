@@ -33,6 +33,11 @@ type inserter struct {
 	// item, or an undo bringing one back); otherwise SQLite numbers the rows
 	// and revisions start at 0 (a new or copied map).
 	keepIDs bool
+	// by is recorded as who added the touchpoints and items written
+	// (authors.go); a touchpoint that names its adder keeps it, and items
+	// that were there before an edit keep theirs (kept).
+	by   string
+	kept keptAuthors
 }
 
 func newInserter(q querier) (*inserter, error) {
@@ -42,8 +47,8 @@ func newInserter(q querier) (*inserter, error) {
 		sql  string
 	}{
 		{&in.phase, `INSERT INTO phases (id, rev, map_id, position, name, description) VALUES (?, ?, ?, ?, ?, ?)`},
-		{&in.tp, `INSERT INTO touchpoints (id, rev, phase_id, position, name, description, channel, kind, owner, score, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&in.item, `INSERT INTO items (touchpoint_id, list, position, text) VALUES (?, ?, ?, ?)`},
+		{&in.tp, `INSERT INTO touchpoints (id, rev, phase_id, position, name, description, channel, kind, owner, score, notes, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&in.item, `INSERT INTO items (touchpoint_id, list, position, text, added_by) VALUES (?, ?, ?, ?, ?)`},
 		{&in.metr, `INSERT INTO metrics (touchpoint_id, position, name, unit, target, current, direction) VALUES (?, ?, ?, ?, ?, ?, ?)`},
 	} {
 		st, err := q.PrepareContext(ctxBG, p.sql)
@@ -91,7 +96,11 @@ func (in *inserter) insertPhase(mapID int64, pos int, p *model.Phase) (rowIDs, e
 
 func (in *inserter) insertTouchpoint(phaseID int64, pos int, t *model.Touchpoint) (int64, error) {
 	tid, rev := in.idRev(t.ID, t.Rev)
-	res, err := in.tp.ExecContext(ctxBG, tid, rev, phaseID, pos, t.Name, t.Description, t.Channel, string(t.Kind), t.Owner, t.Emotion.Score, t.Notes)
+	by := t.AddedBy
+	if by == "" {
+		by = in.by
+	}
+	res, err := in.tp.ExecContext(ctxBG, tid, rev, phaseID, pos, t.Name, t.Description, t.Channel, string(t.Kind), t.Owner, t.Emotion.Score, t.Notes, by)
 	if err != nil {
 		return 0, err
 	}
@@ -106,7 +115,7 @@ func (in *inserter) insertTouchpoint(phaseID int64, pos int, t *model.Touchpoint
 func (in *inserter) insertDetails(id int64, t *model.Touchpoint) error {
 	for _, l := range itemLists {
 		for i, text := range *l.of(t) {
-			if _, err := in.item.ExecContext(ctxBG, id, l.name, i, text); err != nil {
+			if _, err := in.item.ExecContext(ctxBG, id, l.name, i, text, in.kept.take(l.name, text, in.by)); err != nil {
 				return err
 			}
 		}
@@ -188,6 +197,9 @@ func insertMap(q querier, m *model.Map) (id, at int64, phaseIDs []rowIDs, err er
 			return 0, 0, nil, err
 		}
 	}
+	if err := insertVotes(q, id, m, phaseIDs); err != nil {
+		return 0, 0, nil, err
+	}
 	return id, at, phaseIDs, nil
 }
 
@@ -231,14 +243,14 @@ func (s *Store) DeleteMap(id int64) error {
 	})
 }
 
-// Apply stores one model edit: it does to the file what e.Apply does to a
+// apply stores one model edit (see Apply) made by by: it does to the file what e.Apply does to a
 // map in memory, in one write transaction. The edit names its items by ID;
 // the transaction checks that they are still in the map and, for a change of
 // fields, still at the revision the edit saw. Otherwise it writes nothing and
 // returns a *model.Conflict (errors.Is(err, model.ErrConflict)). Positions an
 // edit asks for (where an item goes) are clamped to what the file holds.
 // The edit itself is not changed.
-func (s *Store) Apply(mapID int64, e model.Edit) error {
+func (s *Store) apply(by Author, mapID int64, e model.Edit) error {
 	if e == nil {
 		return fmt.Errorf("apply to %s: no edit", s.path)
 	}
@@ -256,7 +268,7 @@ func (s *Store) Apply(mapID int64, e model.Edit) error {
 		if err := e.Phase.Validate(); err != nil {
 			return fmt.Errorf("add phase in %s: %w", s.path, err)
 		}
-		fn = func(q querier) error { return insertPhase(q, mapID, e) }
+		fn = func(q querier) error { return insertPhase(q, mapID, e, by) }
 	case *model.DeletePhase:
 		op = "delete phase"
 		fn = func(q querier) error { return deletePhase(q, mapID, e) }
@@ -274,16 +286,16 @@ func (s *Store) Apply(mapID int64, e model.Edit) error {
 		if err := e.Touchpoint.Validate(); err != nil {
 			return fmt.Errorf("add touchpoint in %s: %w", s.path, err)
 		}
-		fn = func(q querier) error { return insertTouchpoint(q, mapID, e) }
+		fn = func(q querier) error { return insertTouchpoint(q, mapID, e, by) }
 	case *model.DeleteTouchpoint:
 		op = "delete touchpoint"
-		fn = func(q querier) error { return deleteTouchpoint(q, mapID, e) }
+		fn = func(q querier) error { return deleteTouchpoint(q, mapID, e, by) }
 	case *model.UpdateTouchpoint:
 		op = "edit touchpoint"
 		if err := e.Touchpoint.Validate(); err != nil {
 			return fmt.Errorf("edit touchpoint in %s: %w", s.path, err)
 		}
-		fn = func(q querier) error { return updateTouchpoint(q, mapID, e) }
+		fn = func(q querier) error { return updateTouchpoint(q, mapID, e, by) }
 	case *model.MoveTouchpoint:
 		op = "move touchpoint"
 		fn = func(q querier) error { return moveTouchpoint(q, mapID, e) }
@@ -375,7 +387,7 @@ func updateMap(q querier, mapID int64, e *model.UpdateMap) error {
 	return err
 }
 
-func insertPhase(q querier, mapID int64, e *model.InsertPhase) error {
+func insertPhase(q querier, mapID int64, e *model.InsertPhase, by Author) error {
 	if err := refuseTaken(q, "phases", e.Phase.ID, "phase", e.Phase.Name); err != nil {
 		return err
 	}
@@ -400,7 +412,7 @@ func insertPhase(q querier, mapID int64, e *model.InsertPhase) error {
 		return err
 	}
 	defer in.close()
-	in.keepIDs = true
+	in.keepIDs, in.by = true, by.Name
 	_, err = in.insertPhase(mapID, index, &e.Phase)
 	return err
 }
@@ -493,7 +505,7 @@ func movePhase(q querier, mapID int64, e *model.MovePhase) error {
 	return err
 }
 
-func insertTouchpoint(q querier, mapID int64, e *model.InsertTouchpoint) error {
+func insertTouchpoint(q querier, mapID int64, e *model.InsertTouchpoint, by Author) error {
 	if _, err := findPhase(q, mapID, e.Phase); err != nil {
 		return err
 	}
@@ -516,12 +528,12 @@ func insertTouchpoint(q querier, mapID int64, e *model.InsertTouchpoint) error {
 		return err
 	}
 	defer in.close()
-	in.keepIDs = true
+	in.keepIDs, in.by = true, by.Name
 	_, err = in.insertTouchpoint(e.Phase, index, &e.Touchpoint)
 	return err
 }
 
-func updateTouchpoint(q querier, mapID int64, e *model.UpdateTouchpoint) error {
+func updateTouchpoint(q querier, mapID int64, e *model.UpdateTouchpoint, by Author) error {
 	t, err := findTouchpoint(q, mapID, e.ID)
 	if err != nil {
 		return err
@@ -530,6 +542,10 @@ func updateTouchpoint(q querier, mapID int64, e *model.UpdateTouchpoint) error {
 		return conflict("touchpoint", e.ID, t.name, false)
 	}
 	n := e.Touchpoint
+	kept, err := keepAuthors(q, e.ID, &n, by)
+	if err != nil {
+		return err
+	}
 	if _, err := q.ExecContext(ctxBG, `UPDATE touchpoints SET name = ?, description = ?, channel = ?, kind = ?, owner = ?, score = ?, notes = ?, rev = rev + 1 WHERE id = ?`,
 		n.Name, n.Description, n.Channel, string(n.Kind), n.Owner, n.Emotion.Score, n.Notes, e.ID); err != nil {
 		return err
@@ -545,16 +561,20 @@ func updateTouchpoint(q querier, mapID int64, e *model.UpdateTouchpoint) error {
 		return err
 	}
 	defer in.close()
+	in.by, in.kept = by.Name, kept
 	return in.insertDetails(e.ID, &n)
 }
 
-func deleteTouchpoint(q querier, mapID int64, e *model.DeleteTouchpoint) error {
+func deleteTouchpoint(q querier, mapID int64, e *model.DeleteTouchpoint, by Author) error {
 	t, err := findTouchpoint(q, mapID, e.ID)
 	if err != nil {
 		return err
 	}
 	if t.rev != e.Rev {
 		return conflict("touchpoint", e.ID, t.name, false)
+	}
+	if err := mayDeleteTouchpoint(q, e.ID, t.name, by); err != nil {
+		return err
 	}
 	if _, err := q.ExecContext(ctxBG, `DELETE FROM touchpoints WHERE id = ?`, e.ID); err != nil {
 		return err

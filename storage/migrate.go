@@ -18,6 +18,7 @@ var migrations = []migration{
 	{"maps, phases, touchpoints, list items and metrics", schemaV1},
 	{"revisions of maps, phases and touchpoints", schemaV2},
 	{"how each map is viewed (cards or lanes, hidden lanes, projector)", schemaV3},
+	{"who added touchpoints and list items; dot-voting rounds", schemaV4},
 }
 
 func latestVersion() int { return len(migrations) }
@@ -98,6 +99,33 @@ CREATE TABLE map_views (
 	column_width INTEGER NOT NULL DEFAULT 0 CHECK (column_width >= 0),
 	projector    INTEGER NOT NULL DEFAULT 0 CHECK (projector IN (0, 1))
 );
+`
+
+// A workshop over SSH records who added each touchpoint and list item (the
+// guest's SSH user name; empty for everything added locally or before), and
+// keeps its dot-voting rounds: a vote per question, and each voter's dots on
+// each touchpoint. A dot goes with its touchpoint; a vote with its map.
+const schemaV4 = `
+ALTER TABLE touchpoints ADD COLUMN added_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE items ADD COLUMN added_by TEXT NOT NULL DEFAULT '';
+CREATE TABLE votes (
+	id              INTEGER PRIMARY KEY,
+	map_id          INTEGER NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+	question        TEXT NOT NULL,
+	dots_per_person INTEGER NOT NULL CHECK (dots_per_person >= 1),
+	opened_at       INTEGER NOT NULL,
+	closes_at       INTEGER,
+	closed_at       INTEGER
+);
+CREATE INDEX votes_map ON votes(map_id, id);
+CREATE TABLE dots (
+	vote_id       INTEGER NOT NULL REFERENCES votes(id) ON DELETE CASCADE,
+	voter         TEXT NOT NULL,
+	touchpoint_id INTEGER NOT NULL REFERENCES touchpoints(id) ON DELETE CASCADE,
+	count         INTEGER NOT NULL CHECK (count >= 1),
+	PRIMARY KEY (vote_id, voter, touchpoint_id)
+) WITHOUT ROWID;
+CREATE INDEX dots_touchpoint ON dots(touchpoint_id);
 `
 
 // migrate brings the schema to the latest version in one transaction, so a

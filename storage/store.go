@@ -67,7 +67,8 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
-	damaged  bool // PRAGMA quick_check failed when it was opened for writing
+	damaged  bool   // PRAGMA quick_check failed when it was opened for writing
+	release  func() // forgets that this process holds the file (held.go)
 }
 
 // canWrite reports whether the file at path (which exists) and its directory
@@ -132,6 +133,9 @@ func openStore(path string, readOnly bool) (*Store, error) {
 	case !fi.Mode().IsRegular():
 		// Opening a FIFO would block and a device is never ours.
 		return fail(errors.New("not a regular file"))
+	case heldHere(abs):
+		// Another store of this process has it open, checked: plain file
+		// calls on it now would drop that store's locks (held.go).
 	default:
 		if err := checkHeader(abs, fi.Size()); err != nil {
 			return fail(err)
@@ -192,13 +196,14 @@ func openStore(path string, readOnly bool) (*Store, error) {
 		// A write transaction only when there is something to migrate:
 		// opening a current file never waits for another writer.
 		if err := s.migrate(); err != nil {
-			db.Close()
+			s.Close()
 			return fail(err)
 		}
 	} else if err := db.Ping(); err != nil {
-		db.Close()
+		s.Close()
 		return fail(err)
 	}
+	s.release = hold(abs) // the file exists now
 	return s, nil
 }
 
@@ -226,7 +231,7 @@ func openReadOnly(path, abs string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return &Store{db: db, path: path, readOnly: true}, nil
+	return &Store{db: db, path: path, readOnly: true, release: hold(abs)}, nil
 }
 
 // configurePool keeps exactly one connection alive for the store's life:
@@ -388,7 +393,13 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // Close closes the file. The last connection to close checkpoints the WAL
 // and removes the -wal and -shm files.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.release != nil {
+		s.release()
+	}
+	return err
+}
 
 // DataVersion returns SQLite's data_version for the store's connection. It
 // changes when another connection (another Store or process) commits, not
@@ -618,7 +629,10 @@ func (s *Store) LoadMap(id int64) (*model.Map, error) {
 	var m *model.Map
 	err := s.inTx(false, func(q querier) error {
 		var err error
-		m, err = loadMap(q, id)
+		if m, err = loadMap(q, id); err != nil {
+			return err
+		}
+		m.Votes, err = loadVotes(q, m)
 		return err
 	})
 	if err != nil {
@@ -640,7 +654,7 @@ func (s *Store) LoadMap(id int64) (*model.Map, error) {
 var (
 	loadTouchpoints = newAggQuery(`(SELECT t.*, p.position AS phase_pos FROM phases p JOIN touchpoints t ON t.phase_id = p.id
 	WHERE p.map_id = ?)`,
-		"i:phase_id", "i:position", "i:id", "i:rev", "c:score", "c:substr(kind, 1, 1)", "t:name", "t:description", "t:channel", "t:owner", "t:notes")
+		"i:phase_id", "i:position", "i:id", "i:rev", "c:score", "c:substr(kind, 1, 1)", "t:name", "t:description", "t:channel", "t:owner", "t:notes", "t:added_by")
 
 	// A map's touchpoint IDs usually form one narrow range (a map is
 	// mostly created at once), so items and metrics are read by a range
@@ -772,6 +786,7 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 	phaseIDs, positions = pk.ints(), pk.ints()
 	ids, revs, scores, kinds := pk.ints(), pk.ints(), pk.chars(), pk.chars()
 	names, descs, channels, owners, notes := pk.texts(), pk.texts(), pk.texts(), pk.texts(), pk.texts()
+	addedBy := pk.texts()
 	minID, maxID := int64(math.MaxInt64), int64(math.MinInt64)
 	for !ids.done() {
 		pi := phaseAt[phaseIDs.next()]
@@ -780,6 +795,7 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 		t := model.Touchpoint{
 			ID: ids.next(), Rev: revs.next(), Kind: kindOf(kinds.next()), Emotion: model.Emotion{Score: int(score) - '0'},
 			Name: names.next(), Description: descs.next(), Channel: channels.next(), Owner: owners.next(), Notes: notes.next(),
+			AddedBy: addedBy.next(),
 		}
 		// A score is one digit 1–5; anything else (a REAL 2.5 that a
 		// hand-edited file slipped past the CHECK) would shift every later

@@ -69,6 +69,9 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 	if (km.Capture.matches(k) || km.NewPhase.matches(k) || km.Delete.matches(k) || km.Score.matches(k)) && r.refuseEdit() {
 		return nil // reloading after a failed write
 	}
+	if cmd, ok := r.workshopKey(k); ok {
+		return cmd
+	}
 	if r.lanesOn() {
 		if cmd, ok := r.lanesKey(k, km); ok {
 			return cmd

@@ -79,6 +79,7 @@ type Root struct {
 	quitting bool
 
 	cache frameCache
+	ws    workshop // a workshop guest's state (workshop.go)
 }
 
 // New returns the root model on st. Run uses it; tests drive it directly.
@@ -116,7 +117,7 @@ func (r *Root) setNote(s string, isErr bool) { r.note, r.noteErr = s, isErr }
 // Init asks for the background colour, the list of maps and the file's data
 // version, and starts the refresh ticker.
 func (r *Root) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, r.listMaps(), dataVersionCmd(r.st), refreshTick())
+	return tea.Batch(tea.RequestBackgroundColor, r.listMaps(), dataVersionCmd(r.st), r.liveTick())
 }
 
 // Update routes a message: first the messages the root always handles
@@ -163,6 +164,8 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return r, r.reload()
 	case mapsLoadedMsg, mapLoadedMsg, vocabMsg, mapCreatedMsg, mapActionMsg, allMapsMsg:
 		return r, r.loaded(msg)
+	case roomMsg:
+		return r, r.roomUpdate(msg)
 	}
 
 	if r.width < minWidth || r.height < minHeight {

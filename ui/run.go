@@ -18,6 +18,7 @@ type Options struct {
 	Warning    string
 	ExportFunc exportdlg.ExportFunc
 	WriteFile  exportdlg.WriteFunc // atomic file writer; refuses the open map file
+	Session    *Session            // a guest in a workshop over SSH (workshop.go); nil locally
 }
 
 // Run shows the interface on the terminal until the user quits. Writes still

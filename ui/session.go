@@ -100,9 +100,10 @@ func (r *Root) refuseEdit() bool {
 // do applies a fresh edit to the open map, records it for undo and queues
 // it for the file.
 func (r *Root) do(e model.Edit) tea.Cmd {
-	if r.mp == nil || r.refuseEdit() {
+	if r.mp == nil || r.refuseEdit() || r.refuseRole(e) {
 		return nil
 	}
+	r.stampAuthor(e)
 	if err := e.Apply(r.mp); err != nil {
 		r.setNote(firstLine(err.Error()), true)
 		return nil
@@ -196,6 +197,8 @@ func (r *Root) writeDone(msg writeDoneMsg) tea.Cmd {
 		// Another program holds the file: the edit waits at the head of the
 		// queue and is tried again; the status bar says so.
 		return next
+	case errors.Is(msg.err, model.ErrRefused):
+		return r.refused(msg, next) // a workshop guest's role (workshop.go)
 	case errors.Is(msg.err, model.ErrConflict):
 		// The item was changed or deleted elsewhere: this edit alone is
 		// refused. It leaves the history (undoing it would undo nothing),

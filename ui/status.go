@@ -30,7 +30,7 @@ func ansiFit(s string, width int) string {
 // fit, because "saving…" and an error are what the user must not miss.
 func (r *Root) statusView(width int) string {
 	st := r.styles
-	left := filepath.Base(r.st.Path())
+	left := r.workshopStatus() + filepath.Base(r.st.Path())
 	if r.st.ReadOnly() {
 		left += " (read-only)"
 	}

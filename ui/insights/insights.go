@@ -180,6 +180,17 @@ func buildRows(r model.Report) []row {
 
 	section("Channel mix", -1, countRows(r.Channels, "(no channel)"))
 	section("Kind mix", -1, countRows(r.Kinds, "(no kind)"))
+	// Dot-voting rounds, newest first: what the room chose.
+	for i := len(r.Votes) - 1; i >= 0; i-- {
+		v := r.Votes[i]
+		items = make([]row, 0, len(v.Results))
+		total := max(1, v.TotalDots())
+		for _, res := range v.Results {
+			items = append(items, row{text: res.Name, detail: res.Phase, figure: model.Plural(res.Dots, "dot"),
+				bar: float64(res.Dots) / float64(total), jump: true, ref: res.At})
+		}
+		section("Vote: "+v.Question, -1, items)
+	}
 	return rows
 }
 
