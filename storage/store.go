@@ -171,6 +171,9 @@ func openStore(path string, readOnly bool) (*Store, error) {
 			}
 			return fail(errors.New("an empty SQLite file, not a Journeymap file yet (open it without list or export to set it up)"))
 		}
+		if version < latestVersion() && damaged {
+			return fail(fmt.Errorf("%w and written by an older Journeymap, so it cannot be read here (%s)", ErrDamaged, damagedAdvice))
+		}
 		if version < latestVersion() {
 			return fail(fmt.Errorf("%w and needs an upgrade (schema %d to %d)", ErrReadOnly, version, latestVersion()))
 		}
