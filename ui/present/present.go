@@ -550,7 +550,7 @@ func (m Model) drawCurve(width int) []string {
 		// More phases than cells: phases share what there is, the one on show first.
 		widths[m.phase] = 1
 	}
-	lines := board.CurveLines(m.scores, widths, m.phase, -1, m.st.Curve)
+	lines := board.CurveLines(m.scores, widths, m.phase, -1, 0, m.st.Curve)
 	var lb strings.Builder
 	lb.WriteString(strings.Repeat(" ", board.CurveAxisWidth))
 	for i, w := range widths {
