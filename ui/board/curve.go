@@ -41,7 +41,13 @@ func CurveWidth(widths []int) int {
 // lowest, when not 0, is a score whose points are drawn as ▼ (pass the
 // lowest score of the whole map to mark its lowest moments).
 func CurveLines(phases [][]int, widths []int, highlightPhase int, sel int, lowest int, st *Styles) []string {
-	return drawCurve(phases, widths, highlightPhase, sel, 0, lowest, newCurvePaints(st))
+	return drawCurve(phases, widths, highlightPhase, sel, 0, lowest, 1, newCurvePaints(st))
+}
+
+// CurveLinesTall is CurveLines drawn step rows per score step, for big
+// screens: 4*step+1 lines, the scores' rows labelled on the axis.
+func CurveLinesTall(phases [][]int, widths []int, highlightPhase, sel, lowest, step int, st *Styles) []string {
+	return drawCurve(phases, widths, highlightPhase, sel, 0, lowest, max(step, 1), newCurvePaints(st))
 }
 
 // Cell glyphs and their styles, kept as small codes while the grid is built.
@@ -186,14 +192,15 @@ func layoutCurve(phases [][]int, widths []int, highlight, sel, selScore, lowest 
 	return l
 }
 
-func scoreRow(score int) int { return 5 - score }
-
-// drawCurve renders a layout as CurveRows box-drawn lines.
-func drawCurve(phases [][]int, widths []int, highlight, sel, selScore, lowest int, p curvePaints) []string {
+// drawCurve renders a layout as box-drawn lines, step rows per score step
+// (CurveRows lines for step 1).
+func drawCurve(phases [][]int, widths []int, highlight, sel, selScore, lowest, step int, p curvePaints) []string {
 	l := layoutCurve(phases, widths, highlight, sel, selScore, lowest)
-	glyph := make([][]int8, CurveRows)
-	style := make([][]int8, CurveRows)
-	cells := make([]int8, 2*CurveRows*l.width)
+	rows := 4*step + 1
+	scoreRow := func(score int) int { return (5 - score) * step }
+	glyph := make([][]int8, rows)
+	style := make([][]int8, rows)
+	cells := make([]int8, 2*rows*l.width)
 	for r := range glyph {
 		glyph[r] = cells[2*r*l.width : (2*r+1)*l.width]
 		style[r] = cells[(2*r+1)*l.width : (2*r+2)*l.width]
@@ -202,7 +209,7 @@ func drawCurve(phases [][]int, widths []int, highlight, sel, selScore, lowest in
 	// A line cell takes the colour of its row's score, so the line shades
 	// from red at the bottom to green at the top and each row is a few long
 	// runs of one colour rather than a colour change per cell.
-	line := func(r, x int, g int8) { set(r, x, g, int8(5-r)) }
+	line := func(r, x int, g int8) { set(r, x, g, int8(5-(r+step/2)/step)) }
 	for x := 0; x < l.width; x++ {
 		b := int(l.v[x])
 		if b == 0 {
@@ -243,7 +250,7 @@ func drawCurve(phases [][]int, widths []int, highlight, sel, selScore, lowest in
 		if l.sep[x] == sSepAct {
 			g = gSepActive
 		}
-		for r := 0; r < CurveRows; r++ {
+		for r := 0; r < rows; r++ {
 			if glyph[r][x] == gBlank {
 				set(r, x, g, l.sep[x])
 			}
@@ -252,12 +259,16 @@ func drawCurve(phases [][]int, widths []int, highlight, sel, selScore, lowest in
 	if l.selX >= 0 {
 		set(scoreRow(l.selScore), l.selX, gSelected, sSelected)
 	}
-	lines := make([]string, CurveRows)
+	lines := make([]string, rows)
 	var b strings.Builder
-	for r := 0; r < CurveRows; r++ {
+	for r := 0; r < rows; r++ {
 		b.Reset()
 		b.Grow(l.width*3 + 32)
-		b.WriteString(p.axis.on(string(rune('5'-r)) + "┤"))
+		if r%step == 0 {
+			b.WriteString(p.axis.on(string(rune('5'-r/step)) + "┤"))
+		} else {
+			b.WriteString(p.axis.on(" │"))
+		}
 		writeRuns(&b, glyph[r], style[r], glyphs[:], p)
 		lines[r] = b.String()
 	}
@@ -330,3 +341,6 @@ func writeRuns(b *strings.Builder, glyph, style []int8, table []string, p curveP
 		b.WriteString(paints[run].post)
 	}
 }
+
+// scoreRow is the line a score is drawn on in the five-line curve.
+func scoreRow(score int) int { return 5 - score }

@@ -177,3 +177,22 @@ func TestCurveNamesItsTouchpoints(t *testing.T) {
 		t.Errorf("no range of numbers under a crowded column:\n%s", v)
 	}
 }
+
+func TestCurveLinesTall(t *testing.T) {
+	st := DefaultStyles(theme.New(true))
+	lines := CurveLinesTall([][]int{{1, 5}, {3}}, []int{8, 8}, 0, -1, 1, 2, st)
+	if len(lines) != 9 {
+		t.Fatalf("%d lines, want 9", len(lines))
+	}
+	plain := ansi.Strip(strings.Join(lines, "\n"))
+	for _, want := range []string{"5┤", " │", "1┤", "▼"} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("tall curve lacks %q:\n%s", want, plain)
+		}
+	}
+	for _, l := range lines {
+		if w := lipgloss.Width(l); w != CurveWidth([]int{8, 8}) {
+			t.Errorf("width %d: %q", w, ansi.Strip(l))
+		}
+	}
+}

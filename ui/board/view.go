@@ -134,7 +134,7 @@ func (m *Model) curve(first int, g geometry) []string {
 	if g.curve == curveSpark {
 		return []string{sparkLine(scores, widths, hl, sel, selScore, m.lowest, m.r.p.curve)}
 	}
-	return drawCurve(scores, widths, hl, sel, selScore, m.lowest, m.r.p.curve)
+	return drawCurve(scores, widths, hl, sel, selScore, m.lowest, 1, m.r.p.curve)
 }
 
 // minLabel is the fewest cells a short name takes on the label row ("Ch…"
