@@ -23,11 +23,11 @@ type geometry struct {
 	width, height int
 	cols          int // visible columns
 	colW          int
-	colsH         int // rows for the columns (header + cards)
-	cardsH        int // rows for the cards under the header
-	cardH         int // rows per card: cardRows, or 1 in the compact mode of short screens
-	curve         int // curve lane mode
-	curveTop      int // first row of the curve lane (its rule)
+	colsH         int  // rows for the columns (header + cards)
+	cardsH        int  // rows for the cards under the header
+	cardH         int  // rows per card: cardRows, or 1 in the compact mode of short screens
+	curve         int  // curve lane mode
+	curveTop      int  // first row of the curve lane (its rule)
 	labels        bool // a row naming the curve's touchpoints over it
 	title         bool // with labels: the rule too, above them
 }

@@ -119,7 +119,7 @@ type paints struct {
 
 type curvePaints struct {
 	title, axis, sep, sepActive, selected, lowest, label paint
-	line                                  [6]paint
+	line                                                 [6]paint
 }
 
 func newCurvePaints(st *Styles) curvePaints {
