@@ -796,3 +796,25 @@ func TestReadingCommandsNeverSetUpAFile(t *testing.T) {
 		}
 	}
 }
+
+func TestNewStructureOnly(t *testing.T) {
+	e := newEnv(t)
+	db := filepath.Join(t.TempDir(), "w.db")
+	e.ok(t, "new", db, "--template", "E-commerce order", "--title", "Ours", "--structure-only")
+	r := e.ok(t, "list", db)
+	if !regexp.MustCompile(`(?m)^1\s+Ours\s+4 phases\s+0 touchpoints$`).MatchString(r.stdout) {
+		t.Errorf("list: %q", r.stdout)
+	}
+	out := e.ok(t, "export", db, "--format", "json").stdout
+	for _, gone := range []string{"Tom Becker", "running shoes", "Stride"} {
+		if strings.Contains(out, gone) {
+			t.Errorf("the template's story (%q) came along:\n%s", gone, out)
+		}
+	}
+	if !strings.Contains(out, `"name": "After delivery"`) || !strings.Contains(out, `"description": "`) {
+		t.Errorf("phases or their descriptions missing:\n%s", out)
+	}
+	if h := e.ok(t, "new", "--help"); !strings.Contains(h.stdout+h.stderr, "--structure-only") {
+		t.Errorf("--help does not mention --structure-only")
+	}
+}

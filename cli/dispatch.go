@@ -122,7 +122,7 @@ Usage:
                                        (--all -o DIR: every map, one file each)
                                        F: %s
   journeymap import [FILE] IN.json     add the map in IN.json (- for stdin); prints its id
-  journeymap new [FILE] [--template NAME] [--title T]
+  journeymap new [FILE] [--template NAME] [--title T] [--structure-only]
                                        add a map made from a template; prints its id
   journeymap templates                 list the built-in and your own templates
   journeymap serve [FILE] [--listen ADDR] [--allow KEYS] [--facilitators KEYS] [--max N]

@@ -9,11 +9,14 @@ import (
 )
 
 func (c *cli) newMap(args []string) error {
-	flags := c.flagSet("new", "[FILE] [--template NAME] [--title T]",
+	flags := c.flagSet("new", "[FILE] [--template NAME] [--title T] [--structure-only]",
 		"Add a map made from a template to FILE and print its id. The title defaults to the\n"+
-			"template's name; 'journeymap templates' lists the templates.")
+			"template's name; 'journeymap templates' lists the templates. With --structure-only\n"+
+			"the map takes the template's phases and their descriptions only: no touchpoints,\n"+
+			"no persona, goal or notes.")
 	tplName := flags.String("template", "Blank", "the template's `NAME` (case-insensitive)")
 	title := flags.String("title", "", "the new map's `title`")
+	structure := flags.Bool("structure-only", false, "take the phases and their descriptions only, no one's story")
 	pos, err := parseArgs(flags, args)
 	if err != nil {
 		return err
@@ -36,6 +39,13 @@ func (c *cli) newMap(args []string) error {
 		return errors.New(msg)
 	}
 	m := tpl.Map
+	if *structure {
+		m = m.Clone()
+		m.Persona, m.Goal, m.Notes = model.Persona{}, "", ""
+		for i := range m.Phases {
+			m.Phases[i].Touchpoints = nil
+		}
+	}
 	if isSet(flags, "title") {
 		m.Title = *title
 	}

@@ -11,7 +11,6 @@ import (
 	"journeymap/ui/exportdlg"
 	"journeymap/ui/finder"
 	"journeymap/ui/insights"
-	"journeymap/ui/present"
 	"journeymap/ui/theme"
 )
 
@@ -155,7 +154,7 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 		r.push(&insightsOverlay{m: insights.New(model.Insights(m), m, r.styles.sub.Insights), st: r.styles, keys: &r.keys})
 		return nil
 	case km.Present.matches(k):
-		r.push(&presentOverlay{m: present.New(m, max(0, sel.Phase), r.styles.sub.Present), st: r.styles})
+		r.push(newPresentOverlay(r, m, sel.Phase))
 		return nil
 	case km.Export.matches(k):
 		if r.opts.ExportFunc == nil || r.opts.WriteFile == nil {

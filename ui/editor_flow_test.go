@@ -232,3 +232,35 @@ func TestEditorSuggestsWhatOtherMapsUse(t *testing.T) {
 	hs.typ("bem")
 	hs.contains("bemused")
 }
+
+// "Structure only" in the new-map form takes the template's phases and their
+// descriptions, without its touchpoints, persona, goal or notes: a persona
+// left blank stays blank.
+func TestCreateMapFromTemplateStructureOnly(t *testing.T) {
+	tpl := coffeeShop()
+	tpl.Persona.Description = "Commutes by bike"
+	tpl.Notes = "From the template"
+	tpl.Phases[0].Description = "How people find the kiosk"
+	opts := Options{Templates: []Template{{Name: "Coffee", Map: tpl}, {Name: "Blank", Map: &model.Map{}}}}
+	st := newFakeStore()
+	hs := newHarness(t, st, opts, 160, 45)
+	hs.key("n")
+	hs.typ("Kiosk")
+	hs.key("tab", "tab", "tab", "tab", "tab", "tab") // to "Take"
+	hs.contains("structure only")
+	hs.key("right")
+	hs.key("ctrl+s")
+	if hs.r.mp == nil {
+		t.Fatalf("the new map did not open:\n%s", hs.screen())
+	}
+	m := stored(t, st, hs.r.mp.ID)
+	if want := (model.MapInfo{Title: "Kiosk"}); m.MapInfo != want {
+		t.Errorf("created %+v, want %+v", m.MapInfo, want)
+	}
+	if len(m.Phases) != len(tpl.Phases) || m.Phases[0].Name != tpl.Phases[0].Name || m.Phases[0].Description != "How people find the kiosk" {
+		t.Errorf("phases not taken: %+v", m.Phases)
+	}
+	if n := m.TouchpointCount(); n != 0 {
+		t.Errorf("%d touchpoints taken from the template", n)
+	}
+}

@@ -102,7 +102,13 @@ func (r *Root) summary(id int64) (model.MapSummary, bool) {
 }
 
 // createMap starts a new map from the chosen template with the typed info.
-func (r *Root) createMap(info model.MapInfo, template string) tea.Cmd {
+//
+// With structureOnly it takes the template's phases and their descriptions
+// only: no touchpoints, and nothing of its story, so a persona, goal or
+// notes left blank in the form stay blank. The whole template is one
+// example story whose touchpoints speak of its persona and goal, so there
+// what the form left blank keeps the template's text (the form says so).
+func (r *Root) createMap(info model.MapInfo, template string, structureOnly bool) tea.Cmd {
 	m := &model.Map{}
 	for _, t := range r.opts.Templates {
 		if strings.EqualFold(t.Name, template) && t.Map != nil {
@@ -110,16 +116,20 @@ func (r *Root) createMap(info model.MapInfo, template string) tea.Cmd {
 		}
 	}
 	m.ID = 0
-	// What the user left blank keeps the template's text: its example
-	// touchpoints speak of its persona and goal.
-	if info.Persona.Name == "" && info.Persona.Description == "" {
-		info.Persona = m.Persona
-	}
-	if info.Goal == "" {
-		info.Goal = m.Goal
-	}
-	if info.Notes == "" {
-		info.Notes = m.Notes
+	if structureOnly {
+		for pi := range m.Phases {
+			m.Phases[pi].Touchpoints = nil
+		}
+	} else {
+		if info.Persona.Name == "" && info.Persona.Description == "" {
+			info.Persona = m.Persona
+		}
+		if info.Goal == "" {
+			info.Goal = m.Goal
+		}
+		if info.Notes == "" {
+			info.Notes = m.Notes
+		}
 	}
 	m.MapInfo = info
 	for pi := range m.Phases {

@@ -47,7 +47,7 @@ func (o *editorOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
 	case editor.SavedMapMsg:
 		switch {
 		case o.target == editNewMap:
-			return true, r.createMap(msg.Info, msg.Template)
+			return true, r.createMap(msg.Info, msg.Template, msg.StructureOnly)
 		case o.mp == nil: // from the board: an undoable edit like any other
 			return o.save(r, &model.UpdateMap{Rev: o.ref.rev, Info: msg.Info})
 		default:

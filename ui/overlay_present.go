@@ -9,11 +9,23 @@ import (
 	"journeymap/ui/present"
 )
 
-// presentOverlay is presentation mode: one phase at a time, on the whole
-// window. Leaving it selects the phase it ended on.
+// presentOverlay is presentation mode: slides on the whole window. Leaving
+// it selects the phase it ended on; the projector theme is kept with the map.
 type presentOverlay struct {
 	m  present.Model
 	st *Styles
+}
+
+// newPresentOverlay starts the presentation at the phase selected on the
+// board, or at the title slide from the first phase (where a talk starts),
+// in the theme kept for the map.
+func newPresentOverlay(r *Root, m *model.Map, phase int) *presentOverlay {
+	if phase <= 0 {
+		phase = -1
+	}
+	pm := present.New(m, phase, r.styles.sub.Present)
+	pm.SetProjector(r.view.Projector)
+	return &presentOverlay{m: pm, st: r.styles}
 }
 
 func (o *presentOverlay) fullScreen() {}
@@ -23,6 +35,10 @@ func (o *presentOverlay) restyle() { o.m.SetStyles(o.st.sub.Present) }
 func (o *presentOverlay) followMap(m *model.Map) { o.m.SetMap(m) }
 
 func (o *presentOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
+	if msg, ok := msg.(present.ProjectorMsg); ok {
+		r.view.Projector = msg.On
+		return false, r.saveView()
+	}
 	if msg, ok := msg.(present.ClosedMsg); ok {
 		if msg.Phase != r.board.Selection().Phase {
 			r.selectCell(board.Selection{Phase: msg.Phase, Index: -1})

@@ -33,6 +33,8 @@ type Model struct {
 	mp     *model.Map
 	stats  []phaseStat
 	scores [][]int // per phase, the curve's scores in journey order
+	before []int   // per phase, how many touchpoints come before it (for the curve's numbers)
+	lowest int     // the lowest score of the map, 0 without touchpoints
 
 	sel    Selection
 	colOff int   // first visible phase
@@ -63,12 +65,20 @@ func (m *Model) SetMap(mp *model.Map) {
 	}
 	m.stats = make([]phaseStat, len(phases))
 	m.scores = make([][]int, len(phases))
+	m.before = make([]int, len(phases))
+	m.lowest = 0
+	total := 0
 	for i, p := range phases {
+		m.before[i] = total
+		total += len(p.Touchpoints)
 		sc := make([]int, len(p.Touchpoints))
 		sum := 0
 		for j, t := range p.Touchpoints {
 			sc[j] = t.Emotion.Score
 			sum += t.Emotion.Score
+			if c := model.ClampScore(t.Emotion.Score); m.lowest == 0 || c < m.lowest {
+				m.lowest = c
+			}
 		}
 		m.scores[i] = sc
 		m.stats[i].count = len(sc)
@@ -256,7 +266,7 @@ func (m *Model) hitTest(x, y int, g geometry) hit {
 	switch {
 	case y >= g.curveTop:
 		h.curve = true
-		if y == g.curveTop || n == 0 {
+		if (y == g.curveTop && !g.labels) || (y == g.curveTop && g.title) || n == 0 {
 			h.index = -1
 			h.ok = y > g.curveTop
 			return h

@@ -37,8 +37,17 @@ func CurveWidth(widths []int) int {
 //
 // The result has CurveRows lines, each exactly CurveWidth(widths) cells wide.
 // Extra phases or widths beyond the shorter of the two slices are ignored.
-func CurveLines(phases [][]int, widths []int, highlightPhase int, sel int, st *Styles) []string {
-	return drawCurve(phases, widths, highlightPhase, sel, 0, newCurvePaints(st))
+//
+// lowest, when not 0, is a score whose points are drawn as ▼ (pass the
+// lowest score of the whole map to mark its lowest moments).
+func CurveLines(phases [][]int, widths []int, highlightPhase int, sel int, lowest int, st *Styles) []string {
+	return drawCurve(phases, widths, highlightPhase, sel, 0, lowest, 1, newCurvePaints(st))
+}
+
+// CurveLinesTall is CurveLines drawn step rows per score step, for big
+// screens: 4*step+1 lines, the scores' rows labelled on the axis.
+func CurveLinesTall(phases [][]int, widths []int, highlightPhase, sel, lowest, step int, st *Styles) []string {
+	return drawCurve(phases, widths, highlightPhase, sel, 0, lowest, max(step, 1), newCurvePaints(st))
 }
 
 // Cell glyphs and their styles, kept as small codes while the grid is built.
@@ -54,9 +63,10 @@ const (
 	gSelected  // ◆
 	gSep       // ┊
 	gSepActive // ┃
+	gLowest    // ▼
 )
 
-var glyphs = [...]string{" ", "─", "│", "╭", "╮", "╰", "╯", "●", "◆", "┊", "┃"}
+var glyphs = [...]string{" ", "─", "│", "╭", "╮", "╰", "╯", "●", "◆", "┊", "┃", "▼"}
 
 // Spark blocks by score for the one-row curve used on short screens.
 var sparks = [6]string{" ", "▁", "▂", "▄", "▆", "█"}
@@ -66,6 +76,7 @@ const (
 	sSep      = 6
 	sSepAct   = 7
 	sSelected = 8
+	sLowest   = 9
 )
 
 // curveLayout is the curve reduced to cells: the score the line has in each
@@ -75,6 +86,7 @@ type curveLayout struct {
 	v        []int8 // line's score in each cell, 0 where there is no line
 	point    []bool // a touchpoint is drawn as a dot here
 	sep      []int8 // 0, sSep or sSepAct
+	low      []bool // a point with the lowest score sits here
 	selX     int    // cell of the selected touchpoint, -1 for none
 	selScore int
 }
@@ -82,7 +94,8 @@ type curveLayout struct {
 // layoutCurve places the points. selScore, when not 0, is the score to draw
 // the selection at instead of phases[highlight][sel] (the board passes
 // squeezed phases, where a cell holds its lowest score, not the selected one).
-func layoutCurve(phases [][]int, widths []int, highlight, sel, selScore int) curveLayout {
+// Points scoring lowest (when not 0) are marked in low.
+func layoutCurve(phases [][]int, widths []int, highlight, sel, selScore, lowest int) curveLayout {
 	n := min(len(phases), len(widths))
 	total := 0
 	for i := 0; i < n; i++ {
@@ -96,6 +109,7 @@ func layoutCurve(phases [][]int, widths []int, highlight, sel, selScore int) cur
 		v:     make([]int8, total),
 		point: make([]bool, total),
 		sep:   make([]int8, total),
+		low:   make([]bool, total),
 		selX:  -1,
 	}
 	pv := make([]int8, total) // the point value of each cell, 0 for none
@@ -131,6 +145,9 @@ func layoutCurve(phases [][]int, widths []int, highlight, sel, selScore int) cur
 				}
 				if dots {
 					l.point[x] = true
+				}
+				if lowest != 0 && int(s) == lowest {
+					l.low[x] = true
 				}
 				if i == highlight && j == sel {
 					l.selX, l.selScore = x, int(s)
@@ -175,14 +192,15 @@ func layoutCurve(phases [][]int, widths []int, highlight, sel, selScore int) cur
 	return l
 }
 
-func scoreRow(score int) int { return 5 - score }
-
-// drawCurve renders a layout as CurveRows box-drawn lines.
-func drawCurve(phases [][]int, widths []int, highlight, sel, selScore int, p curvePaints) []string {
-	l := layoutCurve(phases, widths, highlight, sel, selScore)
-	glyph := make([][]int8, CurveRows)
-	style := make([][]int8, CurveRows)
-	cells := make([]int8, 2*CurveRows*l.width)
+// drawCurve renders a layout as box-drawn lines, step rows per score step
+// (CurveRows lines for step 1).
+func drawCurve(phases [][]int, widths []int, highlight, sel, selScore, lowest, step int, p curvePaints) []string {
+	l := layoutCurve(phases, widths, highlight, sel, selScore, lowest)
+	rows := 4*step + 1
+	scoreRow := func(score int) int { return (5 - score) * step }
+	glyph := make([][]int8, rows)
+	style := make([][]int8, rows)
+	cells := make([]int8, 2*rows*l.width)
 	for r := range glyph {
 		glyph[r] = cells[2*r*l.width : (2*r+1)*l.width]
 		style[r] = cells[(2*r+1)*l.width : (2*r+2)*l.width]
@@ -191,7 +209,7 @@ func drawCurve(phases [][]int, widths []int, highlight, sel, selScore int, p cur
 	// A line cell takes the colour of its row's score, so the line shades
 	// from red at the bottom to green at the top and each row is a few long
 	// runs of one colour rather than a colour change per cell.
-	line := func(r, x int, g int8) { set(r, x, g, int8(5-r)) }
+	line := func(r, x int, g int8) { set(r, x, g, int8(5-(r+step/2)/step)) }
 	for x := 0; x < l.width; x++ {
 		b := int(l.v[x])
 		if b == 0 {
@@ -220,6 +238,9 @@ func drawCurve(phases [][]int, widths []int, highlight, sel, selScore int, p cur
 		if l.point[x] {
 			line(scoreRow(b), x, gPoint)
 		}
+		if l.low[x] && l.v[x] != 0 {
+			set(scoreRow(b), x, gLowest, sLowest)
+		}
 	}
 	for x := 0; x < l.width; x++ {
 		if l.sep[x] == 0 {
@@ -229,7 +250,7 @@ func drawCurve(phases [][]int, widths []int, highlight, sel, selScore int, p cur
 		if l.sep[x] == sSepAct {
 			g = gSepActive
 		}
-		for r := 0; r < CurveRows; r++ {
+		for r := 0; r < rows; r++ {
 			if glyph[r][x] == gBlank {
 				set(r, x, g, l.sep[x])
 			}
@@ -238,12 +259,16 @@ func drawCurve(phases [][]int, widths []int, highlight, sel, selScore int, p cur
 	if l.selX >= 0 {
 		set(scoreRow(l.selScore), l.selX, gSelected, sSelected)
 	}
-	lines := make([]string, CurveRows)
+	lines := make([]string, rows)
 	var b strings.Builder
-	for r := 0; r < CurveRows; r++ {
+	for r := 0; r < rows; r++ {
 		b.Reset()
 		b.Grow(l.width*3 + 32)
-		b.WriteString(p.axis.on(string(rune('5'-r)) + "┤"))
+		if r%step == 0 {
+			b.WriteString(p.axis.on(string(rune('5'-r/step)) + "┤"))
+		} else {
+			b.WriteString(p.axis.on(" │"))
+		}
 		writeRuns(&b, glyph[r], style[r], glyphs[:], p)
 		lines[r] = b.String()
 	}
@@ -252,8 +277,8 @@ func drawCurve(phases [][]int, widths []int, highlight, sel, selScore int, p cur
 
 // sparkLine renders the curve as one row of blocks (▁▂▄▆█), for screens too
 // short for the five-row curve.
-func sparkLine(phases [][]int, widths []int, highlight, sel, selScore int, p curvePaints) string {
-	l := layoutCurve(phases, widths, highlight, sel, selScore)
+func sparkLine(phases [][]int, widths []int, highlight, sel, selScore, lowest int, p curvePaints) string {
+	l := layoutCurve(phases, widths, highlight, sel, selScore, lowest)
 	glyph := make([]int8, 2*l.width)
 	glyph, style := glyph[:l.width], glyph[l.width:]
 	for x := 0; x < l.width; x++ {
@@ -262,6 +287,8 @@ func sparkLine(phases [][]int, widths []int, highlight, sel, selScore int, p cur
 			glyph[x], style[x] = sparkSepActive, sSepAct
 		case l.sep[x] != 0:
 			glyph[x], style[x] = sparkSep, sSep
+		case l.low[x]:
+			glyph[x], style[x] = sparkLowest, sLowest
 		case l.v[x] != 0:
 			glyph[x], style[x] = l.v[x], l.v[x]
 		}
@@ -281,19 +308,20 @@ const (
 	sparkSep = 6 + iota
 	sparkSepActive
 	sparkSelected
+	sparkLowest
 )
 
-var sparkGlyphs = [...]string{" ", "▁", "▂", "▄", "▆", "█", "┊", "┃", "◆"}
+var sparkGlyphs = [...]string{" ", "▁", "▂", "▄", "▆", "█", "┊", "┃", "◆", "▼"}
 
 // writeRuns writes cells grouped into runs of one style, so each run costs
 // one pair of escape sequences rather than one per cell. Glyph code 0 is a
 // blank, which looks the same in any colour and so never breaks a run.
 func writeRuns(b *strings.Builder, glyph, style []int8, table []string, p curvePaints) {
-	var paints [sSelected + 1]paint
+	var paints [sLowest + 1]paint
 	for s := 1; s <= 5; s++ {
 		paints[s] = p.line[s]
 	}
-	paints[sSep], paints[sSepAct], paints[sSelected] = p.sep, p.sepActive, p.selected
+	paints[sSep], paints[sSepAct], paints[sSelected], paints[sLowest] = p.sep, p.sepActive, p.selected, p.lowest
 	run := int8(-1)
 	for x, g := range glyph {
 		if g == 0 {
@@ -313,3 +341,6 @@ func writeRuns(b *strings.Builder, glyph, style []int8, table []string, p curveP
 		b.WriteString(paints[run].post)
 	}
 }
+
+// scoreRow is the line a score is drawn on in the five-line curve.
+func scoreRow(score int) int { return 5 - score }

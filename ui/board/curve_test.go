@@ -11,7 +11,7 @@ import (
 )
 
 func plainCurve(phases [][]int, widths []int, hl, sel int) []string {
-	lines := CurveLines(phases, widths, hl, sel, DefaultStyles(theme.New(true)))
+	lines := CurveLines(phases, widths, hl, sel, 0, DefaultStyles(theme.New(true)))
 	for i, l := range lines {
 		lines[i] = ansi.Strip(l)
 	}
@@ -44,7 +44,7 @@ func TestCurveWidthAndRows(t *testing.T) {
 		{[][]int{make([]int, 1000)}, []int{24}},
 	}
 	for _, c := range cases {
-		lines := CurveLines(c.phases, c.widths, 0, 0, DefaultStyles(theme.New(false)))
+		lines := CurveLines(c.phases, c.widths, 0, 0, 0, DefaultStyles(theme.New(false)))
 		if len(lines) != CurveRows {
 			t.Fatalf("%v: %d lines, want %d", c.widths, len(lines), CurveRows)
 		}
@@ -113,7 +113,7 @@ func TestCurveSeparatorsAndSelection(t *testing.T) {
 
 func TestSparkLineWidth(t *testing.T) {
 	p := newCurvePaints(DefaultStyles(theme.New(true)))
-	l := sparkLine([][]int{{1, 5}, {3}}, []int{8, 8}, 0, 1, 0, p)
+	l := sparkLine([][]int{{1, 5}, {3}}, []int{8, 8}, 0, 1, 0, 0, p)
 	if w := lipgloss.Width(l); w != CurveWidth([]int{8, 8}) {
 		t.Errorf("spark line %q is %d wide", ansi.Strip(l), w)
 	}
@@ -130,7 +130,7 @@ func TestCurveWithoutSelection(t *testing.T) {
 		}
 	}
 	// Negative widths and mismatched slices are tolerated.
-	lines := CurveLines([][]int{{1}, {2}, {3}}, []int{-5, 4}, 0, 0, DefaultStyles(theme.New(true)))
+	lines := CurveLines([][]int{{1}, {2}, {3}}, []int{-5, 4}, 0, 0, 0, DefaultStyles(theme.New(true)))
 	if w := lipgloss.Width(lines[0]); w != CurveWidth([]int{-5, 4}) {
 		t.Errorf("width %d, want %d", w, CurveWidth([]int{-5, 4}))
 	}
@@ -147,14 +147,52 @@ func TestBoardCurveAlignsWithColumns(t *testing.T) {
 	if header[gapX] != ' ' {
 		t.Fatalf("expected a gap at %d in %q", gapX, lines[0])
 	}
-	curve := lines[len(lines)-CurveRows:]
+	curve := lines[len(lines)-CurveRows-1:] // its names and the curve
 	for _, l := range curve {
-		if r := []rune(l)[gapX]; !strings.ContainsRune("┊┃─╯╮╭╰│●", r) {
+		if r := []rune(l)[gapX]; !strings.ContainsRune("┊┃─╯╮╭╰│●▼", r) {
 			t.Errorf("curve row %q has %q at the column gap", l, r)
 		}
 	}
 	// Purchase (the selected phase) is bounded by ┃ on both sides.
 	if !strings.ContainsRune(curve[0], '┃') {
 		t.Errorf("highlighted phase not bounded by ┃:\n%s", strings.Join(curve, "\n"))
+	}
+}
+
+// TestCurveNamesItsTouchpoints checks the row over the board's curve: short
+// names in wide columns, journey numbers in narrow shares, ▼ on the lowest.
+func TestCurveNamesItsTouchpoints(t *testing.T) {
+	m := newBoard(sampleMap())
+	m.Select(Selection{0, 0})
+	v := plain(m, 160, 45)
+	for _, want := range []string{"Sees the sign", "▼Order at", "▼──"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("curve lacks %q:\n%s", want, v)
+		}
+	}
+	// 500 touchpoints in a column: the row names the range of numbers.
+	m = newBoard(bigMap())
+	m.Select(Selection{5, 0})
+	if v := plain(m, 80, 24); !strings.Contains(v, "–") {
+		t.Errorf("no range of numbers under a crowded column:\n%s", v)
+	}
+}
+
+func TestCurveLinesTall(t *testing.T) {
+	st := DefaultStyles(theme.New(true))
+	lines := CurveLinesTall([][]int{{1, 5}, {3}}, []int{8, 8}, 0, -1, 1, 2, st)
+	if len(lines) != 9 {
+		t.Fatalf("%d lines, want 9", len(lines))
+	}
+	plain := ansi.Strip(strings.Join(lines, "\n"))
+	for _, want := range []string{"5┤", " │", "1┤", "▼"} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("tall curve lacks %q:\n%s", want, plain)
+		}
+	}
+	for _, l := range lines {
+		if w := lipgloss.Width(l); w != CurveWidth([]int{8, 8}) {
+			t.Errorf("width %d: %q", w, ansi.Strip(l))
+		}
 	}
 }

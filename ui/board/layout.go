@@ -23,11 +23,13 @@ type geometry struct {
 	width, height int
 	cols          int // visible columns
 	colW          int
-	colsH         int // rows for the columns (header + cards)
-	cardsH        int // rows for the cards under the header
-	cardH         int // rows per card: cardRows, or 1 in the compact mode of short screens
-	curve         int // curve lane mode
-	curveTop      int // first row of the curve lane (its rule)
+	colsH         int  // rows for the columns (header + cards)
+	cardsH        int  // rows for the cards under the header
+	cardH         int  // rows per card: cardRows, or 1 in the compact mode of short screens
+	curve         int  // curve lane mode
+	curveTop      int  // first row of the curve lane (its rule)
+	labels        bool // a row naming the curve's touchpoints over it
+	title         bool // with labels: the rule too, above them
 }
 
 func newGeometry(width, height, phases int) geometry {
@@ -45,6 +47,14 @@ func newGeometry(width, height, phases int) geometry {
 	case h >= 8:
 		g.curve = curveRule
 	}
+	// The full curve names its touchpoints in the row over it. That row
+	// is also the lane's rule when a separate rule ("── Emotional curve ──
+	// 3 more ▶") would cost the columns a row of cards.
+	g.labels = g.curve == curveFull
+	if g.labels {
+		with := g.height - (2 + CurveRows) - headerRows
+		g.title = with >= 1 && (with/cardRows == (with+1)/cardRows || with+1 < cardRows)
+	}
 	g.colsH = g.height - g.curveRows()
 	g.curveTop = g.colsH
 	g.cardsH = max(g.colsH-headerRows, 0)
@@ -58,7 +68,10 @@ func newGeometry(width, height, phases int) geometry {
 func (g geometry) curveRows() int {
 	switch g.curve {
 	case curveFull:
-		return 1 + CurveRows
+		if g.title {
+			return 2 + CurveRows // rule, the touchpoints' names, the curve
+		}
+		return 1 + CurveRows // the names (and the scroll hints), the curve
 	case curveSpark:
 		return 2
 	case curveRule:

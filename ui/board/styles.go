@@ -40,6 +40,8 @@ type Styles struct {
 	CurveSep       lipgloss.Style // ┊ between phases
 	CurveSepActive lipgloss.Style // ┃ around the highlighted phase
 	CurveSelected  lipgloss.Style // ◆ on the selected touchpoint
+	CurveLowest    lipgloss.Style // ▼ on the lowest points and their labels
+	CurveLabel     lipgloss.Style // the touchpoints' names under the columns
 	// CurveLine colours the curve by score, index 1 to 5 (0 unused).
 	CurveLine [6]lipgloss.Style
 }
@@ -72,6 +74,8 @@ func DefaultStyles(p theme.Palette) *Styles {
 		CurveSep:       s().Foreground(p.Muted),
 		CurveSepActive: s().Foreground(p.Accent).Bold(true),
 		CurveSelected:  s().Foreground(p.Accent).Bold(true).Reverse(true),
+		CurveLowest:    s().Foreground(p.EmotionColor(1)).Bold(true),
+		CurveLabel:     s().Foreground(p.Muted),
 	}
 	for i := 1; i <= 5; i++ {
 		st.Emotion[i] = s().Foreground(p.EmotionColor(i)).Bold(true)
@@ -114,8 +118,8 @@ type paints struct {
 }
 
 type curvePaints struct {
-	title, axis, sep, sepActive, selected paint
-	line                                  [6]paint
+	title, axis, sep, sepActive, selected, lowest, label paint
+	line                                                 [6]paint
 }
 
 func newCurvePaints(st *Styles) curvePaints {
@@ -125,6 +129,8 @@ func newCurvePaints(st *Styles) curvePaints {
 		sep:       paintOf(st.CurveSep),
 		sepActive: paintOf(st.CurveSepActive),
 		selected:  paintOf(st.CurveSelected),
+		lowest:    paintOf(st.CurveLowest),
+		label:     paintOf(st.CurveLabel),
 	}
 	for i := range c.line {
 		c.line[i] = paintOf(st.CurveLine[i])

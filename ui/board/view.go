@@ -3,6 +3,8 @@ package board
 import (
 	"strconv"
 	"strings"
+
+	"journeymap/model"
 )
 
 // Messages for an empty map or phase, naming the key that fixes it.
@@ -87,9 +89,19 @@ func (m Model) View(width, height int) string {
 			b.WriteString(spaces(width - used))
 		}
 	}
-	if g.curve != curveNone {
+	if g.curve != curveNone && (!g.labels || g.title) {
 		b.WriteByte('\n')
 		b.WriteString(m.rule(g, first, right))
+	}
+	if g.labels {
+		b.WriteByte('\n')
+		b.WriteString(m.labelRow(first, g, !g.title && first > 0))
+		if !g.title && right > 0 && used < width {
+			b.WriteString(spaces(width - used - 1))
+			b.WriteString(m.r.p.hint.on("▶"))
+		} else {
+			b.WriteString(spaces(width - used))
+		}
 	}
 	for _, l := range curve {
 		b.WriteByte('\n')
@@ -120,9 +132,103 @@ func (m *Model) curve(first int, g geometry) []string {
 		}
 	}
 	if g.curve == curveSpark {
-		return []string{sparkLine(scores, widths, hl, sel, selScore, m.r.p.curve)}
+		return []string{sparkLine(scores, widths, hl, sel, selScore, m.lowest, m.r.p.curve)}
 	}
-	return drawCurve(scores, widths, hl, sel, selScore, m.r.p.curve)
+	return drawCurve(scores, widths, hl, sel, selScore, m.lowest, 1, m.r.p.curve)
+}
+
+// minLabel is the fewest cells a short name takes on the label row ("Ch…"
+// reads worse than a number, so narrower shares show numbers).
+const minLabel = 5
+
+// labelRow names the curve's points, in the row over it: each touchpoint
+// of a visible phase gets the cells of its share of the column (its point
+// sits in the middle) for a short name, or its number in the journey when
+// the share is too narrow for a name; the numbers count cards left to right
+// and top to bottom, as the columns above show them. A touchpoint with the
+// map's lowest score is marked ▼, on the row and on the curve; the selected
+// one is shown reversed. A phase with more touchpoints than cells names its
+// range of numbers.
+func (m *Model) labelRow(first int, g geometry, leftHint bool) string {
+	p := m.r.p
+	var b strings.Builder
+	b.Grow(g.cols*(g.colW+16) + 8)
+	if leftHint {
+		b.WriteString(p.hint.on("◀") + " ")
+	} else {
+		b.WriteString(spaces(gutter))
+	}
+	for i := 0; i < g.cols; i++ {
+		ph := first + i
+		if i > 0 {
+			// the curve's separators carry on down through the labels
+			if ph == m.sel.Phase || ph-1 == m.sel.Phase {
+				b.WriteString(p.curve.sepActive.on("┃"))
+			} else {
+				b.WriteString(p.curve.sep.on("┊"))
+			}
+		}
+		w, k := g.colW, m.stats[ph].count
+		switch {
+		case k == 0:
+			b.WriteString(spaces(w))
+		case k > w:
+			text := strconv.Itoa(m.before[ph]+1) + "–" + strconv.Itoa(m.before[ph]+k)
+			b.WriteString(p.curve.label.on(fitPad(text, w)))
+		default:
+			for j := 0; j < k; j++ {
+				start, end := j*w/k, (j+1)*w/k
+				// one blank cell after each label, so neighbours never touch
+				if avail := end - start - 1; avail > 0 {
+					b.WriteString(m.label(ph, j, avail))
+					b.WriteByte(' ')
+				} else {
+					b.WriteString(spaces(end - start))
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+// label is touchpoint j of phase ph's entry on the label row, exactly w
+// cells wide.
+func (m *Model) label(ph, j, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	p := m.r.p
+	low := m.lowest != 0 && model.ClampScore(m.scores[ph][j]) == m.lowest
+	mark := ""
+	if low {
+		mark = "▼"
+	}
+	var text string
+	if w >= minLabel {
+		name := ""
+		if t, ok := m.touchpoint(ph, j); ok {
+			name = t.Name
+		}
+		text = mark + shortName(name, w-width(mark))
+	} else {
+		num := strconv.Itoa(m.before[ph] + j + 1)
+		switch {
+		case width(mark+num) <= w:
+			text = mark + num
+		case width(num) <= w:
+			text = num
+		default:
+			text = mark
+		}
+	}
+	pad := spaces(w - width(text))
+	switch {
+	case ph == m.sel.Phase && j == m.sel.Index:
+		return p.curve.selected.on(text) + pad
+	case low:
+		return p.curve.lowest.on(text) + pad
+	}
+	return p.curve.label.on(text) + pad
 }
 
 type squeezeKey struct{ phase, width int }
@@ -326,4 +432,14 @@ func wrapText(s string, w, rows int) []string {
 		lines[i] = fitPad(l, w)
 	}
 	return lines
+}
+
+// shortName fits a name into w cells, cut at w-1 with "…" and no blank
+// before the "…" ("Walks…", not "Walks …").
+func shortName(name string, w int) string {
+	s := strings.TrimRight(fitText(name, w), " ")
+	if strings.HasSuffix(s, "…") {
+		s = strings.TrimRight(strings.TrimSuffix(s, "…"), " ") + "…"
+	}
+	return s
 }

@@ -36,7 +36,16 @@ type SavedPhaseMsg struct{ Name, Description string }
 type SavedMapMsg struct {
 	Info     model.MapInfo
 	Template string
+	// StructureOnly: take the template's phases and their descriptions
+	// only, without its touchpoints, persona, goal or notes.
+	StructureOnly bool
 }
+
+// Template choices of the new-map form: what to take from the template.
+const (
+	TakeWhole     = "whole example (its persona fills blanks)"
+	TakeStructure = "structure only (phases, no one's story)"
+)
 
 // CancelledMsg says the form was closed without saving.
 type CancelledMsg struct{}
@@ -142,7 +151,8 @@ func NewMap(info model.MapInfo, templates []string, st *Styles) Model {
 	}
 	if templates != nil {
 		m.templates = true
-		m.fields = append(m.fields, newChoice("template", "Template", append([]string(nil), templates...), 0))
+		m.fields = append(m.fields, newChoice("template", "Template", append([]string(nil), templates...), 0),
+			newChoice("take", "Take", []string{TakeWhole, TakeStructure}, 0))
 	}
 	return m.start()
 }
@@ -374,6 +384,7 @@ func (m Model) save() (Model, tea.Cmd) {
 		msg := SavedMapMsg{Info: m.info()}
 		if m.templates {
 			msg.Template = m.choice("template")
+			msg.StructureOnly = m.choice("take") == TakeStructure
 		}
 		return m, func() tea.Msg { return msg }
 	}

@@ -187,6 +187,16 @@ type Model struct {
 	paints  [2]paints // m.st as paints for rows: plain, selected
 	sc      *scroll
 	cache   map[string][]result // query -> results; results are never modified
+	bufs    *buffers            // scratch reused from keystroke to keystroke
+}
+
+// buffers is the scratch a search reuses instead of allocating per
+// keystroke: the pieces each worker hands the matcher and the candidate
+// list. Only Update searches, one keystroke at a time, so copies of a
+// Model may share it.
+type buffers struct {
+	pieces [][]piece
+	cand   []int
 }
 
 // Index is items prepared for searching. Building it walks every text once
@@ -262,6 +272,7 @@ func NewFromIndex(title string, x *Index, st *Styles) Model {
 		keys:  DefaultKeyMap(),
 		sc:    &scroll{},
 		cache: map[string][]result{},
+		bufs:  &buffers{},
 	}
 	m.input = textinput.New()
 	m.input.Prompt = "> "
@@ -405,10 +416,14 @@ func (m *Model) search() {
 	}
 	var cand []int
 	if m.query != "" && isSubsequence(m.query, q) {
-		cand = make([]int, len(m.results))
+		if m.bufs == nil {
+			m.bufs = &buffers{}
+		}
+		cand = slices.Grow(m.bufs.cand[:0], len(m.results))[:len(m.results)]
 		for i, r := range m.results {
 			cand[i] = r.item
 		}
+		m.bufs.cand = cand
 	}
 	m.results = m.match(q, cand)
 }
@@ -428,11 +443,17 @@ func (m *Model) match(q string, cand []int) []result {
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/2000))
 	parts := make([][]result, workers)
+	if m.bufs == nil {
+		m.bufs = &buffers{}
+	}
+	for len(m.bufs.pieces) < workers {
+		m.bufs.pieces = append(m.bufs.pieces, nil)
+	}
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := w*n/workers, (w+1)*n/workers
 		run := func() {
-			parts[w] = m.matchRange(q, lo, hi, at)
+			parts[w] = m.matchRange(q, lo, hi, at, &m.bufs.pieces[w])
 		}
 		if w == workers-1 {
 			run() // the last share runs here instead of idling in Wait
@@ -442,7 +463,10 @@ func (m *Model) match(q string, cand []int) []result {
 		go func() { defer wg.Done(); run() }()
 	}
 	wg.Wait()
-	out := slices.Concat(parts...)
+	out := parts[0]
+	if workers > 1 {
+		out = slices.Concat(parts...)
+	}
 	// Equal scores keep journey order, however the query was typed.
 	slices.SortFunc(out, func(a, b result) int {
 		if a.score != b.score {
@@ -473,9 +497,10 @@ type piece struct {
 // matched, so a query spanning fields ("checkout store") still finds it.
 // Besides ranking sensibly this hands the matcher far fewer bytes than whole
 // texts: the name is usually all it sees.
-func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
+func (m *Model) matchRange(q string, lo, hi int, at func(int) int, buf *[]piece) []result {
 	pl := newPlan(q)
-	pieces := make([]piece, 0, hi-lo)
+	pieces := (*buf)[:0]
+	defer func() { *buf = pieces[:0] }()
 	seq := func(yield func(string) bool) {
 		for i := lo; i < hi; i++ {
 			idx := at(i)

@@ -412,7 +412,7 @@ func TestParallelMatchAgreesWithSerial(t *testing.T) {
 	m := New("Search", TouchpointItems(testmap.Generate(40, 10000)), styles())
 	for _, q := range []string{"t", "steps", "touchpoint 42"} {
 		got := m.match(q, nil)
-		want := m.matchRange(q, 0, len(m.items), func(i int) int { return i })
+		want := m.matchRange(q, 0, len(m.items), func(i int) int { return i }, new([]piece))
 		if len(got) != len(want) {
 			t.Fatalf("q=%q: %d results, serial %d", q, len(got), len(want))
 		}

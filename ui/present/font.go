@@ -8,8 +8,10 @@ import (
 // glyphRows is the height of the banner font.
 const glyphRows = 5
 
-// font is a 5-row block font for A–Z, 0–9 and common punctuation: '#' is a
-// lit cell. Glyphs have their own widths so I, 1 and punctuation stay narrow.
+// font is a 5-row block font for A–Z, 0–9, the accented capitals of the
+// Latin alphabets (built in init) and common punctuation: '#' is a lit cell.
+// Glyphs have their own widths so I, 1 and punctuation stay narrow. Text
+// with a character outside it (CJK, emoji) falls back to plain bold text.
 var font = map[rune][glyphRows]string{
 	'A':  {" ### ", "#   #", "#####", "#   #", "#   #"},
 	'B':  {"#### ", "#   #", "#### ", "#   #", "#### "},
@@ -60,6 +62,152 @@ var font = map[rune][glyphRows]string{
 	')':  {"# ", " #", " #", " #", "# "},
 	'+':  {"   ", " # ", "###", " # ", "   "},
 	'&':  {" ##  ", "#  # ", " ## #", "#  # ", " ## #"},
+	';':  {"  ", " #", "  ", " #", "# "},
+	'"':  {"# #", "# #", "   ", "   ", "   "},
+	'’':  {" #", " #", "# ", "  ", "  "},
+	'‘':  {" #", "# ", "# ", "  ", "  "},
+	'“':  {" # #", "# # ", "# # ", "    ", "    "},
+	'”':  {" # #", " # #", "# # ", "    ", "    "},
+	'_':  {"    ", "    ", "    ", "    ", "####"},
+	'=':  {"   ", "###", "   ", "###", "   "},
+	'*':  {"     ", "# # #", " ### ", "# # #", "     "},
+	'#':  {" # # ", "#####", " # # ", "#####", " # # "},
+	'%':  {"##  #", "## # ", "  #  ", " # ##", "#  ##"},
+	'@':  {" ### ", "#   #", "# ###", "# # #", "#  ##"},
+	'$':  {" ####", "# #  ", " ### ", "  # #", "#### "},
+	'€':  {"  ###", " #   ", "#### ", " #   ", "  ###"},
+	'£':  {"  ## ", " #   ", "#### ", " #   ", "#####"},
+	'<':  {"  #", " # ", "#  ", " # ", "  #"},
+	'>':  {"#  ", " # ", "  #", " # ", "#  "},
+	'[':  {"##", "# ", "# ", "# ", "##"},
+	']':  {"##", " #", " #", " #", "##"},
+	'–':  {"    ", "    ", "####", "    ", "    "},
+	'—':  {"     ", "     ", "#####", "     ", "     "},
+	'…':  {"     ", "     ", "     ", "     ", "# # #"},
+	'·':  {" ", " ", "#", " ", " "},
+	'|':  {"#", "#", "#", "#", "#"},
+	'→':  {"  #  ", "   # ", "#####", "   # ", "  #  "},
+	'ß':  {" ##  ", "#  # ", "# ## ", "#   #", "# ## "},
+	'Ø':  {" ####", "#  ##", "# # #", "##  #", "#### "},
+	'Æ':  {" ####", "# #  ", "#####", "# #  ", "# ###"},
+	'Œ':  {" ####", "# #  ", "# ###", "# #  ", " ####"},
+	'Ð':  {"#### ", "#   #", "### #", "#   #", "#### "},
+	'Þ':  {"#    ", "#### ", "#   #", "#### ", "#    "},
+	'Ł':  {"#    ", "# #  ", "##   ", "#    ", "#####"},
+	'¿':  {"  # ", "    ", " ## ", "#   ", " ###"},
+	'¡':  {"#", " ", "#", "#", "#"},
+}
+
+// Accented capitals are drawn from their base letter with the mark in the
+// top row; the letter gives up one of its middle rows, the one most like a
+// neighbour, so it keeps its shape.
+const (
+	markAcute = iota
+	markGrave
+	markCircumflex
+	markTilde
+	markUmlaut
+	markRing
+	markCaron
+	markDot
+	markDoubleAcute
+	markMacron
+	markBreve
+	markBelow // cedilla, ogonek: no row below the letter, so no mark
+)
+
+// accents maps each accented capital to its base letter and mark. Its
+// lower-case forms reach it through unicode.ToUpper.
+var accents = map[rune]struct {
+	base rune
+	mark int
+}{}
+
+func init() {
+	add := func(letters string, base rune, marks ...int) {
+		for i, r := range []rune(letters) {
+			accents[r] = struct {
+				base rune
+				mark int
+			}{base, marks[i]}
+		}
+	}
+	add("ÀÁÂÃÄÅĀĂĄ", 'A', markGrave, markAcute, markCircumflex, markTilde, markUmlaut, markRing, markMacron, markBreve, markBelow)
+	add("ÈÉÊËĒĖĘĚ", 'E', markGrave, markAcute, markCircumflex, markUmlaut, markMacron, markDot, markBelow, markCaron)
+	add("ÌÍÎÏĪİĮ", 'I', markGrave, markAcute, markCircumflex, markUmlaut, markMacron, markDot, markBelow)
+	add("ÒÓÔÕÖŌŐ", 'O', markGrave, markAcute, markCircumflex, markTilde, markUmlaut, markMacron, markDoubleAcute)
+	add("ÙÚÛÜŪŮŰŲ", 'U', markGrave, markAcute, markCircumflex, markUmlaut, markMacron, markRing, markDoubleAcute, markBelow)
+	add("ÝŸ", 'Y', markAcute, markUmlaut)
+	add("ÑŃŇ", 'N', markTilde, markAcute, markCaron)
+	add("ÇĆČ", 'C', markBelow, markAcute, markCaron)
+	add("ŚŠŞ", 'S', markAcute, markCaron, markBelow)
+	add("ŹŻŽ", 'Z', markAcute, markDot, markCaron)
+	add("Ď", 'D', markCaron)
+	add("ŘŔ", 'R', markCaron, markAcute)
+	add("Ť", 'T', markCaron)
+	add("ĹĽĻ", 'L', markAcute, markCaron, markBelow)
+	add("ĞĢ", 'G', markBreve, markBelow)
+	add("Ķ", 'K', markBelow)
+	add("Ņ", 'N', markBelow)
+	for r, a := range accents {
+		if _, ok := font[r]; !ok {
+			font[r] = accented(font[a.base], a.mark)
+		}
+	}
+}
+
+// accented returns glyph g with mark over it.
+func accented(g [glyphRows]string, mark int) [glyphRows]string {
+	if mark == markBelow {
+		return g
+	}
+	w := len(g[0])
+	c := w / 2
+	top := []byte(strings.Repeat(" ", w))
+	set := func(xs ...int) {
+		for _, x := range xs {
+			if x >= 0 && x < w {
+				top[x] = '#'
+			}
+		}
+	}
+	switch mark {
+	case markAcute:
+		set(c + 1)
+	case markGrave:
+		set(c - 1)
+	case markCircumflex, markCaron:
+		set(c-1, c+1)
+		if mark == markCircumflex {
+			set(c)
+		}
+	case markTilde:
+		set(c-2, c-1, c+1)
+	case markUmlaut, markDoubleAcute:
+		set(c-1, c+1)
+	case markRing, markDot:
+		set(c)
+	case markMacron, markBreve:
+		set(c-1, c, c+1)
+	}
+	// Drop the middle row most like a neighbour.
+	drop := 1
+	for i := 1; i < glyphRows-1; i++ {
+		if g[i] == g[i-1] || g[i] == g[i+1] {
+			drop = i
+			break
+		}
+	}
+	var out [glyphRows]string
+	out[0] = string(top)
+	k := 1
+	for i := 0; i < glyphRows; i++ {
+		if i != drop {
+			out[k] = g[i]
+			k++
+		}
+	}
+	return out
 }
 
 // bannerWidth returns the cells Banner would take for s at scale sx, and

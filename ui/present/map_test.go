@@ -10,7 +10,7 @@ func testMap() *model.Map {
 			Emotion: model.Emotion{Score: score, Labels: labels}, Motivations: motivations}
 	}
 	return &model.Map{
-		MapInfo: model.MapInfo{Title: "Coffee shop"},
+		MapInfo: model.MapInfo{Title: "Coffee shop", Persona: model.Persona{Name: "Sam", Description: "Commuter, buys a flat white on the way to the train"}, Goal: "Coffee in hand before the 8:12"},
 		Phases: []model.Phase{
 			{Name: "Discovery", Description: "How people find the shop", Touchpoints: []model.Touchpoint{
 				tp("Instagram post", "social media", model.KindDigital, 4, []string{"curious"}, []string{"find a cosy place"}),

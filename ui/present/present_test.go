@@ -48,7 +48,7 @@ func press(s string) tea.KeyPressMsg {
 
 // curveRow matches a row of the curve ("3┤ …"); goldens mask them because
 // the board package owns how the curve is drawn.
-var curveRow = regexp.MustCompile(`^[1-5]┤.*$`)
+var curveRow = regexp.MustCompile(`^([1-5]┤| │).*$`)
 
 func maskCurve(frame string) string {
 	lines := strings.Split(frame, "\n")
@@ -98,7 +98,7 @@ func TestRenderSizes(t *testing.T) {
 				"Queue", "Card payment", "Loyalty app scan",
 				":(( 1 very negative", ":) 4 positive", ":( 2 negative",
 				"impatient, annoyed", "→ get coffee fast", "→ pay without cash",
-				"◀ ▶ phases · esc back",
+				"◀ ▶ slides · c projector · esc back",
 			} {
 				if !strings.Contains(plain, want) {
 					t.Errorf("view lacks %q", want)
@@ -116,8 +116,8 @@ func TestRenderSizes(t *testing.T) {
 					rows++
 				}
 			}
-			if rows != 5 {
-				t.Errorf("curve has %d rows, want 5", rows)
+			if want := 4*curveStep(h) + 1; rows != want {
+				t.Errorf("curve has %d rows, want %d", rows, want)
 			}
 			if !strings.Contains(plain, "┃") || !strings.Contains(plain, "▲ Purchase") {
 				t.Errorf("current phase not highlighted on the curve")
@@ -145,17 +145,32 @@ func TestStepping(t *testing.T) {
 		{"right", 1, "Purchase"},
 		{"l", 2, "Loyalty"},
 		{"space", 3, "Farewell"},
-		{"right", 3, "Farewell"}, // stays on the last phase
-		{"pgup", 2, "Loyalty"},
-		{"h", 1, "Purchase"},
+		{"right", -2, ""}, // the closing slide
+		{"right", -2, ""}, // stays on it
+		{"pgup", 3, "Farewell"},
+		{"h", 2, "Loyalty"},
+		{"left", 1, "Purchase"},
 		{"left", 0, "Discovery"},
-		{"left", 0, "Discovery"}, // stays on the first
-		{"pgdown", 1, "Purchase"},
-		{"G", 3, "Farewell"},
-		{"g", 0, "Discovery"},
+		{"left", -1, ""}, // the title slide
+		{"left", -1, ""}, // stays on it
+		{"pgdown", 0, "Discovery"},
+		{"G", -2, ""},
+		{"g", -1, ""},
 	}
 	for i, s := range steps {
 		m, _ = m.Update(press(s.key))
+		switch s.phase {
+		case -1:
+			if plain := ansi.Strip(m.View(80, 24)); m.Slide() != 0 || !strings.Contains(plain, "PERSONA") {
+				t.Fatalf("step %d (%s): slide %d, want the title:\n%s", i, s.key, m.Slide(), plain)
+			}
+			continue
+		case -2:
+			if plain := ansi.Strip(m.View(80, 24)); m.Slide() != 5 || !strings.Contains(plain, "MOMENTS THAT HURT") {
+				t.Fatalf("step %d (%s): slide %d, want the closing one:\n%s", i, s.key, m.Slide(), plain)
+			}
+			continue
+		}
 		if m.Phase() != s.phase {
 			t.Fatalf("step %d (%s): phase %d, want %d", i, s.key, m.Phase(), s.phase)
 		}
@@ -169,6 +184,7 @@ func TestStepping(t *testing.T) {
 	}
 	// The phase without touchpoints says so.
 	m, _ = m.Update(press("G"))
+	m, _ = m.Update(press("left"))
 	if plain := ansi.Strip(m.View(80, 24)); !strings.Contains(plain, "No touchpoints in this phase.") {
 		t.Errorf("empty phase not explained:\n%s", plain)
 	}
@@ -408,7 +424,7 @@ func TestWrap(t *testing.T) {
 func TestShortScreenListsTouchpoints(t *testing.T) {
 	m := newModel(testMap(), 1)
 	plain := ansi.Strip(m.View(40, 8))
-	for _, want := range []string{"PURCHASE", "Phase 2 of 4", ":(( Queue", ":)  Card payment", ":(  Loyalty app scan", "◀ ▶ phases · esc back"} {
+	for _, want := range []string{"PURCHASE", "Phase 2 of 4", ":(( Queue", ":)  Card payment", ":(  Loyalty app scan", "◀ ▶ slides · c projector · esc back"} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("40x8 view lacks %q:\n%s", want, plain)
 		}
