@@ -168,7 +168,9 @@ func TestCreateMapFromTemplate(t *testing.T) {
 // A map started from a template with only a title keeps the template's
 // persona, goal and notes, which its example touchpoints speak of; what the
 // user typed still wins.
-func TestCreateMapFromTemplateKeepsItsPersona(t *testing.T) {
+// A whole template brings its phases, touchpoints, goal and notes where the
+// form was left blank; a persona left blank stays blank.
+func TestCreateMapFromTemplateLeavesPersonaBlank(t *testing.T) {
 	tpl := coffeeShop()
 	tpl.Persona.Description = "Commutes by bike"
 	tpl.Notes = "From the template"
@@ -190,12 +192,15 @@ func TestCreateMapFromTemplateKeepsItsPersona(t *testing.T) {
 			t.Fatalf("the new map did not open:\n%s", hs.screen())
 		}
 		m := stored(t, st, hs.r.mp.ID)
-		want := model.MapInfo{Title: "Kiosk", Persona: tpl.Persona, Goal: tc.wantGoal, Notes: "From the template"}
+		want := model.MapInfo{Title: "Kiosk", Goal: tc.wantGoal, Notes: "From the template"}
 		if m.MapInfo != want {
 			t.Errorf("created %+v, want %+v", m.MapInfo, want)
 		}
+		if m.TouchpointCount() != tpl.TouchpointCount() {
+			t.Errorf("%d touchpoints, want the template's %d", m.TouchpointCount(), tpl.TouchpointCount())
+		}
 		hs.key("q")
-		hs.contains("Ana")
+		hs.lacks("Ana")
 	}
 }
 

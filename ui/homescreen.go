@@ -104,10 +104,11 @@ func (r *Root) summary(id int64) (model.MapSummary, bool) {
 // createMap starts a new map from the chosen template with the typed info.
 //
 // With structureOnly it takes the template's phases and their descriptions
-// only: no touchpoints, and nothing of its story, so a persona, goal or
-// notes left blank in the form stay blank. The whole template is one
-// example story whose touchpoints speak of its persona and goal, so there
-// what the form left blank keeps the template's text (the form says so).
+// only: no touchpoints, and nothing of its story, so a goal or notes left
+// blank in the form stay blank. The whole template is one example story, so
+// there a blank goal or notes keeps the template's text (the form says so).
+// A persona is never taken: the person on the map is the one the user
+// typed, or nobody yet, never someone else's.
 func (r *Root) createMap(info model.MapInfo, template string, structureOnly bool) tea.Cmd {
 	m := &model.Map{}
 	for _, t := range r.opts.Templates {
@@ -121,9 +122,6 @@ func (r *Root) createMap(info model.MapInfo, template string, structureOnly bool
 			m.Phases[pi].Touchpoints = nil
 		}
 	} else {
-		if info.Persona.Name == "" && info.Persona.Description == "" {
-			info.Persona = m.Persona
-		}
 		if info.Goal == "" {
 			info.Goal = m.Goal
 		}

@@ -43,7 +43,7 @@ type SavedMapMsg struct {
 
 // Template choices of the new-map form: what to take from the template.
 const (
-	TakeWhole     = "whole example (its persona fills blanks)"
+	TakeWhole     = "whole example (goal and notes fill blanks)"
 	TakeStructure = "structure only (phases, no one's story)"
 )
 
