@@ -45,7 +45,7 @@ func (r *Root) lanesOn() bool { return r.view.Lanes }
 func (r *Root) showMap(m *model.Map) {
 	r.board.SetMap(m)
 	r.lanes.SetMap(m)
-	r.searchIdx = nil // the search index is built again when / next opens
+	r.searchStale = true // the search index catches up when / next opens
 }
 
 // selectCell selects a touchpoint (or, with Index -1, a phase) in both

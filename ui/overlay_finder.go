@@ -51,19 +51,6 @@ func (o *finderOverlay) View(w, h int, _ func(int, int) string) string { return 
 
 func (o *finderOverlay) Help() help.KeyMap { return finder.DefaultKeyMap() }
 
-// mapItems lists the open map's touchpoints for the search, named by ID.
-func mapItems(m *model.Map) []finder.Item {
-	items := finder.TouchpointItems(m)
-	for i := range items {
-		if ref, ok := items[i].Ref.(model.Ref); ok {
-			if t, ok := m.Touchpoint(ref); ok {
-				items[i].Ref = tpRef(t.ID)
-			}
-		}
-	}
-	return items
-}
-
 // allMapItems lists every touchpoint of every map for the search across maps.
 func allMapItems(maps []*model.Map) []finder.Item {
 	var out []finder.Item

@@ -53,7 +53,9 @@ type Root struct {
 	view model.ViewPrefs
 	// searchIdx is the open map's search index, built when / first opens
 	// and kept until the map changes.
-	searchIdx *finder.Index
+	searchIdx *finder.MapIndex
+	// searchStale says the map changed since searchIdx was built.
+	searchStale bool
 	maps      []model.MapSummary
 	mp        *model.Map // the map on the board
 	// resyncing is set from a failed write until the reload that follows it.

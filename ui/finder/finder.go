@@ -552,9 +552,10 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int, buf *[]piece)
 			}
 		}
 	}
-	ms := fuzzy.FindFromIterNoSort(q, seq)
-	out := make([]result, 0, len(ms))
-	for _, fm := range ms {
+	nq := utf8.RuneCountInString(q)
+	arena := make([]int, 0, (hi-lo)*nq)
+	out := make([]result, 0, hi-lo)
+	eachMatch(q, seq, func(fm fuzzy.Match) {
 		pc := pieces[fm.Index]
 		fm.Score += leadFix(fm, pc.from-pc.base)
 		fm.Score += len(fm.Str) - len(fm.MatchedIndexes) // the matcher's length penalty; rank adds its own
@@ -567,15 +568,24 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int, buf *[]piece)
 		}
 		r := finish(fm, pc.where, &m.items[pc.item], lo, pc.end, pl.q)
 		r.item = pc.item
+		// fm's indexes are the matcher's scratch: what is kept is copied
+		// into the one slice this search's results share.
+		keep := func() {
+			start := len(arena)
+			arena = append(arena, r.matched...)
+			r.matched = arena[start:len(arena):len(arena)]
+		}
 		// Pieces of one item arrive together: keep the best.
 		if n := len(out); n > 0 && out[n-1].item == r.item {
 			if r.score > out[n-1].score {
+				keep()
 				out[n-1] = r
 			}
-			continue
+			return
 		}
+		keep()
 		out = append(out, r)
-	}
+	})
 	return out
 }
 
@@ -667,7 +677,7 @@ const (
 )
 
 // maxCached bounds the query cache; it is simply emptied when full.
-const maxCached = 64
+const maxCached = 16
 
 // Ranking adjustments on top of the fuzzy score.
 const (

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -470,4 +471,41 @@ func TestExactWordInAPainPointRanksFirst(t *testing.T) {
 	if v := ansi.Strip(m.View(100, 8)); !strings.Contains(v, "notes: busy at noon") {
 		t.Errorf("notes match not shown:\n%s", v)
 	}
+}
+
+// TestMatcherAgreesWithFuzzy: the finder's own matcher scores and marks
+// exactly as sahilm/fuzzy does.
+func TestMatcherAgreesWithFuzzy(t *testing.T) {
+	texts := []string{"", "a", "Checkout page", "checkOut", "Wait for drink · store", "über Größe", "x_y-z/w.v\\u", "KELVIN K k", "aaaa", "ab\x00cd", "日本語のテキスト", "Pay by card at the till"}
+	for _, q := range []string{"a", "ck", "co p", "wfd", "größe", "xyz", "k", "aa", "日本", "pay till", "zz"} {
+		got := findNoSort(q, slices.Values(texts))
+		want := fuzzy.FindNoSort(q, texts)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d matches, fuzzy %d", q, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Index != want[i].Index || got[i].Score != want[i].Score || !slices.Equal(got[i].MatchedIndexes, want[i].MatchedIndexes) {
+				t.Errorf("%q in %q: %+v, fuzzy %+v", q, want[i].Str, got[i], want[i])
+			}
+		}
+	}
+}
+
+// FuzzMatcher compares the finder's matcher with sahilm/fuzzy on any text.
+func FuzzMatcher(f *testing.F) {
+	f.Add("co p", "Checkout page")
+	f.Add("größe", "über Größe")
+	f.Add("k", "KELVIN K k")
+	f.Fuzz(func(t *testing.T, q, s string) {
+		got := findNoSort(q, slices.Values([]string{s}))
+		want := fuzzy.FindNoSort(q, []string{s})
+		if len(got) != len(want) {
+			t.Fatalf("%q in %q: %d matches, fuzzy %d", q, s, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Score != want[i].Score || !slices.Equal(got[i].MatchedIndexes, want[i].MatchedIndexes) {
+				t.Fatalf("%q in %q: %+v, fuzzy %+v", q, s, got[i], want[i])
+			}
+		}
+	})
 }
