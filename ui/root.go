@@ -56,8 +56,8 @@ type Root struct {
 	searchIdx *finder.MapIndex
 	// searchStale says the map changed since searchIdx was built.
 	searchStale bool
-	maps      []model.MapSummary
-	mp        *model.Map // the map on the board
+	maps        []model.MapSummary
+	mp          *model.Map // the map on the board
 	// resyncing is set from a failed write until the reload that follows it.
 	resyncing bool
 
