@@ -6,6 +6,7 @@ package board
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"journeymap/ui/theme"
 
 	"journeymap/model"
 )
@@ -289,7 +290,7 @@ func (m *Model) hitTest(x, y int, g geometry) hit {
 		switch {
 		case c >= 0 && c < upW:
 			h.page = -1
-		case c >= upW && c < width(text) && off+k < n:
+		case c >= upW && c < theme.CellWidth(text) && off+k < n:
 			h.page = 1
 		default:
 			h.index, h.ok = -1, true

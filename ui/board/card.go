@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -103,59 +102,15 @@ func repeat(s string, n int) string {
 	return strings.Repeat(s, n)
 }
 
-// head cuts s to at most n bytes on a rune boundary, so that measuring and
-// wrapping a 10,000-character name only ever looks at what can be shown.
-func head(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
-
-// isASCII reports whether s is printable ASCII, which measures one cell per
-// byte; the board takes that fast path for the common case and leaves
-// everything else to the grapheme-aware ansi functions.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] > 0x7e {
-			return false
-		}
-	}
-	return true
-}
-
-// narrow lists the non-ASCII characters the board itself writes, all one
-// cell wide, so measuring its own labels never needs grapheme segmentation.
-const narrow = "▲▼◀▶✗·ø—…"
-
-// width returns how many cells plain text s takes.
-func width(s string) int {
-	n := 0
-	for _, r := range s {
-		switch {
-		case r >= 0x20 && r < 0x7f:
-			n++
-		case strings.ContainsRune(narrow, r):
-			n++
-		default:
-			return ansi.StringWidth(s)
-		}
-	}
-	return n
-}
-
 // fitPad returns plain text s cut or padded to exactly w cells.
 func fitPad(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := width(s)
+	sw := theme.CellWidth(s)
 	if sw > w {
 		s = theme.Truncate(s, w, "")
-		sw = width(s)
+		sw = theme.CellWidth(s)
 	}
 	return s + spaces(w-sw)
 }
@@ -163,7 +118,7 @@ func fitPad(s string, w int) string {
 // wrapLines word-wraps plain text to lines of at most w cells, breaking
 // words longer than a line, and stops after limit lines.
 func wrapLines(s string, w, limit int) []string {
-	if !isASCII(s) {
+	if !theme.IsPrintableASCII(s) {
 		lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
 		return lines[:min(len(lines), limit)]
 	}
@@ -192,8 +147,8 @@ func fitText(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = head(s, 16*w+64)
-	if isASCII(s) { // no control characters either, so nothing to clean
+	s = theme.Head(s, 16*w+64)
+	if theme.IsPrintableASCII(s) { // no control characters either, so nothing to clean
 		if len(s) <= w {
 			return s + spaces(w-len(s))
 		}
@@ -210,7 +165,7 @@ func wrapName(name string, w int) (string, string) {
 	}
 	// Generous: even emoji built from many code points need fewer bytes per
 	// cell than this, so the cut never shows.
-	cut := head(name, 64*w+64)
+	cut := theme.Head(name, 64*w+64)
 	s := strings.TrimSpace(theme.Clean(cut))
 	if s == "" {
 		return fitPad("(untitled)", w), spaces(w)
@@ -225,7 +180,7 @@ func wrapName(name string, w int) (string, string) {
 	}
 	if len(lines) > 2 || len(cut) < len(name) {
 		l2 = strings.TrimRight(l2, " ")
-		if width(l2)+1 > w {
+		if theme.CellWidth(l2)+1 > w {
 			l2 = theme.Truncate(l2, w-1, "")
 		}
 		l2 += "…"
@@ -316,7 +271,7 @@ func (r *renderer) metaLine(t *model.Touchpoint, w int) string {
 	score := model.ClampScore(t.Emotion.Score)
 	emo := strconv.Itoa(score) + " " + theme.Face(score)
 	kind := theme.KindMark(t.Kind)
-	ew := width(emo)
+	ew := theme.CellWidth(emo)
 	chW := w - 2 - 1 - ew
 	if chW < 0 {
 		return r.p.emotion[score].on(fitPad(kind+" "+emo, w))
@@ -376,7 +331,7 @@ func (r *renderer) compactCard(t *model.Touchpoint, w int, selected bool) string
 	if off := t.OffTargetCount(); off > 0 {
 		suffix = " ✗" + strconv.Itoa(off)
 	}
-	nameW := w - width(prefix) - width(suffix)
+	nameW := w - theme.CellWidth(prefix) - theme.CellWidth(suffix)
 	if nameW < 1 {
 		line := fitPad(prefix+suffix, w)
 		if selected {
@@ -513,10 +468,10 @@ func (r *renderer) statsLine(s phaseStat, w int) string {
 	}
 	score := int(math.Round(s.mean))
 	mean := fmt.Sprintf("ø %.1f %s", s.mean, theme.Face(score))
-	if width(count)+3+width(mean) > w {
+	if theme.CellWidth(count)+3+theme.CellWidth(mean) > w {
 		count = strconv.Itoa(s.count)
 	}
-	used := width(count) + 3 + width(mean)
+	used := theme.CellWidth(count) + 3 + theme.CellWidth(mean)
 	if used > w {
 		return r.p.headerStats.on(fitPad(count+" · "+mean, w))
 	}

@@ -1,6 +1,7 @@
 package board
 
 import (
+	"journeymap/ui/theme"
 	"strconv"
 	"strings"
 
@@ -209,19 +210,19 @@ func (m *Model) label(ph, j, w int) string {
 		if t, ok := m.touchpoint(ph, j); ok {
 			name = t.Name
 		}
-		text = mark + shortName(name, w-width(mark))
+		text = mark + shortName(name, w-theme.CellWidth(mark))
 	} else {
 		num := strconv.Itoa(m.before[ph] + j + 1)
 		switch {
-		case width(mark+num) <= w:
+		case theme.CellWidth(mark+num) <= w:
 			text = mark + num
-		case width(num) <= w:
+		case theme.CellWidth(num) <= w:
 			text = num
 		default:
 			text = mark
 		}
 	}
-	pad := spaces(w - width(text))
+	pad := spaces(w - theme.CellWidth(text))
 	switch {
 	case ph == m.sel.Phase && j == m.sel.Index:
 		return p.curve.selected.on(text) + pad
@@ -337,8 +338,8 @@ func hintText(above, below, w int) (text string, upW int) {
 			}
 		}
 		text += down
-		if width(text) <= w {
-			return text, width(up)
+		if theme.CellWidth(text) <= w {
+			return text, theme.CellWidth(up)
 		}
 	}
 	return "", 0
@@ -358,7 +359,7 @@ func (m *Model) hintRule(state int8, above, below, w int) string {
 	if text == "" {
 		return rp.on(repeat(ch, w))
 	}
-	return rp.on(ch+" ") + m.r.p.hint.on(text) + rp.on(" "+repeat(ch, w-hintLead-1-width(text)))
+	return rp.on(ch+" ") + m.r.p.hint.on(text) + rp.on(" "+repeat(ch, w-hintLead-1-theme.CellWidth(text)))
 }
 
 // hintLead is the number of cells before the hint text in the rule: "─ ".
@@ -381,9 +382,9 @@ func (m *Model) rule(g geometry, left, right int) string {
 	}
 	avail := g.width
 	fits := func() bool {
-		w := width(lh) + width(rh) + 4
+		w := theme.CellWidth(lh) + theme.CellWidth(rh) + 4
 		if title != "" {
-			w += width(title) + 4
+			w += theme.CellWidth(title) + 4
 		}
 		return w <= avail
 	}
@@ -405,15 +406,15 @@ func (m *Model) rule(g geometry, left, right int) string {
 	used := 0
 	if lh != "" {
 		b.WriteString(p.hint.on(lh) + " ")
-		used += width(lh) + 1
+		used += theme.CellWidth(lh) + 1
 	}
 	if title != "" {
 		b.WriteString(p.curve.title.on("── " + title + " "))
-		used += width(title) + 4
+		used += theme.CellWidth(title) + 4
 	}
 	fill := avail - used
 	if rh != "" {
-		fill -= width(rh) + 1
+		fill -= theme.CellWidth(rh) + 1
 	}
 	b.WriteString(p.curve.title.on(repeat("─", fill)))
 	if rh != "" {

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -94,7 +93,7 @@ func buildCell(t *model.Touchpoint, l Lane, tw int) *cellText {
 	}
 	switch l {
 	case LaneTouchpoint:
-		name := strings.TrimSpace(theme.Clean(head(t.Name, 64*tw+64)))
+		name := strings.TrimSpace(theme.Clean(theme.Head(t.Name, 64*tw+64)))
 		if name == "" {
 			name = "(untitled)"
 		}
@@ -151,7 +150,7 @@ func buildCell(t *model.Touchpoint, l Lane, tw int) *cellText {
 // addWrapped adds one item's text wrapped to tw cells, its first line
 // carrying the gutter mark. It reports whether there was room for it all.
 func addWrapped(ct *cellText, s string, tw int, gut int8, item int, add func(string, int8, int) bool) bool {
-	s = strings.TrimSpace(theme.Clean(head(s, 32*tw*maxCellLines)))
+	s = strings.TrimSpace(theme.Clean(theme.Head(s, 32*tw*maxCellLines)))
 	if s == "" {
 		s = "—"
 	}
@@ -187,7 +186,7 @@ func values(mt model.Metric) string {
 		s += "/" + rel + number(*mt.Target)
 	}
 	if u := strings.TrimSpace(theme.Clean(mt.Unit)); u != "" {
-		s += " " + head(u, 64)
+		s += " " + theme.Head(u, 64)
 	}
 	return s
 }
@@ -238,47 +237,6 @@ func metricDetail(mt model.Metric) string {
 	return b.String()
 }
 
-// head cuts s to at most n bytes on a rune boundary, so that wrapping a
-// 10,000-character name only ever looks at what can be shown.
-func head(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] > 0x7e {
-			return false
-		}
-	}
-	return true
-}
-
-// narrow lists the non-ASCII characters the view itself writes, all one
-// cell wide, so measuring its own labels never needs grapheme segmentation.
-const narrow = "▲▼◀▶◂▸✓✗·ø—…–≥≤━─│┃┼╂┤●◆"
-
-// width returns how many cells plain text s takes.
-func width(s string) int {
-	n := 0
-	for _, r := range s {
-		switch {
-		case r >= 0x20 && r < 0x7f:
-			n++
-		case strings.ContainsRune(narrow, r):
-			n++
-		default:
-			return ansi.StringWidth(s)
-		}
-	}
-	return n
-}
-
 func spaces(n int) string {
 	const blank = "                                                                                                                                "
 	if n <= 0 {
@@ -302,10 +260,10 @@ func pad(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := width(s)
+	sw := theme.CellWidth(s)
 	if sw > w {
 		s = theme.Truncate(s, w, "")
-		sw = width(s)
+		sw = theme.CellWidth(s)
 	}
 	return s + spaces(w-sw)
 }
@@ -315,7 +273,7 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	return theme.Fit(head(s, 16*w+64), w)
+	return theme.Fit(theme.Head(s, 16*w+64), w)
 }
 
 // ellipsis ends line s with "…", cutting it to fit w cells.
@@ -324,7 +282,7 @@ func ellipsis(s string, w int) string {
 		return ""
 	}
 	s = strings.TrimRight(s, " ")
-	if width(s)+1 > w {
+	if theme.CellWidth(s)+1 > w {
 		s = theme.Truncate(s, w-1, "")
 	}
 	return s + "…"
@@ -336,7 +294,7 @@ func wrapLines(s string, w, limit int) []string {
 	if w <= 0 || limit <= 0 {
 		return nil
 	}
-	if !isASCII(s) {
+	if !theme.IsPrintableASCII(s) {
 		lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
 		out := lines[:0]
 		for _, l := range lines {
@@ -344,7 +302,7 @@ func wrapLines(s string, w, limit int) []string {
 			if l == "" {
 				continue
 			}
-			if width(l) > w { // a width disagreement must never widen a cell
+			if theme.CellWidth(l) > w { // a width disagreement must never widen a cell
 				l = theme.Truncate(l, w, "")
 			}
 			out = append(out, l)

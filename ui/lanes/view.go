@@ -98,7 +98,7 @@ func (m *Model) headerRow(g *geometry) string {
 		span := run*(g.colW+1) - 1
 		last := k+run == g.cols
 		if last && rh != "" {
-			span -= width(rh) + 1
+			span -= theme.CellWidth(rh) + 1
 		}
 		b.WriteString(p.phaseSep.on("┃"))
 		b.WriteString(m.phaseTitle(c.phase, span, c.phase == selPhase))
@@ -134,9 +134,9 @@ func (m *Model) phaseTitle(ph, w int, active bool) string {
 	if nm == "" {
 		nm = "(untitled)"
 	}
-	used := 1 + width(nm)
-	if stats != "" && used+2+width(stats) <= w {
-		return " " + np.on(nm) + "  " + p.emotion[score].on(stats) + spaces(w-used-2-width(stats))
+	used := 1 + theme.CellWidth(nm)
+	if stats != "" && used+2+theme.CellWidth(stats) <= w {
+		return " " + np.on(nm) + "  " + p.emotion[score].on(stats) + spaces(w-used-2-theme.CellWidth(stats))
 	}
 	return " " + np.on(pad(nm, w-1))
 }
@@ -172,7 +172,7 @@ func (m *Model) numberRow(g *geometry) string {
 		seg := repeat(ch, g.colW)
 		if n := m.cols[c].num; n > 0 {
 			num := strconv.Itoa(n)
-			if width(num)+2 <= g.colW {
+			if theme.CellWidth(num)+2 <= g.colW {
 				seg = ch + " " + num + " " + repeat(ch, g.colW-3-len(num))
 			}
 		}
@@ -379,7 +379,7 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 			// No room for the curve: the score in words instead.
 			txt := strconv.Itoa(sc) + " " + theme.Face(sc)
 			if len(t.Emotion.Labels) > 0 {
-				txt += " " + theme.Clean(head(t.Emotion.Labels[0], 256))
+				txt += " " + theme.Clean(theme.Head(t.Emotion.Labels[0], 256))
 			}
 			if selected {
 				rows[0] = p.selected.on("▶" + pad(txt, tw))
@@ -452,7 +452,7 @@ func (m *Model) detailRule(g *geometry) string {
 	w := g.labW + g.cols*(g.colW+1)
 	if g.rowOff+g.bodyH < g.total {
 		h := " ▼ more "
-		return m.r.p.hint.on(h) + m.r.p.rule.on(repeat("─", w-width(h)))
+		return m.r.p.hint.on(h) + m.r.p.rule.on(repeat("─", w-theme.CellWidth(h)))
 	}
 	return m.r.p.rule.on(repeat("─", w))
 }
@@ -464,7 +464,7 @@ func (m *Model) detailLine(g *geometry) string {
 	w := g.labW + g.cols*(g.colW+1)
 	label, text := m.detail()
 	label = fit(label, max(w-2, 0))
-	lw := width(label)
+	lw := theme.CellWidth(label)
 	rest := max(w-1-lw-2, 0)
 	line := " " + p.detailLabel.on(label)
 	if rest > 0 && text != "" {
@@ -483,20 +483,20 @@ func (m *Model) detail() (label, text string) {
 		if m.mp != nil && c.phase < len(m.mp.Phases) {
 			name = m.mp.Phases[c.phase].Name
 		}
-		return "▶ " + strings.TrimSpace(theme.Clean(head(name, 256))), "no touchpoints yet — press a to capture one"
+		return "▶ " + strings.TrimSpace(theme.Clean(theme.Head(name, 256))), "no touchpoints yet — press a to capture one"
 	}
-	name := strings.TrimSpace(theme.Clean(head(t.Name, 1024)))
+	name := strings.TrimSpace(theme.Clean(theme.Head(t.Name, 1024)))
 	label = "▶ " + strconv.Itoa(c.num) + " " + name + " · " + m.lane.String()
 	switch m.lane {
 	case LaneTouchpoint:
 		parts := []string{kindWord(t.Kind)}
-		if ch := strings.TrimSpace(theme.Clean(head(t.Channel, 256))); ch != "" {
+		if ch := strings.TrimSpace(theme.Clean(theme.Head(t.Channel, 256))); ch != "" {
 			parts = append(parts, ch)
 		}
-		if o := strings.TrimSpace(theme.Clean(head(t.Owner, 256))); o != "" {
+		if o := strings.TrimSpace(theme.Clean(theme.Head(t.Owner, 256))); o != "" {
 			parts = append(parts, "owner "+o)
 		}
-		if d := strings.TrimSpace(theme.Clean(head(t.Description, 4096))); d != "" {
+		if d := strings.TrimSpace(theme.Clean(theme.Head(t.Description, 4096))); d != "" {
 			parts = append(parts, d)
 		}
 		return "▶ " + strconv.Itoa(c.num) + " " + name, strings.Join(parts, " · ")
@@ -506,7 +506,7 @@ func (m *Model) detail() (label, text string) {
 		if len(t.Emotion.Labels) > 0 {
 			ls := make([]string, 0, len(t.Emotion.Labels))
 			for _, l := range t.Emotion.Labels[:min(len(t.Emotion.Labels), 16)] {
-				ls = append(ls, theme.Clean(head(l, 256)))
+				ls = append(ls, theme.Clean(theme.Head(l, 256)))
 			}
 			text += " · " + strings.Join(ls, ", ")
 		}
@@ -523,7 +523,7 @@ func (m *Model) detail() (label, text string) {
 	if m.lane == LaneMetrics {
 		return label, metricDetail(t.Metrics[m.item])
 	}
-	return label, theme.Clean(head((*m.lane.List(t))[m.item], 8192))
+	return label, theme.Clean(theme.Head((*m.lane.List(t))[m.item], 8192))
 }
 
 func kindWord(k model.Kind) string {

@@ -1,0 +1,52 @@
+package theme
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Head returns at most the first n bytes of s, cut at a rune boundary.
+func Head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// IsPrintableASCII reports whether s is printable ASCII, which measures one
+// cell per byte: the views take that fast path for the common case and
+// leave everything else to the grapheme-aware ansi functions.
+func IsPrintableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// narrow lists the non-ASCII characters the views themselves write, all one
+// cell wide, so measuring their own labels never needs grapheme
+// segmentation.
+const narrow = "▲▼◀▶◂▸✓✗·ø—…–≥≤━─│┃┼╂┤●◆"
+
+// CellWidth returns how many cells plain text s takes.
+func CellWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= 0x20 && r < 0x7f:
+			n++
+		case strings.ContainsRune(narrow, r):
+			n++
+		default:
+			return ansi.StringWidth(s)
+		}
+	}
+	return n
+}
