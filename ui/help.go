@@ -185,6 +185,7 @@ func (r *Root) helpSections() []helpSection {
 		{"Presentation", flatten(present.DefaultKeyMap().FullHelp())},
 		{"Export", flatten(exportdlg.DefaultKeyMap().FullHelp())},
 		{"Confirm", []key.Binding{k.Yes.Binding, k.No.Binding}},
+		{"Workshop (journeymap serve)", []key.Binding{workshopKeys.Dot, workshopKeys.Undot, workshopKeys.Vote, workshopKeys.Follow}},
 		{"Anywhere", []key.Binding{k.ForceQuit.Binding}},
 	}
 }

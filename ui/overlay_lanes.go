@@ -23,6 +23,9 @@ type laneChooser struct {
 var (
 	chooserToggle = key.NewBinding(key.WithKeys("space", "enter", "x"), key.WithHelp("space", "hide/show"))
 	chooserMove   = key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "choose a lane"))
+	chooserUp     = key.NewBinding(key.WithKeys("up", "k"))
+	chooserDown   = key.NewBinding(key.WithKeys("down", "j"))
+	chooserPick   = key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8"), key.WithHelp("1–8", "hide/show that lane"))
 	chooserClose  = key.NewBinding(key.WithKeys("esc", "c", "q"), key.WithHelp("esc", "done"))
 	chooserAll    = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "show every lane"))
 )
@@ -42,9 +45,9 @@ func (c *laneChooser) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
 	switch {
 	case key.Matches(k, chooserClose):
 		return true, nil
-	case k.String() == "up" || k.String() == "k":
+	case key.Matches(k, chooserUp):
 		c.cursor = (c.cursor + n - 1) % n
-	case k.String() == "down" || k.String() == "j":
+	case key.Matches(k, chooserDown):
 		c.cursor = (c.cursor + 1) % n
 	case key.Matches(k, chooserAll):
 		r.lanes.SetHiddenLanes(nil)
@@ -52,8 +55,8 @@ func (c *laneChooser) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
 		return false, r.saveView()
 	case key.Matches(k, chooserToggle):
 		return false, c.toggle(r, lanes.Lanes[c.cursor])
-	case len(k.Text) == 1 && k.Text[0] >= '1' && int(k.Text[0]-'0') <= n:
-		c.cursor = int(k.Text[0] - '1')
+	case key.Matches(k, chooserPick) && int(k.Code-'0') <= n:
+		c.cursor = int(k.Code - '1')
 		return false, c.toggle(r, lanes.Lanes[c.cursor])
 	}
 	return false, nil
@@ -90,7 +93,7 @@ func (c *laneChooser) box() []string {
 }
 
 func (c *laneChooser) Help() help.KeyMap {
-	return simpleHelp{chooserMove, chooserToggle, chooserAll, chooserClose}
+	return simpleHelp{chooserMove, chooserToggle, chooserPick, chooserAll, chooserClose}
 }
 
 // overlayBox draws a bordered box of lines at the top right of the screen

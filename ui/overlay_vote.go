@@ -28,11 +28,16 @@ type voteSetup struct {
 	st     *Styles
 }
 
-var voteSetupKeys = simpleHelp{
-	key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-	key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start the vote")),
-	key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-}
+// The vote form's keys, and the results panel's.
+var (
+	voteNext    = key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab", "next field"))
+	votePrev    = key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "previous field"))
+	voteStart   = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start the vote"))
+	voteCancel  = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
+	resultsDone = key.NewBinding(key.WithKeys("esc", "enter", "q", "space"), key.WithHelp("esc", "close"))
+
+	voteSetupKeys = simpleHelp{voteNext, votePrev, voteStart, voteCancel}
+)
 
 func (r *Root) openVoteSetup() tea.Cmd {
 	o := &voteSetup{mapID: r.mp.ID, st: r.styles}
@@ -55,18 +60,18 @@ func (o *voteSetup) unsaved() bool { return strings.TrimSpace(o.inputs[0].Value(
 
 func (o *voteSetup) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "esc":
+		switch {
+		case key.Matches(k, voteCancel):
 			return true, nil
-		case "tab", "down", "shift+tab", "up":
+		case key.Matches(k, voteNext), key.Matches(k, votePrev):
 			o.inputs[o.focus].Blur()
 			d := 1
-			if k.String() == "shift+tab" || k.String() == "up" {
-				d = 2
+			if key.Matches(k, votePrev) {
+				d = len(o.inputs) - 1
 			}
 			o.focus = (o.focus + d) % len(o.inputs)
 			return false, o.inputs[o.focus].Focus()
-		case "enter":
+		case key.Matches(k, voteStart):
 			v, err := o.vote()
 			if err != nil {
 				o.err = err.Error()
@@ -130,8 +135,7 @@ type resultsOverlay struct {
 
 func (o *resultsOverlay) Update(r *Root, msg tea.Msg) (bool, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "esc", "enter", "q", "space":
+		if key.Matches(k, resultsDone) {
 			return true, nil
 		}
 	}
@@ -161,7 +165,7 @@ func (o *resultsOverlay) View(w, h int, below func(int, int) string) string {
 }
 
 func (o *resultsOverlay) Help() help.KeyMap {
-	return simpleHelp{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close"))}
+	return simpleHelp{resultsDone}
 }
 
 // centreBox draws box in the middle of what is below.

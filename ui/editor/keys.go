@@ -14,6 +14,7 @@ type KeyMap struct {
 	Change     key.Binding // cycle a choice, change the score, flip a metric's direction
 	Pick       key.Binding // move in a suggestion dropdown or a list
 	Accept     key.Binding // take the highlighted suggestion
+	TakeFirst  key.Binding // take the first suggestion while none is highlighted (Next)
 	Add        key.Binding // add a list item / edit the item under the cursor
 	Delete     key.Binding // delete a list item or metric row
 	MoveUp     key.Binding // move a list item up
@@ -53,6 +54,7 @@ func DefaultKeyMap() KeyMap {
 		Change:     key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", "change choice/score")),
 		Pick:       key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "pick suggestion/item")),
 		Accept:     key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "accept suggestion")),
+		TakeFirst:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "take the first suggestion")),
 		Add:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add/edit item")),
 		Delete:     key.NewBinding(key.WithKeys("ctrl+d", "delete"), key.WithHelp("ctrl+d", "delete item/row")),
 		MoveUp:     key.NewBinding(key.WithKeys("shift+up", "alt+up", "ctrl+up"), key.WithHelp("shift+↑", "move item up")),

@@ -47,13 +47,17 @@ func (s *suggest) close() { s.matches, s.idx = s.matches[:0], -1 }
 
 func (s *suggest) open() bool { return len(s.matches) > 0 }
 
+// takeFirst is the key that takes the first suggestion; it shares tab with
+// Next, as the help says.
+var takeFirst = DefaultKeyMap().TakeFirst
+
 // accepted returns the suggestion a key takes: the highlighted one, or with
 // tab the first while none is highlighted, so "we" + tab gives "website".
 func (s *suggest) accepted(msg tea.KeyPressMsg) (string, bool) {
 	if v, ok := s.picked(); ok {
 		return v, true
 	}
-	if msg.String() == "tab" && s.open() && !s.known {
+	if key.Matches(msg, takeFirst) && s.open() && !s.known {
 		return s.matches[0].Str, true
 	}
 	return "", false
