@@ -22,6 +22,9 @@ type Picture struct {
 	h     float64 // height in user units: Height, or a strip's
 	flip  canvas.Matrix
 	texts []Text
+	// pdf, when set, receives the drawing instead of c: the poster's
+	// pages are written straight to PDF (see pdfDoc).
+	pdf *pdfPage
 }
 
 // Text is one run of text on a picture, as laid out: its words, its size in
@@ -73,6 +76,10 @@ func (p *Picture) draw(path *canvas.Path, fill color.RGBA, s stroke) {
 			st.Dashes = s.dash
 		}
 	}
+	if p.pdf != nil {
+		p.pdf.path(path, fill, s)
+		return
+	}
 	p.c.RenderPath(path, st, p.flip)
 }
 
@@ -90,6 +97,10 @@ func (p *Picture) rect(x, y, w, h, r float64, fill color.RGBA, s stroke) {
 }
 
 func (p *Picture) circle(cx, cy, r float64, fill color.RGBA, s stroke) {
+	if p.pdf != nil {
+		p.pdf.circle(cx, cy, r, fill, s)
+		return
+	}
 	p.draw(canvas.Circle(r).Translate(cx, cy), fill, s)
 }
 
@@ -122,6 +133,17 @@ func (p *Picture) text(x, y float64, s string, fn font, a align) {
 	}
 	if fn.size < MinTextSize {
 		fn.size = MinTextSize
+	}
+	if p.pdf != nil {
+		lx := x
+		switch a {
+		case center:
+			lx -= p.f.width(s, fn.size, fn.bold) / 2
+		case right:
+			lx -= p.f.width(s, fn.size, fn.bold)
+		}
+		p.pdf.text(lx, y, s, fn.size, fn.bold, fn.col)
+		return
 	}
 	face := p.f.face(fn.size, fn.bold, fn.col)
 	ha := canvas.Left

@@ -113,10 +113,14 @@ func Map(m *model.Map, o Options) (p *Picture, err error) {
 		}
 	}()
 	p = newPicture(f)
-	l := plan(m, o, f)
-	d := &drawer{Picture: p, m: m, l: l, curve: o.Picture == PictureCurve}
-	d.render()
+	drawMap(p, m, o)
 	return p, nil
+}
+
+// drawMap draws m on p, a blank picture Height high.
+func drawMap(p *Picture, m *model.Map, o Options) {
+	d := &drawer{Picture: p, m: m, l: plan(m, o, p.f), curve: o.Picture == PictureCurve}
+	d.render()
 }
 
 type drawer struct {

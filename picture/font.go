@@ -32,8 +32,11 @@ type fonts struct {
 	regular *canvas.Font
 	bold    *canvas.Font
 	adv     [2]sync.Map // rune -> float64 advance per 1 unit of size (0 regular, 1 bold)
-	upem    [2]float64
-	faces   sync.Map // faceKey -> *canvas.FontFace
+	// low holds the advances of runes below lowRunes, filled at load:
+	// measuring is the inner loop of wrapping a poster's text.
+	low   [2][]float64
+	upem  [2]float64
+	faces sync.Map // faceKey -> *canvas.FontFace
 	// shaped caches laid-out lines: shaping dominates the cost of a large
 	// poster, and headings, labels, bullets and metric texts recur.
 	shaped  sync.Map // lineKey -> *canvas.Text
@@ -91,6 +94,12 @@ func loadFonts() (*fonts, error) {
 		f.bold = f.family.Face(10, canvas.Black, canvas.FontBold).Font
 		f.upem[0] = float64(f.regular.SFNT.Head.UnitsPerEm)
 		f.upem[1] = float64(f.bold.SFNT.Head.UnitsPerEm)
+		for i, fnt := range []*canvas.Font{f.regular, f.bold} {
+			f.low[i] = make([]float64, lowRunes)
+			for r := range rune(lowRunes) {
+				f.low[i][r] = float64(fnt.SFNT.GlyphAdvance(fnt.SFNT.GlyphIndex(r))) / f.upem[i]
+			}
+		}
 		theFonts = f
 	})
 	return theFonts, fontErr
@@ -123,8 +132,18 @@ func (f *fonts) font(bold bool) (*canvas.Font, int) {
 	return f.regular, 0
 }
 
+// lowRunes bounds the runes whose advances are kept in a table: Latin,
+// Greek, Cyrillic and the common punctuation.
+const lowRunes = 0x2200
+
 // advance returns the advance of r at size 1.
 func (f *fonts) advance(r rune, bold bool) float64 {
+	if r >= 0 && r < lowRunes {
+		if bold {
+			return f.low[1][r]
+		}
+		return f.low[0][r]
+	}
 	fnt, i := f.font(bold)
 	if v, ok := f.adv[i].Load(r); ok {
 		return v.(float64)
@@ -136,9 +155,17 @@ func (f *fonts) advance(r rune, bold bool) float64 {
 
 // width measures s at size (no kerning: close enough to lay out by).
 func (f *fonts) width(s string, size float64, bold bool) float64 {
+	low := f.low[0]
+	if bold {
+		low = f.low[1]
+	}
 	w := 0.0
 	for _, r := range s {
-		w += f.advance(r, bold)
+		if r < lowRunes {
+			w += low[r]
+		} else {
+			w += f.advance(r, bold)
+		}
 	}
 	return w * size
 }
@@ -214,16 +241,19 @@ func (f *fonts) wrap(s string, width, size float64, bold bool, maxLines int) []s
 		return nil
 	}
 	var lines []string
-	var line []rune
+	line := make([]byte, 0, 128)
 	lineW := 0.0
 	space := f.advance(' ', bold) * size
 	flush := func() {
-		lines = append(lines, strings.TrimRight(string(line), " "))
+		n := len(line)
+		for n > 0 && line[n-1] == ' ' {
+			n--
+		}
+		lines = append(lines, string(line[:n]))
 		line = line[:0]
 		lineW = 0
 	}
-	words := strings.Split(s, " ")
-	for wi, word := range words {
+	for word := range strings.SplitSeq(s, " ") {
 		if word == "" {
 			continue
 		}
@@ -239,7 +269,7 @@ func (f *fonts) wrap(s string, width, size float64, bold bool, maxLines int) []s
 			lineW += space
 		}
 		if ww <= width-lineW {
-			line = append(line, []rune(word)...)
+			line = append(line, word...)
 			lineW += ww
 			continue
 		}
@@ -256,10 +286,9 @@ func (f *fonts) wrap(s string, width, size float64, bold bool, maxLines int) []s
 					break
 				}
 			}
-			line = append(line, r)
+			line = utf8.AppendRune(line, r)
 			lineW += a
 		}
-		_ = wi
 	}
 	if len(line) > 0 && (maxLines <= 0 || len(lines) < maxLines) {
 		flush()
