@@ -34,9 +34,10 @@ type fonts struct {
 	adv     [2]sync.Map // rune -> float64 advance per 1 unit of size (0 regular, 1 bold)
 	// low holds the advances of runes below lowRunes, filled at load:
 	// measuring is the inner loop of wrapping a poster's text.
-	low   [2][]float64
-	upem  [2]float64
-	faces sync.Map // faceKey -> *canvas.FontFace
+	low    [2][]float64
+	lowHas []bool // whether both fonts draw the rune, below lowRunes
+	upem   [2]float64
+	faces  sync.Map // faceKey -> *canvas.FontFace
 	// shaped caches laid-out lines: shaping dominates the cost of a large
 	// poster, and headings, labels, bullets and metric texts recur.
 	shaped  sync.Map // lineKey -> *canvas.Text
@@ -94,10 +95,16 @@ func loadFonts() (*fonts, error) {
 		f.bold = f.family.Face(10, canvas.Black, canvas.FontBold).Font
 		f.upem[0] = float64(f.regular.SFNT.Head.UnitsPerEm)
 		f.upem[1] = float64(f.bold.SFNT.Head.UnitsPerEm)
+		f.lowHas = make([]bool, lowRunes)
+		for i := range f.lowHas {
+			f.lowHas[i] = true
+		}
 		for i, fnt := range []*canvas.Font{f.regular, f.bold} {
 			f.low[i] = make([]float64, lowRunes)
 			for r := range rune(lowRunes) {
-				f.low[i][r] = float64(fnt.SFNT.GlyphAdvance(fnt.SFNT.GlyphIndex(r))) / f.upem[i]
+				g := fnt.SFNT.GlyphIndex(r)
+				f.low[i][r] = float64(fnt.SFNT.GlyphAdvance(g)) / f.upem[i]
+				f.lowHas[r] = f.lowHas[r] && g != 0
 			}
 		}
 		theFonts = f
@@ -172,6 +179,9 @@ func (f *fonts) width(s string, size float64, bold bool) float64 {
 
 // has reports whether the font draws r.
 func (f *fonts) has(r rune) bool {
+	if r >= 0 && r < lowRunes {
+		return f.lowHas[r]
+	}
 	return f.regular.SFNT.GlyphIndex(r) != 0 && f.bold.SFNT.GlyphIndex(r) != 0
 }
 

@@ -37,7 +37,11 @@ type pdfDoc struct {
 	zw    *zlib.Writer
 	zbuf  bytes.Buffer
 	info  [5]string // title, subject, keywords, author, creator
-	buf   []byte    // a page's content, reused page after page
+	buf   []byte    // a free content buffer for the next page
+	// Pages are deflated one behind the drawing, in their own goroutine:
+	// pending is the page being deflated, spare a finished one whose
+	// writer serves again.
+	pending, spare *deflated
 }
 
 type countWriter struct {
@@ -137,6 +141,7 @@ type pdfPage struct {
 func (d *pdfDoc) newPage() *pdfPage {
 	d.endPage()
 	p := &pdfPage{d: d, b: d.buf[:0], lw: 1}
+	d.buf = nil
 	// Scale to points and flip y, so the page draws in the picture's
 	// coordinates; round caps and joins throughout.
 	p.b = append(p.b, "1 J 1 j "...)
@@ -159,14 +164,55 @@ func (d *pdfDoc) endPage() {
 	}
 	d.page = nil
 	p.endText()
+	// Deflate this page while the next one is laid out; write the one
+	// before it, whose deflating is done.
+	d.writeDeflated()
+	z := d.spare
+	if z == nil {
+		z = &deflated{}
+		z.zw, _ = zlib.NewWriterLevel(&z.out, flate.BestSpeed)
+	}
+	d.spare = nil
+	z.in, z.fonts, z.done = p.b, p.usedFont, make(chan struct{})
+	go func() {
+		defer close(z.done)
+		z.out.Reset()
+		z.zw.Reset(&z.out)
+		z.zw.Write(z.in)
+		z.zw.Close()
+	}()
+	d.pending = z
+}
+
+// deflated is a page's content being deflated apart.
+type deflated struct {
+	in    []byte
+	out   bytes.Buffer
+	zw    *zlib.Writer
+	fonts [2]bool
+	done  chan struct{}
+}
+
+// writeDeflated waits for the pending page's content and writes it and
+// the page.
+func (d *pdfDoc) writeDeflated() {
+	z := d.pending
+	if z == nil {
+		return
+	}
+	d.pending = nil
+	<-z.done
 	content := d.newObj()
-	d.stream(content, p.b, "")
-	d.buf = p.b // the next page reuses the buffer
+	d.begin(content)
+	fmt.Fprintf(d.w, "<</Filter/FlateDecode/Length %d>>stream\n", z.out.Len())
+	d.w.Write(z.out.Bytes())
+	d.w.WriteString("\nendstream")
+	d.end()
 	n := d.newObj()
 	d.begin(n)
 	fmt.Fprintf(d.w, "<</Type/Page/Parent %d 0 R/MediaBox[0 0 %s %s]/Contents %d 0 R/Resources<</Font<<", objPages,
 		fmtPt(Width*ptPerUnit), fmtPt(Height*ptPerUnit), content)
-	for i, used := range p.usedFont {
+	for i, used := range z.fonts {
 		if used {
 			fmt.Fprintf(d.w, "/F%d %d 0 R", i, objFont0+i)
 		}
@@ -174,6 +220,9 @@ func (d *pdfDoc) endPage() {
 	d.w.WriteString(">>>>>>")
 	d.end()
 	d.pages = append(d.pages, n)
+	// Its content buffer serves the next page.
+	d.buf, z.in = z.in[:0], nil
+	d.spare = z
 }
 
 func fmtPt(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
@@ -408,6 +457,7 @@ func (d *pdfDoc) setInfo(title, subject, keywords, author, creator string) {
 // catalog, the information, the cross-reference table and the trailer.
 func (d *pdfDoc) close() error {
 	d.endPage()
+	d.writeDeflated()
 	for i, pf := range d.fonts {
 		if err := d.writeFont(objFont0+i, pf); err != nil {
 			return err
