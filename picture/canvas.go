@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"image"
 	"image/color"
 	"io"
 	"math"
@@ -25,6 +24,12 @@ type Picture struct {
 	// pdf, when set, receives the drawing instead of c: the poster's
 	// pages are written straight to PDF (see pdfDoc).
 	pdf *pdfPage
+	// Where the phases are, for Raster.WritePNGHighlight: each phase
+	// with columns of its own, the columns' extent, and the band's top
+	// and the columns' bottom.
+	spans               map[int]span
+	plot                span
+	plotTop, plotBottom float64
 }
 
 // Text is one run of text on a picture, as laid out: its words, its size in
@@ -216,16 +221,7 @@ func (p *Picture) WritePNGScale(w io.Writer, scale float64) error { return p.wri
 
 func (p *Picture) writePNGScale(w io.Writer, scale float64) (err error) {
 	defer recoverErr(&err)
-	res := canvas.DPMM(scale)
-	img := image.NewRGBA(image.Rect(0, 0, int(Width*scale+0.5), int(p.h*scale+0.5)))
-	// Every picture starts with a white rectangle over the whole of it:
-	// fill the pixels white directly and skip it, instead of blending
-	// millions of pixels one span at a time.
-	fillWhite(img.Pix)
-	ras := rasterizer.FromImage(img, res, canvas.DefaultColorSpace)
-	p.c.RenderTo(&skipFirst{Rasterizer: ras})
-	ras.Close()
-	return encodePNG(w, img)
+	return encodePNG(w, p.rasterize(scale))
 }
 
 // skipFirst drops the first path it is given: the picture's white

@@ -241,6 +241,14 @@ func (d *drawer) phaseBackgrounds() {
 	if d.strip {
 		bottom = d.h - 8
 	}
+	d.spans = map[int]span{}
+	d.plot = span{d.colX(0), d.colX(len(d.l.cols))}
+	d.plotTop, d.plotBottom = d.bandTop, bottom
+	for _, b := range d.l.bands {
+		if b.phase >= 0 {
+			d.spans[b.phase] = span{d.colX(b.from), d.colX(b.to)}
+		}
+	}
 	for i, b := range d.l.bands {
 		x0, x1 := d.colX(b.from), d.colX(b.to)
 		c := tint(d.bandColor(b, i), 0.28)
