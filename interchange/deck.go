@@ -263,14 +263,18 @@ func (k *deck) write() error {
 	return nil
 }
 
+// marpStyle fits the default theme's 1280×720 slide: a phase slide holds
+// its title (two lines at most), the curve strip 200 pixels high and four
+// rows of cells cut at cutName and cutCell runes, each at most three
+// lines; TestMarpSlidesFit renders the longest texts and checks.
 const marpStyle = `style: |
-  section { font-size: 24px; padding: 44px 60px 50px; justify-content: flex-start; }
+  section { font-size: 24px; padding: 40px 60px 50px; justify-content: flex-start; }
   section.lead { justify-content: center; }
   h1 { font-size: 54px; }
-  h2 { font-size: 36px; margin: 0 0 14px; }
-  table { font-size: 19px; width: 100%; display: table; }
-  th, td { padding: 5px 10px; }
-  img { display: block; margin: 0 auto; }
+  h2 { font-size: 32px; margin: 0 0 10px; }
+  table { font-size: 16px; line-height: 1.25; width: 100%; display: table; }
+  th, td { padding: 4px 8px; }
+  img { display: block; margin: 0 auto 8px; }
   section::after { font-size: 16px; }
 `
 
@@ -353,7 +357,7 @@ func (k *deck) phase(pi int) error {
 		}
 		k.slide(title)
 		if ref != "" {
-			k.image(ref, "w:1160")
+			k.image(ref, "h:200")
 		}
 		tps := ph.Touchpoints[min(part*deckRows, len(ph.Touchpoints)):min((part+1)*deckRows, len(ph.Touchpoints))]
 		if len(tps) == 0 {
