@@ -221,6 +221,10 @@ func (p *Picture) WritePNGScale(w io.Writer, scale float64) error { return p.wri
 
 func (p *Picture) writePNGScale(w io.Writer, scale float64) (err error) {
 	defer recoverErr(&err)
+	if wd, ht := int(Width*scale+0.5), int(p.h*scale+0.5); wd*ht*4 >= bandedPixels {
+		bands := p.rasterizeBands(scale)
+		return encodeRows(w, wd, ht, bands.row)
+	}
 	return encodePNG(w, p.rasterize(scale))
 }
 

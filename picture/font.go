@@ -2,6 +2,7 @@ package picture
 
 import (
 	_ "embed"
+	"errors"
 	"image/color"
 	"strings"
 	"sync"
@@ -25,10 +26,9 @@ var (
 	boldTTF []byte
 )
 
-// fonts holds the loaded font family and a per-rune advance cache for fast
+// fonts holds the two loaded fonts and a per-rune advance cache for fast
 // measuring: text is measured far more often than it is drawn.
 type fonts struct {
-	family  *canvas.FontFamily
 	regular *canvas.Font
 	bold    *canvas.Font
 	adv     [2]sync.Map // rune -> float64 advance per 1 unit of size (0 regular, 1 bold)
@@ -80,19 +80,26 @@ var (
 	fontErr  error
 )
 
+// Preload parses the embedded font now, so the first picture does not wait
+// for it; a program calls it in a goroutine while it reads the map.
+func Preload() { loadFonts() }
+
 func loadFonts() (*fonts, error) {
 	fontOnce.Do(func() {
-		f := &fonts{family: canvas.NewFontFamily("DejaVu Sans Condensed")}
-		if err := f.family.LoadFont(regularTTF, 0, canvas.FontRegular); err != nil {
-			fontErr = err
+		// The two fonts are parsed side by side: each takes several
+		// milliseconds, which every picture waits for.
+		f := &fonts{}
+		var boldErr error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			f.bold, boldErr = canvas.LoadFont(boldTTF, 0, canvas.FontBold)
+		}()
+		f.regular, fontErr = canvas.LoadFont(regularTTF, 0, canvas.FontRegular)
+		<-done
+		if fontErr = errors.Join(fontErr, boldErr); fontErr != nil {
 			return
 		}
-		if err := f.family.LoadFont(boldTTF, 0, canvas.FontBold); err != nil {
-			fontErr = err
-			return
-		}
-		f.regular = f.family.Face(10, canvas.Black, canvas.FontRegular).Font
-		f.bold = f.family.Face(10, canvas.Black, canvas.FontBold).Font
 		f.upem[0] = float64(f.regular.SFNT.Head.UnitsPerEm)
 		f.upem[1] = float64(f.bold.SFNT.Head.UnitsPerEm)
 		f.lowHas = make([]bool, lowRunes)
@@ -119,13 +126,10 @@ func (f *fonts) face(size float64, bold bool, col color.RGBA) *canvas.FontFace {
 	if v, ok := f.faces.Load(k); ok {
 		return v.(*canvas.FontFace)
 	}
-	style := canvas.FontRegular
-	if bold {
-		style = canvas.FontBold
-	}
+	fnt, _ := f.font(bold)
 	// Face takes points; the canvas works in millimetres, so a size of
 	// s/mmPerPt points gives an em of s units.
-	face := f.family.Face(size/mmPerPt, col, style, canvas.FontNormal)
+	face := fnt.Face(size/mmPerPt, col)
 	v, _ := f.faces.LoadOrStore(k, face)
 	return v.(*canvas.FontFace)
 }

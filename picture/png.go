@@ -16,14 +16,20 @@ import (
 // encodePNG writes an opaque RGBA image as an 8-bit RGB PNG. It is a
 // narrow, fast encoder for pictures: every row uses the Up filter (flat
 // slide backgrounds become runs of zeros), computed eight bytes at a time
-// from the RGB of the image's rows (alpha is always opaque), and stripes of rows are deflated in
-// parallel and joined into one zlib stream, as pigz does, with their
+// from the RGB of the image's rows (the pictures are opaque: no alpha is
+// written), and stripes of rows are deflated in parallel and joined into
+// one zlib stream, as pigz does, with their
 // Adler-32 sums combined. No filtered copy of the whole image is made: each
 // stripe filters one row at a time. image/png tries five filters per row
 // and spent most of the PNG's time doing so.
 func encodePNG(w io.Writer, img *image.RGBA) error {
 	b := img.Bounds()
-	wd, ht := b.Dx(), b.Dy()
+	return encodeRows(w, b.Dx(), b.Dy(), func(y int) []byte { return img.Pix[y*img.Stride:] })
+}
+
+// encodeRows is encodePNG for a picture of wd×ht pixels whose row y (RGBA)
+// starts at row(y).
+func encodeRows(w io.Writer, wd, ht int, pixRow func(y int) []byte) error {
 	rowLen := 3 * wd // RGB: the picture is opaque, so no alpha is written
 	parts := min(max(runtime.GOMAXPROCS(0), 1), 4)
 	rowsPer := (ht + parts - 1) / parts
@@ -45,10 +51,10 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 			row := make([]byte, 1+rowLen)
 			cur, prev := make([]byte, rowLen), make([]byte, rowLen)
 			if y0 > 0 {
-				packRGB(prev, img.Pix[(y0-1)*img.Stride:])
+				packRGB(prev, pixRow(y0-1))
 			}
 			for y := y0; y < y1; y++ {
-				packRGB(cur, img.Pix[y*img.Stride:])
+				packRGB(cur, pixRow(y))
 				if y == 0 {
 					row[0] = 0 // None
 					copy(row[1:], cur)

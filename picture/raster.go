@@ -4,6 +4,8 @@ import (
 	"image"
 	"io"
 	"math"
+	"runtime"
+	"sync"
 
 	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/renderers/rasterizer"
@@ -46,6 +48,59 @@ func (p *Picture) rasterize(scale float64) *image.RGBA {
 	p.c.RenderTo(&skipFirst{Rasterizer: ras})
 	ras.Close()
 	return img
+}
+
+// bandedPixels is the size (bytes of RGBA) from which a picture written
+// as PNG is drawn in bands of rows, one per core: the 3840×2160 PNG.
+const bandedPixels = 8 << 20
+
+// bandMargin is how many rows above and below its own a band draws. The
+// rasterizer carries a path's coverage down from where the path starts,
+// so a path cut off at a band's top edge is slightly wrong in the first
+// rows below it: the margin keeps that out of the rows the band keeps.
+// Side by side with one pass, the 2× pictures differ in a few bytes by one
+// or two levels.
+const bandMargin = 64
+
+// bands are a picture drawn as bands of rows, each an image of its own.
+type bands struct {
+	imgs  []*image.RGBA
+	first []int // the picture row of each band's row 0
+	rows  int   // rows each band keeps (the last may keep fewer)
+}
+
+func (b *bands) row(y int) []byte {
+	k := y / b.rows
+	img := b.imgs[k]
+	return img.Pix[(y-b.first[k])*img.Stride:]
+}
+
+// rasterizeBands draws p at scale as one band of rows per core (at most
+// four), in parallel, the drawing shifted so each band's part lands in it.
+func (p *Picture) rasterizeBands(scale float64) *bands {
+	wd, h := int(Width*scale+0.5), int(p.h*scale+0.5)
+	n := min(max(runtime.GOMAXPROCS(0), 1), 4)
+	b := &bands{rows: (h + n - 1) / n}
+	var wg sync.WaitGroup
+	for y0 := 0; y0 < h; y0 += b.rows {
+		y1 := min(y0+b.rows, h)
+		m0, m1 := max(y0-bandMargin, 0), min(y1+bandMargin, h)
+		img := image.NewRGBA(image.Rect(0, 0, wd, m1-m0))
+		b.imgs = append(b.imgs, img)
+		b.first = append(b.first, m0)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fillWhite(img.Pix)
+			// The canvas's y runs up from the bottom: the band's bottom
+			// row is the picture's row m1.
+			ras := rasterizer.FromImage(img, canvas.DPMM(scale), canvas.DefaultColorSpace)
+			p.c.RenderViewTo(&skipFirst{Rasterizer: ras}, canvas.Identity.Translate(0, -float64(h-m1)/scale))
+			ras.Close()
+		}()
+	}
+	wg.Wait()
+	return b
 }
 
 // WritePNG writes the picture as drawn.
