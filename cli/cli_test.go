@@ -635,7 +635,7 @@ func TestExportFormatFromExtension(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := exportWith(&a, m, f); err != nil {
+	if err := exportWith("")(&a, m, f, ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := interchange.WriteMarkdown(&b, m); err != nil {
@@ -643,6 +643,23 @@ func TestExportFormatFromExtension(t *testing.T) {
 	}
 	if a.String() != b.String() {
 		t.Error("exportWith differs from WriteMarkdown")
+	}
+	// A deck written from the dialog gets its pictures beside it, like
+	// export -o, and refers to them instead of embedding them.
+	marp, err := interchange.FormatByName("marp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	deck := filepath.Join(dir, "talk.marp.md")
+	var d bytes.Buffer
+	if err := exportWith(db)(&d, m, marp, deck); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "talk-assets", "curve.png")); err != nil {
+		t.Errorf("no pictures beside the dialog's deck: %v", err)
+	}
+	if !strings.Contains(d.String(), "(talk-assets/curve.png)") || strings.Contains(d.String(), "data:image/png") {
+		t.Error("the dialog's deck does not refer to its pictures beside it")
 	}
 }
 

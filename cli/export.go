@@ -60,6 +60,7 @@ func (c *cli) export(args []string) error {
 	if err != nil {
 		return err
 	}
+	format.Prepare()
 	st, err := c.open(file, true)
 	if err != nil {
 		return err

@@ -52,12 +52,20 @@ var runUI = func(st *storage.Store, ts []interchange.Template, tplErrs []error, 
 	for i, t := range ts {
 		uts[i] = ui.Template{Name: t.Name, Description: t.Description, Map: t.Map}
 	}
-	return ui.Run(st, ui.Options{Templates: uts, TemplateErrors: tplErrs, Warning: st.Warning(), ExportFunc: exportWith, WriteFile: interchange.AtomicWriter(st.Path())})
+	return ui.Run(st, ui.Options{Templates: uts, TemplateErrors: tplErrs, Warning: st.Warning(), ExportFunc: exportWith(st.Path()), WriteFile: interchange.AtomicWriter(st.Path())})
 }
 
-// exportWith is what the export dialog renders with: the format's own writer.
-func exportWith(w io.Writer, m *model.Map, f interchange.Format) error {
-	return f.Write(w, m, interchange.Options{})
+// exportWith returns what the export dialog renders with: the format's own
+// writer, with a deck's pictures written beside the file as `export -o`
+// does (never over protect, the open map file).
+func exportWith(protect string) func(w io.Writer, m *model.Map, f interchange.Format, path string) error {
+	return func(w io.Writer, m *model.Map, f interchange.Format, path string) error {
+		var opts interchange.Options
+		if path != "" {
+			opts.Assets = interchange.DirAssets(path, protect)
+		}
+		return f.Write(w, m, opts)
+	}
 }
 
 // open opens FILE, or the default file when FILE is "". With readOnly (list

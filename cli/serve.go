@@ -97,7 +97,7 @@ may delete phases and maps. Stops, closing every session, on ctrl+c.`)
 		uts[i] = ui.Template{Name: t.Name, Description: t.Description, Map: t.Map}
 	}
 	cfg.Store = st
-	cfg.UI = ui.Options{Templates: uts, TemplateErrors: tplErrs, ExportFunc: exportWith, WriteFile: interchange.AtomicWriter(st.Path())}
+	cfg.UI = ui.Options{Templates: uts, TemplateErrors: tplErrs, ExportFunc: exportWith(st.Path()), WriteFile: interchange.AtomicWriter(st.Path())}
 	srv, err := server.New(cfg)
 	if err != nil {
 		return err

@@ -125,7 +125,7 @@ func (k *deck) slide(title string) {
 
 // picture writes the picture named name, rendering it only once.
 func (k *deck) picture(name string, p *picture.Picture, marpSize string) error {
-	ref, err := k.assets(name, func(w io.Writer) error { return p.WritePNGScale(w, 1) })
+	ref, err := k.assets(name, func(w io.Writer) error { return p.WritePNGScale(w, deckScale) })
 	if err != nil {
 		return err
 	}
@@ -263,14 +263,18 @@ func (k *deck) write() error {
 	return nil
 }
 
+// marpStyle fits the default theme's 1280×720 slide: a phase slide holds
+// its title (two lines at most), the curve strip 200 pixels high and four
+// rows of cells cut at cutName and cutCell runes, each at most three
+// lines; TestMarpSlidesFit renders the longest texts and checks.
 const marpStyle = `style: |
-  section { font-size: 24px; padding: 44px 60px 50px; justify-content: flex-start; }
+  section { font-size: 24px; padding: 40px 60px 50px; justify-content: flex-start; }
   section.lead { justify-content: center; }
   h1 { font-size: 54px; }
-  h2 { font-size: 36px; margin: 0 0 14px; }
-  table { font-size: 19px; width: 100%; display: table; }
-  th, td { padding: 5px 10px; }
-  img { display: block; margin: 0 auto; }
+  h2 { font-size: 32px; margin: 0 0 10px; }
+  table { font-size: 16px; line-height: 1.25; width: 100%; display: table; }
+  th, td { padding: 4px 8px; }
+  img { display: block; margin: 0 auto 8px; }
   section::after { font-size: 16px; }
 `
 
@@ -353,7 +357,7 @@ func (k *deck) phase(pi int) error {
 		}
 		k.slide(title)
 		if ref != "" {
-			k.image(ref, "w:1160")
+			k.image(ref, "h:200")
 		}
 		tps := ph.Touchpoints[min(part*deckRows, len(ph.Touchpoints)):min((part+1)*deckRows, len(ph.Touchpoints))]
 		if len(tps) == 0 {
@@ -384,32 +388,67 @@ func (k *deck) phase(pi int) error {
 	return nil
 }
 
-// drawPhases draws every phase's picture as PNG, on every core. Marp
-// shows a curve strip above the table on every slide of a phase; pandoc
-// puts a picture and a table on separate slides (the second without a
-// title), so there the phase opens with the map picture, the phase
-// highlighted, on a slide of its own.
+// deckScale is the deck pictures' pixels per user unit: 1280 pixels
+// wide, the width of a slide in Marp and of a PowerPoint slide at 96 dpi.
+// A slide shows them no larger, and they cost less than half as much to
+// draw and compress as the 1920-pixel picture.
+const deckScale = 2.0 / 3
+
+// deckWorkers bounds the phase pictures drawn at once: each holds a
+// picture's pixels, and a map of many phases must stay within its memory
+// budget whatever the number of cores.
+const deckWorkers = 2
+
+// drawPhases draws every phase's picture as PNG. Marp shows a curve strip
+// above the table on every slide of a phase; pandoc puts a picture and a
+// table on separate slides (the second without a title), so there the
+// phase opens with the map picture, the phase highlighted, on a slide of
+// its own. The picture is drawn once and each phase's copy greys the
+// others. When the map is so large that phases share columns, each phase
+// gets the curve strip of that phase alone instead, in both dialects.
 func (k *deck) drawPhases() error {
 	n := len(k.m.Phases)
 	k.pngs = make([][]byte, n)
+	if n == 0 {
+		return nil
+	}
+	var base *picture.Picture
+	var err error
+	if k.d == marp {
+		base, err = picture.Strip(k.m, 0)
+	} else {
+		base, err = picture.Map(k.m, picture.Options{})
+	}
+	if err != nil {
+		return err
+	}
+	var ras *picture.Raster
+	if picture.CanHighlightAll(base, n) {
+		if ras, err = base.Raster(deckScale); err != nil {
+			return err
+		}
+	}
 	errs := make([]error, n)
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(n, runtime.GOMAXPROCS(0)) {
+	for range min(n, runtime.GOMAXPROCS(0), deckWorkers) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for pi := range next {
-				var p *picture.Picture
-				var err error
-				if k.d == marp {
-					p, err = picture.Strip(k.m, pi+1)
-				} else {
-					p, err = picture.Map(k.m, picture.Options{Phase: pi + 1})
+				var b bytes.Buffer
+				if ras != nil {
+					_, errs[pi] = ras.WritePNGHighlight(&b, pi+1)
+					k.pngs[pi] = b.Bytes()
+					continue
 				}
+				// Each phase alone: its curve strip, in both
+				// dialects. Forty full pictures of a map that
+				// large would cost seconds; the tables after it
+				// hold the touchpoints.
+				p, err := picture.Strip(k.m, pi+1)
 				if err == nil {
-					var b bytes.Buffer
-					err = p.WritePNGScale(&b, 1)
+					err = p.WritePNGScale(&b, deckScale)
 					k.pngs[pi] = b.Bytes()
 				}
 				errs[pi] = err

@@ -257,3 +257,98 @@ func TestPandocPPTX(t *testing.T) {
 		t.Errorf("%d slides with a picture and %d media files, want %d", pics, media, want)
 	}
 }
+
+// fitScript measures every slide once the page and its pictures have
+// loaded, and writes what it found into the page for --dump-dom: a slide
+// overflows when its content runs past its box (scrollHeight beyond
+// clientHeight, so into the bottom padding where the page number sits),
+// or when any element in it ends below or right of its bottom padding
+// edge.
+const fitScript = `<script>
+window.addEventListener('load', function () {
+  var out = [];
+  document.querySelectorAll('section').forEach(function (s, i) {
+    var r = s.getBoundingClientRect();
+    var k = r.height / s.clientHeight || 1;
+    var cs = getComputedStyle(s);
+    var bottom = r.bottom - parseFloat(cs.paddingBottom) * k + 1;
+    var right = r.right - parseFloat(cs.paddingRight) * k + 1;
+    var bad = [];
+    if (s.scrollHeight > s.clientHeight + 1) bad.push('scrollHeight ' + s.scrollHeight + ' > ' + s.clientHeight);
+    s.querySelectorAll('h1, h2, p, img, table, li').forEach(function (e) {
+      var b = e.getBoundingClientRect();
+      if (b.height > 0 && (b.bottom > bottom || b.right > right)) bad.push(e.tagName + ' ends at ' + Math.round((b.bottom - r.top) / k) + ',' + Math.round((b.right - r.left) / k));
+    });
+    out.push('slide ' + (i + 1) + ': ' + (bad.length ? bad.join('; ') : 'fits'));
+  });
+  var pre = document.createElement('pre');
+  pre.id = 'fit';
+  pre.textContent = out.join('\n');
+  document.body.appendChild(pre);
+});
+</script>`
+
+var fitReport = regexp.MustCompile(`(?s)<pre id="fit">(.*?)</pre>`)
+
+// TestMarpSlidesFit renders decks with marp-cli, opens them in headless
+// Chromium and checks that no slide's content runs off it: the sample map
+// and a map whose every text is as long as the deck lets it be.
+func TestMarpSlidesFit(t *testing.T) {
+	need(t, "marp", "chromium")
+	long := template(t, "Customer lifecycle")
+	words := strings.Repeat("Wordy overlong journey text ", 20)
+	long.Title, long.Goal, long.Persona.Name, long.Persona.Description = words, words, words, words
+	for pi := range long.Phases {
+		p := &long.Phases[pi]
+		p.Name = words
+		for len(p.Touchpoints) < 2*deckRows {
+			p.Touchpoints = append(p.Touchpoints, p.Touchpoints[0])
+		}
+		for ti := range p.Touchpoints {
+			tp := &p.Touchpoints[ti]
+			tp.Name = words
+			tp.PainPoints = []string{words}
+			tp.Opportunities = []string{words}
+			tp.Emotion.Score = 1 + ti%5
+			for mi := range tp.Metrics {
+				tp.Metrics[mi].Name, tp.Metrics[mi].Unit = words, words
+			}
+		}
+	}
+	for name, m := range map[string]*model.Map{"sample": SampleMap(), "long texts": long} {
+		deck := writeDeckFiles(t, m, "marp", "deck.marp.md")
+		dir := filepath.Dir(deck)
+		run(t, dir, "marp", "--html=false", "--allow-local-files", "--template", "bare", "deck.marp.md", "-o", "deck.html")
+		page, err := os.ReadFile(filepath.Join(dir, "deck.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := bytes.LastIndex(page, []byte("</body>"))
+		if i < 0 {
+			t.Fatalf("%s: marp's page has no </body>", name)
+		}
+		page = append(page[:i:i], append([]byte(fitScript), page[i:]...)...)
+		if err := os.WriteFile(filepath.Join(dir, "fit.html"), page, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dom := run(t, dir, "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+			"--user-data-dir="+filepath.Join(dir, "profile"), "--window-size=1280,720",
+			"--virtual-time-budget=10000", "--dump-dom", "file://"+filepath.Join(dir, "fit.html"))
+		rep := fitReport.FindSubmatch(dom)
+		if rep == nil {
+			t.Fatalf("%s: Chromium's page has no fit report:\n%.2000s", name, dom)
+		}
+		lines := strings.Split(strings.TrimSpace(string(rep[1])), "\n")
+		if want := expectedSlides(m, marp); len(lines) != want {
+			t.Errorf("%s: measured %d slides, want %d", name, len(lines), want)
+		}
+		for _, l := range lines {
+			if !strings.HasSuffix(l, ": fits") {
+				t.Errorf("%s: %s", name, l)
+			}
+		}
+		if testing.Verbose() {
+			t.Logf("%s:\n%s", name, rep[1])
+		}
+	}
+}

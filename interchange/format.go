@@ -64,6 +64,15 @@ type Format struct {
 // Ext is the extension new files in f get, with its dot: ".md".
 func (f Format) Ext() string { return f.Extensions[0] }
 
+// Prepare starts, in the background, what writing f will need before the
+// map is loaded: the pictures' font, parsed while the file is read.
+func (f Format) Prepare() {
+	switch f.Name {
+	case "svg", "png", "pdf", "html", "marp", "slides":
+		go picture.Preload()
+	}
+}
+
 // formats lists every export format in the order menus show them.
 var formats = []Format{
 	{Name: "md", Aliases: []string{"markdown"}, Label: "Markdown", Extensions: []string{".md", ".markdown"},

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"image"
 	"image/color"
 	"io"
 	"math"
@@ -22,6 +21,15 @@ type Picture struct {
 	h     float64 // height in user units: Height, or a strip's
 	flip  canvas.Matrix
 	texts []Text
+	// pdf, when set, receives the drawing instead of c: the poster's
+	// pages are written straight to PDF (see pdfDoc).
+	pdf *pdfPage
+	// Where the phases are, for Raster.WritePNGHighlight: each phase
+	// with columns of its own, the columns' extent, and the band's top
+	// and the columns' bottom.
+	spans               map[int]span
+	plot                span
+	plotTop, plotBottom float64
 }
 
 // Text is one run of text on a picture, as laid out: its words, its size in
@@ -73,6 +81,10 @@ func (p *Picture) draw(path *canvas.Path, fill color.RGBA, s stroke) {
 			st.Dashes = s.dash
 		}
 	}
+	if p.pdf != nil {
+		p.pdf.path(path, fill, s)
+		return
+	}
 	p.c.RenderPath(path, st, p.flip)
 }
 
@@ -90,6 +102,10 @@ func (p *Picture) rect(x, y, w, h, r float64, fill color.RGBA, s stroke) {
 }
 
 func (p *Picture) circle(cx, cy, r float64, fill color.RGBA, s stroke) {
+	if p.pdf != nil {
+		p.pdf.circle(cx, cy, r, fill, s)
+		return
+	}
 	p.draw(canvas.Circle(r).Translate(cx, cy), fill, s)
 }
 
@@ -122,6 +138,17 @@ func (p *Picture) text(x, y float64, s string, fn font, a align) {
 	}
 	if fn.size < MinTextSize {
 		fn.size = MinTextSize
+	}
+	if p.pdf != nil {
+		lx := x
+		switch a {
+		case center:
+			lx -= p.f.width(s, fn.size, fn.bold) / 2
+		case right:
+			lx -= p.f.width(s, fn.size, fn.bold)
+		}
+		p.pdf.text(lx, y, s, fn.size, fn.bold, fn.col)
+		return
 	}
 	face := p.f.face(fn.size, fn.bold, fn.col)
 	ha := canvas.Left
@@ -194,16 +221,11 @@ func (p *Picture) WritePNGScale(w io.Writer, scale float64) error { return p.wri
 
 func (p *Picture) writePNGScale(w io.Writer, scale float64) (err error) {
 	defer recoverErr(&err)
-	res := canvas.DPMM(scale)
-	img := image.NewRGBA(image.Rect(0, 0, int(Width*scale+0.5), int(p.h*scale+0.5)))
-	// Every picture starts with a white rectangle over the whole of it:
-	// fill the pixels white directly and skip it, instead of blending
-	// millions of pixels one span at a time.
-	fillWhite(img.Pix)
-	ras := rasterizer.FromImage(img, res, canvas.DefaultColorSpace)
-	p.c.RenderTo(&skipFirst{Rasterizer: ras})
-	ras.Close()
-	return encodePNG(w, img)
+	if wd, ht := int(Width*scale+0.5), int(p.h*scale+0.5); wd*ht*4 >= bandedPixels {
+		bands := p.rasterizeBands(scale)
+		return encodeRows(w, wd, ht, bands.row)
+	}
+	return encodePNG(w, p.rasterize(scale))
 }
 
 // skipFirst drops the first path it is given: the picture's white

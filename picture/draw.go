@@ -113,10 +113,14 @@ func Map(m *model.Map, o Options) (p *Picture, err error) {
 		}
 	}()
 	p = newPicture(f)
-	l := plan(m, o, f)
-	d := &drawer{Picture: p, m: m, l: l, curve: o.Picture == PictureCurve}
-	d.render()
+	drawMap(p, m, o)
 	return p, nil
+}
+
+// drawMap draws m on p, a blank picture Height high.
+func drawMap(p *Picture, m *model.Map, o Options) {
+	d := &drawer{Picture: p, m: m, l: plan(m, o, p.f), curve: o.Picture == PictureCurve}
+	d.render()
 }
 
 type drawer struct {
@@ -236,6 +240,14 @@ func (d *drawer) phaseBackgrounds() {
 	bottom := d.h - 50.0
 	if d.strip {
 		bottom = d.h - 8
+	}
+	d.spans = map[int]span{}
+	d.plot = span{d.colX(0), d.colX(len(d.l.cols))}
+	d.plotTop, d.plotBottom = d.bandTop, bottom
+	for _, b := range d.l.bands {
+		if b.phase >= 0 {
+			d.spans[b.phase] = span{d.colX(b.from), d.colX(b.to)}
+		}
 	}
 	for i, b := range d.l.bands {
 		x0, x1 := d.colX(b.from), d.colX(b.to)

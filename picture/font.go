@@ -2,6 +2,7 @@ package picture
 
 import (
 	_ "embed"
+	"errors"
 	"image/color"
 	"strings"
 	"sync"
@@ -25,15 +26,18 @@ var (
 	boldTTF []byte
 )
 
-// fonts holds the loaded font family and a per-rune advance cache for fast
+// fonts holds the two loaded fonts and a per-rune advance cache for fast
 // measuring: text is measured far more often than it is drawn.
 type fonts struct {
-	family  *canvas.FontFamily
 	regular *canvas.Font
 	bold    *canvas.Font
 	adv     [2]sync.Map // rune -> float64 advance per 1 unit of size (0 regular, 1 bold)
-	upem    [2]float64
-	faces   sync.Map // faceKey -> *canvas.FontFace
+	// low holds the advances of runes below lowRunes, filled at load:
+	// measuring is the inner loop of wrapping a poster's text.
+	low    [2][]float64
+	lowHas []bool // whether both fonts draw the rune, below lowRunes
+	upem   [2]float64
+	faces  sync.Map // faceKey -> *canvas.FontFace
 	// shaped caches laid-out lines: shaping dominates the cost of a large
 	// poster, and headings, labels, bullets and metric texts recur.
 	shaped  sync.Map // lineKey -> *canvas.Text
@@ -76,21 +80,40 @@ var (
 	fontErr  error
 )
 
+// Preload parses the embedded font now, so the first picture does not wait
+// for it; a program calls it in a goroutine while it reads the map.
+func Preload() { loadFonts() }
+
 func loadFonts() (*fonts, error) {
 	fontOnce.Do(func() {
-		f := &fonts{family: canvas.NewFontFamily("DejaVu Sans Condensed")}
-		if err := f.family.LoadFont(regularTTF, 0, canvas.FontRegular); err != nil {
-			fontErr = err
+		// The two fonts are parsed side by side: each takes several
+		// milliseconds, which every picture waits for.
+		f := &fonts{}
+		var boldErr error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			f.bold, boldErr = canvas.LoadFont(boldTTF, 0, canvas.FontBold)
+		}()
+		f.regular, fontErr = canvas.LoadFont(regularTTF, 0, canvas.FontRegular)
+		<-done
+		if fontErr = errors.Join(fontErr, boldErr); fontErr != nil {
 			return
 		}
-		if err := f.family.LoadFont(boldTTF, 0, canvas.FontBold); err != nil {
-			fontErr = err
-			return
-		}
-		f.regular = f.family.Face(10, canvas.Black, canvas.FontRegular).Font
-		f.bold = f.family.Face(10, canvas.Black, canvas.FontBold).Font
 		f.upem[0] = float64(f.regular.SFNT.Head.UnitsPerEm)
 		f.upem[1] = float64(f.bold.SFNT.Head.UnitsPerEm)
+		f.lowHas = make([]bool, lowRunes)
+		for i := range f.lowHas {
+			f.lowHas[i] = true
+		}
+		for i, fnt := range []*canvas.Font{f.regular, f.bold} {
+			f.low[i] = make([]float64, lowRunes)
+			for r := range rune(lowRunes) {
+				g := fnt.SFNT.GlyphIndex(r)
+				f.low[i][r] = float64(fnt.SFNT.GlyphAdvance(g)) / f.upem[i]
+				f.lowHas[r] = f.lowHas[r] && g != 0
+			}
+		}
 		theFonts = f
 	})
 	return theFonts, fontErr
@@ -103,13 +126,10 @@ func (f *fonts) face(size float64, bold bool, col color.RGBA) *canvas.FontFace {
 	if v, ok := f.faces.Load(k); ok {
 		return v.(*canvas.FontFace)
 	}
-	style := canvas.FontRegular
-	if bold {
-		style = canvas.FontBold
-	}
+	fnt, _ := f.font(bold)
 	// Face takes points; the canvas works in millimetres, so a size of
 	// s/mmPerPt points gives an em of s units.
-	face := f.family.Face(size/mmPerPt, col, style, canvas.FontNormal)
+	face := fnt.Face(size/mmPerPt, col)
 	v, _ := f.faces.LoadOrStore(k, face)
 	return v.(*canvas.FontFace)
 }
@@ -123,8 +143,18 @@ func (f *fonts) font(bold bool) (*canvas.Font, int) {
 	return f.regular, 0
 }
 
+// lowRunes bounds the runes whose advances are kept in a table: Latin,
+// Greek, Cyrillic and the common punctuation.
+const lowRunes = 0x2200
+
 // advance returns the advance of r at size 1.
 func (f *fonts) advance(r rune, bold bool) float64 {
+	if r >= 0 && r < lowRunes {
+		if bold {
+			return f.low[1][r]
+		}
+		return f.low[0][r]
+	}
 	fnt, i := f.font(bold)
 	if v, ok := f.adv[i].Load(r); ok {
 		return v.(float64)
@@ -136,15 +166,26 @@ func (f *fonts) advance(r rune, bold bool) float64 {
 
 // width measures s at size (no kerning: close enough to lay out by).
 func (f *fonts) width(s string, size float64, bold bool) float64 {
+	low := f.low[0]
+	if bold {
+		low = f.low[1]
+	}
 	w := 0.0
 	for _, r := range s {
-		w += f.advance(r, bold)
+		if r < lowRunes {
+			w += low[r]
+		} else {
+			w += f.advance(r, bold)
+		}
 	}
 	return w * size
 }
 
 // has reports whether the font draws r.
 func (f *fonts) has(r rune) bool {
+	if r >= 0 && r < lowRunes {
+		return f.lowHas[r]
+	}
 	return f.regular.SFNT.GlyphIndex(r) != 0 && f.bold.SFNT.GlyphIndex(r) != 0
 }
 
@@ -214,16 +255,19 @@ func (f *fonts) wrap(s string, width, size float64, bold bool, maxLines int) []s
 		return nil
 	}
 	var lines []string
-	var line []rune
+	line := make([]byte, 0, 128)
 	lineW := 0.0
 	space := f.advance(' ', bold) * size
 	flush := func() {
-		lines = append(lines, strings.TrimRight(string(line), " "))
+		n := len(line)
+		for n > 0 && line[n-1] == ' ' {
+			n--
+		}
+		lines = append(lines, string(line[:n]))
 		line = line[:0]
 		lineW = 0
 	}
-	words := strings.Split(s, " ")
-	for wi, word := range words {
+	for word := range strings.SplitSeq(s, " ") {
 		if word == "" {
 			continue
 		}
@@ -239,7 +283,7 @@ func (f *fonts) wrap(s string, width, size float64, bold bool, maxLines int) []s
 			lineW += space
 		}
 		if ww <= width-lineW {
-			line = append(line, []rune(word)...)
+			line = append(line, word...)
 			lineW += ww
 			continue
 		}
@@ -256,10 +300,9 @@ func (f *fonts) wrap(s string, width, size float64, bold bool, maxLines int) []s
 					break
 				}
 			}
-			line = append(line, r)
+			line = utf8.AppendRune(line, r)
 			lineW += a
 		}
-		_ = wi
 	}
 	if len(line) > 0 && (maxLines <= 0 || len(lines) < maxLines) {
 		flush()

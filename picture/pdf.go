@@ -7,9 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tdewolff/canvas"
-	"github.com/tdewolff/canvas/renderers/pdf"
-
 	"journeymap/model"
 )
 
@@ -31,19 +28,20 @@ func writePDF(w io.Writer, m *model.Map, o Options) (err error) {
 	if m == nil {
 		return fmt.Errorf("picture: no map")
 	}
-	pic, err := Map(m, o)
-	if err != nil {
+	if err := o.check(m); err != nil {
 		return err
 	}
+	f, err := loadFonts()
+	if err != nil {
+		return fmt.Errorf("picture: loading the embedded font: %w", err)
+	}
 	defer recoverErr(&err)
-	opts := pdf.DefaultOptions
-	r := pdf.New(w, Width*pageScale, Height*pageScale, &opts)
-	title := pic.f.clean(m.Title)
-	r.SetInfo(title, "Customer journey map", "journey map", pic.f.clean(m.Persona.Name), "Journeymap")
-	view := canvas.Identity.Scale(pageScale, pageScale)
-	pic.c.RenderViewTo(r, view)
+	doc := newPDFDoc(w, f)
+	title := f.clean(m.Title)
+	doc.setInfo(title, "Customer journey map", "journey map", f.clean(m.Persona.Name), "Journeymap")
+	drawMap(&Picture{f: f, h: Height, pdf: doc.newPage()}, m, o)
 
-	ps := &poster{f: pic.f, m: m, r: r, view: view, title: title, pageNo: 1}
+	ps := &poster{f: f, m: m, doc: doc, title: title, pageNo: 1}
 	for pi := range m.Phases {
 		if o.Phase != 0 && pi != o.Phase-1 {
 			continue
@@ -51,15 +49,13 @@ func writePDF(w io.Writer, m *model.Map, o Options) (err error) {
 		ps.phase(pi)
 	}
 	ps.insights()
-	ps.flush()
-	return r.Close()
+	return doc.close()
 }
 
 type poster struct {
 	f      *fonts
 	m      *model.Map
-	r      *pdf.PDF
-	view   canvas.Matrix
+	doc    *pdfDoc
 	title  string
 	pageNo int
 
@@ -81,26 +77,15 @@ type fline struct {
 	keep bool // keep with the next line (a heading)
 }
 
-func (ps *poster) flush() {
-	if ps.page == nil {
-		return
-	}
-	ps.r.NewPage(Width*pageScale, Height*pageScale)
-	ps.page.c.RenderViewTo(ps.r, ps.view)
-	ps.page = nil
-}
-
 // start begins a section (a phase, the insights) on a new page.
 func (ps *poster) start(heading, sub string) {
-	ps.flush()
 	ps.heading, ps.sub = heading, sub
 	ps.newPage(false)
 }
 
 func (ps *poster) newPage(cont bool) {
-	ps.flush()
 	ps.pageNo++
-	p := newPicture(ps.f)
+	p := &Picture{f: ps.f, h: Height, pdf: ps.doc.newPage()}
 	ps.page = p
 	ps.colW = (Width - 2*margin - (pageCols-1)*pageGutter) / pageCols
 	p.rect(0, 0, Width, Height, 0, white, stroke{})

@@ -43,7 +43,7 @@ func TestMonkey(t *testing.T) {
 		written := map[string]bool{}
 		opts := Options{
 			Templates: []Template{{Name: "Coffee", Map: coffeeShop()}},
-			ExportFunc: func(w io.Writer, m *model.Map, f interchange.Format) error {
+			ExportFunc: func(w io.Writer, m *model.Map, f interchange.Format, _ string) error {
 				_, err := io.WriteString(w, m.Title)
 				return err
 			},

@@ -26,7 +26,7 @@ func realOptions(t *testing.T) Options {
 	for _, tpl := range ts {
 		opts.Templates = append(opts.Templates, Template{Name: tpl.Name, Description: tpl.Description, Map: tpl.Map})
 	}
-	opts.ExportFunc = func(w io.Writer, m *model.Map, f interchange.Format) error {
+	opts.ExportFunc = func(w io.Writer, m *model.Map, f interchange.Format, _ string) error {
 		return f.Write(w, m, interchange.Options{})
 	}
 	opts.WriteFile = interchange.AtomicWriter("")

@@ -4,9 +4,9 @@
 package exportdlg
 
 import (
-	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -15,15 +15,18 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"journeymap/interchange"
 	"journeymap/model"
 	"journeymap/ui/theme"
 )
 
-// ExportFunc renders mp in format f to w. main passes f.Write itself;
-// tests pass fakes.
-type ExportFunc func(w io.Writer, mp *model.Map, f interchange.Format) error
+// ExportFunc renders mp in format f to w. path is the file being written
+// (absolute), so a deck can put its pictures beside it as the command line
+// does; it is "" when nothing is written (the dialog's probe of which
+// formats work). main passes f.Write itself; tests pass fakes.
+type ExportFunc func(w io.Writer, mp *model.Map, f interchange.Format, path string) error
 
 // WriteFunc writes path atomically with what render produces. Unless
 // overwrite is set it leaves an existing file alone and reports exists. main
@@ -99,7 +102,7 @@ func availableFormats(export ExportFunc) []interchange.Format {
 	all := interchange.Formats()
 	out := make([]interchange.Format, 0, len(all))
 	for i, f := range all {
-		if i > 0 && (export == nil || export(io.Discard, &model.Map{MapInfo: model.MapInfo{Title: "probe"}}, f) != nil) {
+		if i > 0 && (export == nil || export(io.Discard, &model.Map{MapInfo: model.MapInfo{Title: "probe"}}, f, "") != nil) {
 			continue
 		}
 		out = append(out, f)
@@ -266,8 +269,13 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case m.focus == pathField && key.Matches(msg, m.keys.Up):
 		return m.setFocus(formatField)
 	case m.focus == formatField && key.Matches(msg, m.keys.Pick):
-		// The binding's keys are the digits 1–9, one rune each.
-		if i := int(msg.Code - '1'); i >= 0 && i < len(m.formats) {
+		// The binding's keys are the digits 1–9 and 0 (the tenth),
+		// one rune each.
+		i := int(msg.Code - '1')
+		if msg.Code == '0' {
+			i = 9
+		}
+		if i >= 0 && i < len(m.formats) {
 			m.setFormat(i)
 		}
 		return m, nil
@@ -342,7 +350,7 @@ func (m Model) write(overwrite bool) (Model, tea.Cmd) {
 			return resultMsg{gen: gen, path: p, err: err}
 		}
 		exists, err := write(abs, overwrite, func(w io.Writer) error {
-			return export(w, mp, f)
+			return export(w, mp, f, abs)
 		})
 		return resultMsg{gen: gen, path: abs, exists: exists, err: err}
 	}
@@ -358,16 +366,22 @@ func (m Model) View(width, height int) string {
 	if boxed {
 		inner = width - m.st.Box.GetHorizontalFrameSize()
 	}
-	lines := m.lines(inner)
+	maxLines := height
 	if boxed {
-		maxLines := height - m.st.Box.GetVerticalFrameSize()
+		maxLines = height - m.st.Box.GetVerticalFrameSize()
+	}
+	lines := m.lines(inner, maxLines)
+	if boxed {
 		lines = theme.Clip(lines, inner, maxLines)
 		return m.st.Box.Width(width).Render(strings.Join(lines, "\n"))
 	}
 	return strings.Join(theme.Clip(lines, width, height), "\n")
 }
 
-func (m Model) lines(w int) []string {
+// baseLines is how many lines the dialog has with the formats on one.
+const baseLines = 7
+
+func (m Model) lines(w, maxLines int) []string {
 	st := m.st
 	title := st.Title.Render(theme.Fit("Export “"+theme.Clean(m.mp.Title)+"”", w))
 	lines := []string{title, ""}
@@ -381,16 +395,14 @@ func (m Model) lines(w int) []string {
 	}
 	const labelW = 10 // "▶ Format  "
 
-	var opts []string
-	for i, f := range m.formats {
-		s := fmt.Sprintf(" %d %s ", i+1, f.Label)
-		if i == m.format {
-			opts = append(opts, st.Selected.Render("["+strings.TrimSpace(s)+"]"))
+	rows := m.formatRows(w-labelW, 1+max(0, maxLines-baseLines))
+	for i, row := range rows {
+		if i == 0 {
+			lines = append(lines, label("Format  ", m.focus == formatField && m.state == editing)+row)
 		} else {
-			opts = append(opts, st.Option.Render(" "+strings.TrimSpace(s)+" "))
+			lines = append(lines, strings.Repeat(" ", labelW)+row)
 		}
 	}
-	lines = append(lines, label("Format  ", m.focus == formatField && m.state == editing)+strings.Join(opts, " "))
 
 	in := m.input
 	in.SetWidth(max(1, w-labelW-1))
@@ -425,6 +437,88 @@ func (m Model) lines(w int) []string {
 	}
 	lines = append(lines, st.Help.Render(theme.Fit(help, w)))
 	return lines
+}
+
+// formatRows lays the formats out in at most maxRows rows of width cells:
+// wrapped when they fit so, else one row that scrolls with the chosen
+// format, with ‹ and › where more formats are out of view. Every format is
+// either shown or reached by ←/→.
+func (m Model) formatRows(width, maxRows int) []string {
+	st := m.st
+	n := len(m.formats)
+	opts := make([]string, n)
+	widths := make([]int, n)
+	for i, f := range m.formats {
+		num := strconv.Itoa((i + 1) % 10)
+		if i >= 10 {
+			num = "·" // no digit picks it; ←/→ still do
+		}
+		s := num + " " + f.Label
+		if i == m.format {
+			opts[i] = st.Selected.Render("[" + s + "]")
+		} else {
+			opts[i] = st.Option.Render(" " + s + " ")
+		}
+		widths[i] = ansi.StringWidth(s) + 2
+	}
+	// Wrapped: greedy rows, one space between options.
+	var rows []string
+	var row []string
+	rowW := 0
+	for i := range opts {
+		if len(row) > 0 && rowW+1+widths[i] > width {
+			rows = append(rows, strings.Join(row, " "))
+			row, rowW = nil, 0
+		}
+		if len(row) > 0 {
+			rowW++
+		}
+		row = append(row, opts[i])
+		rowW += widths[i]
+	}
+	rows = append(rows, strings.Join(row, " "))
+	fits := true
+	for _, w := range widths {
+		fits = fits && w <= width
+	}
+	if len(rows) <= maxRows && fits {
+		return rows
+	}
+	// One row scrolled to the chosen format: widen the window around it,
+	// right first, then left, while it fits with room for the markers.
+	from, to := m.format, m.format+1
+	used := widths[m.format]
+	room := func(from, to int) int {
+		r := width
+		if from > 0 {
+			r -= 2 // "‹ "
+		}
+		if to < n {
+			r -= 2 // " ›"
+		}
+		return r
+	}
+	for grown := true; grown; {
+		grown = false
+		if to < n && used+1+widths[to] <= room(from, to+1) {
+			used += 1 + widths[to]
+			to++
+			grown = true
+		}
+		if from > 0 && used+1+widths[from-1] <= room(from-1, to) {
+			from--
+			used += 1 + widths[from]
+			grown = true
+		}
+	}
+	out := strings.Join(opts[from:to], " ")
+	if from > 0 {
+		out = st.Muted.Render("‹") + " " + out
+	}
+	if to < n {
+		out += " " + st.Muted.Render("›")
+	}
+	return []string{out}
 }
 
 // Styles are the looks of the dialog.
@@ -472,7 +566,8 @@ type KeyMap struct {
 	Yes       key.Binding
 	No        key.Binding
 	Cancel    key.Binding
-	// Pick chooses a format by its number in the list (1–9).
+	// Pick chooses a format by its number in the list (1–9, 0 for the
+	// tenth).
 	Pick key.Binding
 }
 
@@ -489,7 +584,7 @@ func DefaultKeyMap() KeyMap {
 		Yes:       key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "overwrite")),
 		No:        key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", "keep")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Pick:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1–9", "pick a format")),
+		Pick:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1–9, 0", "pick a format")),
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"journeymap/ui/internal/screentest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,7 @@ import (
 
 // fakeExport writes a small, format-dependent document so tests can tell
 // which format reached the file.
-func fakeExport(w io.Writer, mp *model.Map, f interchange.Format) error {
+func fakeExport(w io.Writer, mp *model.Map, f interchange.Format, _ string) error {
 	format := f.Name
 	switch format {
 	case "md", "json", "mermaid", "csv":
@@ -40,7 +41,7 @@ func expected(t *testing.T, mp *model.Map, format string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := fakeExport(&b, mp, f); err != nil {
+	if err := fakeExport(&b, mp, f, ""); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -178,11 +179,11 @@ func TestDefaultPathAndFormatSwitch(t *testing.T) {
 }
 
 func TestCSVOnlyWhenExportAcceptsIt(t *testing.T) {
-	noCSV := func(w io.Writer, mp *model.Map, format interchange.Format) error {
+	noCSV := func(w io.Writer, mp *model.Map, format interchange.Format, path string) error {
 		if format.Name == "csv" {
 			return errors.New("unknown format")
 		}
-		return fakeExport(w, mp, format)
+		return fakeExport(w, mp, format, path)
 	}
 	m := newDialog(t, coffee(), t.TempDir(), noCSV)
 	for _, f := range m.formats {
@@ -339,7 +340,7 @@ func TestWriteErrors(t *testing.T) {
 	})
 	t.Run("export fails", func(t *testing.T) {
 		dir := t.TempDir()
-		failing := func(w io.Writer, mp *model.Map, format interchange.Format) error {
+		failing := func(w io.Writer, mp *model.Map, format interchange.Format, _ string) error {
 			io.WriteString(w, "half a docu")
 			return errors.New("disk on fire\nsecond line")
 		}
@@ -519,5 +520,66 @@ func TestLongPathShowsWhatIsTyped(t *testing.T) {
 	m = typeText(t, m, strings.Repeat("dir/", 30)+"END.md")
 	if v := ansi.Strip(m.View(80, 12)); !strings.Contains(v, "END.md") {
 		t.Fatalf("the end of the path is not shown:\n%s", v)
+	}
+}
+
+// allFormats accepts every format of the registry, as main's export does.
+func allFormats(w io.Writer, mp *model.Map, f interchange.Format, _ string) error {
+	_, err := fmt.Fprintf(w, "format=%s\n", f.Name)
+	return err
+}
+
+// TestEveryFormatVisibleAt80x24: at 80×24 the formats wrap and every one
+// of them shows; in a window too short to wrap, the one row scrolls with
+// the choice so each format in turn is on screen, with ‹ › saying more.
+func TestEveryFormatVisibleAt80x24(t *testing.T) {
+	m := newDialog(t, coffee(), t.TempDir(), allFormats)
+	if len(m.formats) != len(interchange.Formats()) {
+		t.Fatalf("dialog offers %d formats, the registry has %d", len(m.formats), len(interchange.Formats()))
+	}
+	v := m.View(80, 24)
+	screentest.Fits(t, "export dialog", v, 80, 24)
+	plain := ansi.Strip(v)
+	for _, f := range m.formats {
+		if !strings.Contains(plain, f.Label) {
+			t.Errorf("format %s not visible at 80x24:\n%s", f.Label, plain)
+		}
+	}
+	// The tenth is picked with 0.
+	m2, _ := m.Update(press("0"))
+	if got := m2.Format().Name; got != m.formats[9].Name {
+		t.Errorf("0 picked %s, want %s", got, m.formats[9].Name)
+	}
+	for _, sz := range [][2]int{{80, 9}, {40, 10}, {30, 9}} {
+		cur := m
+		for i := range m.formats {
+			v := cur.View(sz[0], sz[1])
+			screentest.Fits(t, fmt.Sprintf("format %d", i), v, sz[0], sz[1])
+			if plain := ansi.Strip(v); !strings.Contains(plain, "["+strconv.Itoa((i+1)%10)+" "+m.formats[i].Label+"]") {
+				t.Errorf("at %dx%d the chosen format %s is not shown:\n%s", sz[0], sz[1], m.formats[i].Label, plain)
+			}
+			cur, _ = cur.Update(press("right"))
+		}
+	}
+}
+
+// TestExportGetsThePath: the export function is told the absolute path it
+// writes to, so a deck can put its pictures beside it.
+func TestExportGetsThePath(t *testing.T) {
+	dir := t.TempDir()
+	var got string
+	export := func(w io.Writer, mp *model.Map, f interchange.Format, path string) error {
+		if path != "" {
+			got = path
+		}
+		return allFormats(w, mp, f, path)
+	}
+	m := newDialog(t, coffee(), dir, export)
+	m, _ = m.Update(press("tab"))
+	m.input.SetValue("talk/deck.marp.md")
+	os.Mkdir(filepath.Join(dir, "talk"), 0o755)
+	send(t, m, press("enter"))
+	if want := filepath.Join(dir, "talk", "deck.marp.md"); got != want {
+		t.Errorf("export was given path %q, want %q", got, want)
 	}
 }
