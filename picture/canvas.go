@@ -44,10 +44,6 @@ type Text struct {
 // Texts returns every run of text on the picture in drawing order.
 func (p *Picture) Texts() []Text { return p.texts }
 
-// Canvas returns the drawing, for renderers this package does not wrap.
-// Its unit is the user unit (one SVG pixel); its origin is bottom-left.
-func (p *Picture) Canvas() *canvas.Canvas { return p.c }
-
 func newPicture(f *fonts) *Picture { return newPictureH(f, Height) }
 
 // newPictureH returns a blank picture Width wide and h high. Its flip maps
@@ -55,9 +51,6 @@ func newPicture(f *fonts) *Picture { return newPictureH(f, Height) }
 func newPictureH(f *fonts, h float64) *Picture {
 	return &Picture{c: canvas.New(Width, h), f: f, h: h, flip: canvas.Identity.Translate(0, h).Scale(1, -1)}
 }
-
-// Size returns the picture's width and height in user units.
-func (p *Picture) Size() (w, h float64) { return Width, p.h }
 
 func rgb(hex uint32) color.RGBA {
 	return color.RGBA{uint8(hex >> 16), uint8(hex >> 8), uint8(hex), 0xff}

@@ -103,9 +103,6 @@ func (p *Picture) rasterizeBands(scale float64) *bands {
 	return b
 }
 
-// WritePNG writes the picture as drawn.
-func (r *Raster) WritePNG(w io.Writer) error { return encodePNG(w, r.img) }
-
 // CanHighlight reports whether phase (1-based) has columns of its own in
 // the picture, so WritePNGHighlight can pick it out. A picture that
 // aggregates several phases into one column cannot.
