@@ -78,41 +78,9 @@ func (m *Model) touchpoint(p, i int) (*model.Touchpoint, bool) {
 func blankLines(w, n int) []string {
 	lines := make([]string, n)
 	for i := range lines {
-		lines[i] = spaces(w)
+		lines[i] = theme.Spaces(w)
 	}
 	return lines
-}
-
-// spaces returns n blanks.
-func spaces(n int) string {
-	const blank = "                                                                                                                                "
-	if n <= 0 {
-		return ""
-	}
-	if n <= len(blank) {
-		return blank[:n]
-	}
-	return strings.Repeat(" ", n)
-}
-
-func repeat(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	return strings.Repeat(s, n)
-}
-
-// fitPad returns plain text s cut or padded to exactly w cells.
-func fitPad(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := theme.CellWidth(s)
-	if sw > w {
-		s = theme.Truncate(s, w, "")
-		sw = theme.CellWidth(s)
-	}
-	return s + spaces(w-sw)
 }
 
 // wrapLines word-wraps plain text to lines of at most w cells, breaking
@@ -150,11 +118,11 @@ func fitText(s string, w int) string {
 	s = theme.Head(s, 16*w+64)
 	if theme.IsPrintableASCII(s) { // no control characters either, so nothing to clean
 		if len(s) <= w {
-			return s + spaces(w-len(s))
+			return s + theme.Spaces(w-len(s))
 		}
 		return s[:w-1] + "…"
 	}
-	return fitPad(theme.Fit(s, w), w)
+	return theme.PadPlain(theme.Fit(s, w), w)
 }
 
 // wrapName wraps a name onto two lines of w cells, ending the second with
@@ -168,7 +136,7 @@ func wrapName(name string, w int) (string, string) {
 	cut := theme.Head(name, 64*w+64)
 	s := strings.TrimSpace(theme.Clean(cut))
 	if s == "" {
-		return fitPad("(untitled)", w), spaces(w)
+		return theme.PadPlain("(untitled)", w), theme.Spaces(w)
 	}
 	lines := wrapLines(s, w, 3)
 	if len(lines) == 0 {
@@ -185,7 +153,7 @@ func wrapName(name string, w int) (string, string) {
 		}
 		l2 += "…"
 	}
-	return fitPad(l1, w), fitPad(l2, w)
+	return theme.PadPlain(l1, w), theme.PadPlain(l2, w)
 }
 
 // seg is a piece of styled text and its width in cells.
@@ -251,11 +219,11 @@ func (r *renderer) countsLine(t *model.Touchpoint, w int) string {
 		var b strings.Builder
 		for i, s := range segs {
 			if i > 0 {
-				b.WriteString(spaces(sep))
+				b.WriteString(theme.Spaces(sep))
 			}
 			b.WriteString(s.p.on(s.text))
 		}
-		b.WriteString(spaces(w - used))
+		b.WriteString(theme.Spaces(w - used))
 		return b.String()
 	}
 	tiny := variants[3][:sizes[3]]
@@ -263,7 +231,7 @@ func (r *renderer) countsLine(t *model.Touchpoint, w int) string {
 	for i, s := range tiny {
 		plain[i] = s.text
 	}
-	return tiny[0].p.on(fitPad(strings.Join(plain, " "), w))
+	return tiny[0].p.on(theme.PadPlain(strings.Join(plain, " "), w))
 }
 
 // metaLine renders "D website      4 :)" in exactly w cells.
@@ -274,7 +242,7 @@ func (r *renderer) metaLine(t *model.Touchpoint, w int) string {
 	ew := theme.CellWidth(emo)
 	chW := w - 2 - 1 - ew
 	if chW < 0 {
-		return r.p.emotion[score].on(fitPad(kind+" "+emo, w))
+		return r.p.emotion[score].on(theme.PadPlain(kind+" "+emo, w))
 	}
 	return r.p.kind.on(kind) + " " + r.p.channel.on(fitText(t.Channel, chW)) + " " + r.p.emotion[score].on(emo)
 }
@@ -333,7 +301,7 @@ func (r *renderer) compactCard(t *model.Touchpoint, w int, selected bool) string
 	}
 	nameW := w - theme.CellWidth(prefix) - theme.CellWidth(suffix)
 	if nameW < 1 {
-		line := fitPad(prefix+suffix, w)
+		line := theme.PadPlain(prefix+suffix, w)
 		if selected {
 			return r.p.headerSelected.on(line)
 		}
@@ -372,7 +340,7 @@ func (r *renderer) fullCard(c cardText, w int, selected bool) []string {
 		// Too narrow for a border: the name alone, then blanks.
 		lines[0], lines[1] = c.name1, c.name2
 		for i := 2; i < cardRows; i++ {
-			lines[i] = spaces(w)
+			lines[i] = theme.Spaces(w)
 		}
 		if selected {
 			lines[0] = r.p.headerSelected.on(c.name1)
@@ -413,8 +381,8 @@ func (r *renderer) frame(w int, selected bool) cardFrame {
 	}
 	side := bp.on(bd[3])
 	f := cardFrame{
-		top:    bp.on(bd[0] + repeat(bd[1], w-2) + bd[2]),
-		bottom: bp.on(bd[4] + repeat(bd[1], w-2) + bd[5]),
+		top:    bp.on(bd[0] + theme.Repeat(bd[1], w-2) + bd[2]),
+		bottom: bp.on(bd[4] + theme.Repeat(bd[1], w-2) + bd[5]),
 		left:   side + " ",
 		lead:   side + lead,
 		right:  " " + side,
@@ -442,15 +410,15 @@ func (m *Model) header(p, w int, state int8) []string {
 	case headerSelected:
 		lines[0] = r.p.headerSelected.on("▶ " + fitText(ph.Name, w-2))
 		if w < 2 {
-			lines[0] = r.p.headerSelected.on(fitPad("▶", w))
+			lines[0] = r.p.headerSelected.on(theme.PadPlain("▶", w))
 		}
-		lines[2] = r.p.ruleSelected.on(repeat("═", w))
+		lines[2] = r.p.ruleSelected.on(theme.Repeat("═", w))
 	case headerActive:
 		lines[0] = r.p.headerActive.on(fitText(ph.Name, w))
-		lines[2] = r.p.ruleSelected.on(repeat("━", w))
+		lines[2] = r.p.ruleSelected.on(theme.Repeat("━", w))
 	default:
 		lines[0] = r.p.header.on(fitText(ph.Name, w))
-		lines[2] = r.p.rule.on(repeat("─", w))
+		lines[2] = r.p.rule.on(theme.Repeat("─", w))
 	}
 	lines[1] = r.statsLine(m.stats[p], w)
 	r.headers[k] = lines
@@ -464,7 +432,7 @@ func (r *renderer) statsLine(s phaseStat, w int) string {
 		count = "1 touchpoint"
 	}
 	if s.count == 0 {
-		return r.p.headerStats.on(fitPad(count, w))
+		return r.p.headerStats.on(theme.PadPlain(count, w))
 	}
 	score := int(math.Round(s.mean))
 	mean := fmt.Sprintf("ø %.1f %s", s.mean, theme.Face(score))
@@ -473,7 +441,7 @@ func (r *renderer) statsLine(s phaseStat, w int) string {
 	}
 	used := theme.CellWidth(count) + 3 + theme.CellWidth(mean)
 	if used > w {
-		return r.p.headerStats.on(fitPad(count+" · "+mean, w))
+		return r.p.headerStats.on(theme.PadPlain(count+" · "+mean, w))
 	}
-	return r.p.headerStats.on(count+" · ") + r.p.emotion[model.ClampScore(score)].on(mean) + spaces(w-used)
+	return r.p.headerStats.on(count+" · ") + r.p.emotion[model.ClampScore(score)].on(mean) + theme.Spaces(w-used)
 }

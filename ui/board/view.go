@@ -35,13 +35,13 @@ func (m Model) View(width, height int) string {
 			text = "" // narrower than the gutter: nothing fits
 		}
 		if height > 2 {
-			lines = append(lines, spaces(width)) // a blank line above, room allowing
+			lines = append(lines, theme.Spaces(width)) // a blank line above, room allowing
 		}
 		for _, l := range wrapText(text, width-gutter, height-len(lines)) {
-			lines = append(lines, spaces(min(gutter, width))+m.r.p.empty.on(l))
+			lines = append(lines, theme.Spaces(min(gutter, width))+m.r.p.empty.on(l))
 		}
 		for len(lines) < height {
-			lines = append(lines, spaces(width))
+			lines = append(lines, theme.Spaces(width))
 		}
 		return strings.Join(lines[:height], "\n")
 	}
@@ -75,7 +75,7 @@ func (m Model) View(width, height int) string {
 			// Small triangles, so ▶ stays the selection's mark alone.
 			b.WriteString(m.r.p.hint.on("◂") + " ")
 		} else {
-			b.WriteString(spaces(gutter))
+			b.WriteString(theme.Spaces(gutter))
 		}
 		for i := range cols {
 			if i > 0 {
@@ -84,10 +84,10 @@ func (m Model) View(width, height int) string {
 			b.WriteString(cols[i][y])
 		}
 		if y == 0 && right > 0 && used < width {
-			b.WriteString(spaces(width - used - 1))
+			b.WriteString(theme.Spaces(width - used - 1))
 			b.WriteString(m.r.p.hint.on("▸"))
 		} else {
-			b.WriteString(spaces(width - used))
+			b.WriteString(theme.Spaces(width - used))
 		}
 	}
 	if g.curve != curveNone && (!g.labels || g.title) {
@@ -98,16 +98,16 @@ func (m Model) View(width, height int) string {
 		b.WriteByte('\n')
 		b.WriteString(m.labelRow(first, g, !g.title && first > 0))
 		if !g.title && right > 0 && used < width {
-			b.WriteString(spaces(width - used - 1))
+			b.WriteString(theme.Spaces(width - used - 1))
 			b.WriteString(m.r.p.hint.on("▶"))
 		} else {
-			b.WriteString(spaces(width - used))
+			b.WriteString(theme.Spaces(width - used))
 		}
 	}
 	for _, l := range curve {
 		b.WriteByte('\n')
 		b.WriteString(l)
-		b.WriteString(spaces(width - used))
+		b.WriteString(theme.Spaces(width - used))
 	}
 	return b.String()
 }
@@ -157,7 +157,7 @@ func (m *Model) labelRow(first int, g geometry, leftHint bool) string {
 	if leftHint {
 		b.WriteString(p.hint.on("◀") + " ")
 	} else {
-		b.WriteString(spaces(gutter))
+		b.WriteString(theme.Spaces(gutter))
 	}
 	for i := 0; i < g.cols; i++ {
 		ph := first + i
@@ -172,10 +172,10 @@ func (m *Model) labelRow(first int, g geometry, leftHint bool) string {
 		w, k := g.colW, m.stats[ph].count
 		switch {
 		case k == 0:
-			b.WriteString(spaces(w))
+			b.WriteString(theme.Spaces(w))
 		case k > w:
 			text := strconv.Itoa(m.before[ph]+1) + "–" + strconv.Itoa(m.before[ph]+k)
-			b.WriteString(p.curve.label.on(fitPad(text, w)))
+			b.WriteString(p.curve.label.on(theme.PadPlain(text, w)))
 		default:
 			for j := 0; j < k; j++ {
 				start, end := j*w/k, (j+1)*w/k
@@ -184,7 +184,7 @@ func (m *Model) labelRow(first int, g geometry, leftHint bool) string {
 					b.WriteString(m.label(ph, j, avail))
 					b.WriteByte(' ')
 				} else {
-					b.WriteString(spaces(end - start))
+					b.WriteString(theme.Spaces(end - start))
 				}
 			}
 		}
@@ -222,7 +222,7 @@ func (m *Model) label(ph, j, w int) string {
 			text = mark
 		}
 	}
-	pad := spaces(w - theme.CellWidth(text))
+	pad := theme.Spaces(w - theme.CellWidth(text))
 	switch {
 	case ph == m.sel.Phase && j == m.sel.Index:
 		return p.curve.selected.on(text) + pad
@@ -308,7 +308,7 @@ func (m *Model) renderColumn(p int, g geometry) []string {
 		}
 	}
 	for len(lines) < g.colsH {
-		lines = append(lines, spaces(w))
+		lines = append(lines, theme.Spaces(w))
 	}
 	return lines[:g.colsH]
 }
@@ -357,9 +357,9 @@ func (m *Model) hintRule(state int8, above, below, w int) string {
 	}
 	text, _ := hintText(above, below, w-hintLead-1)
 	if text == "" {
-		return rp.on(repeat(ch, w))
+		return rp.on(theme.Repeat(ch, w))
 	}
-	return rp.on(ch+" ") + m.r.p.hint.on(text) + rp.on(" "+repeat(ch, w-hintLead-1-theme.CellWidth(text)))
+	return rp.on(ch+" ") + m.r.p.hint.on(text) + rp.on(" "+theme.Repeat(ch, w-hintLead-1-theme.CellWidth(text)))
 }
 
 // hintLead is the number of cells before the hint text in the rule: "─ ".
@@ -400,7 +400,7 @@ func (m *Model) rule(g geometry, left, right int) string {
 		}
 	}
 	if !fits() {
-		return p.curve.title.on(repeat("─", avail))
+		return p.curve.title.on(theme.Repeat("─", avail))
 	}
 	var b strings.Builder
 	used := 0
@@ -416,7 +416,7 @@ func (m *Model) rule(g geometry, left, right int) string {
 	if rh != "" {
 		fill -= theme.CellWidth(rh) + 1
 	}
-	b.WriteString(p.curve.title.on(repeat("─", fill)))
+	b.WriteString(p.curve.title.on(theme.Repeat("─", fill)))
 	if rh != "" {
 		b.WriteString(" " + p.hint.on(rh))
 	}
@@ -430,7 +430,7 @@ func wrapText(s string, w, rows int) []string {
 	}
 	lines := wrapLines(s, w, rows)
 	for i, l := range lines {
-		lines[i] = fitPad(l, w)
+		lines[i] = theme.PadPlain(l, w)
 	}
 	return lines
 }

@@ -237,37 +237,6 @@ func metricDetail(mt model.Metric) string {
 	return b.String()
 }
 
-func spaces(n int) string {
-	const blank = "                                                                                                                                "
-	if n <= 0 {
-		return ""
-	}
-	if n <= len(blank) {
-		return blank[:n]
-	}
-	return strings.Repeat(" ", n)
-}
-
-func repeat(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	return strings.Repeat(s, n)
-}
-
-// pad returns plain text s cut or padded to exactly w cells.
-func pad(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := theme.CellWidth(s)
-	if sw > w {
-		s = theme.Truncate(s, w, "")
-		sw = theme.CellWidth(s)
-	}
-	return s + spaces(w-sw)
-}
-
 // fit cleans untrusted text and cuts it to w cells with "…" (not padded).
 func fit(s string, w int) string {
 	if w <= 0 {

@@ -48,7 +48,7 @@ func (m Model) View() string {
 			b.WriteByte('\n')
 		}
 		b.WriteString(l)
-		b.WriteString(spaces(g.width - g.labW - g.cols*(g.colW+1)))
+		b.WriteString(theme.Spaces(g.width - g.labW - g.cols*(g.colW+1)))
 	}
 	return b.String()
 }
@@ -64,11 +64,11 @@ func (m *Model) message(text string) string {
 			if m.height == 1 {
 				j = i
 			}
-			l = m.r.p.empty.on(pad(wrapped[j], max(m.width-2, 0)))
-			lines[i] = spaces(min(2, m.width)) + l
+			l = m.r.p.empty.on(theme.PadPlain(wrapped[j], max(m.width-2, 0)))
+			lines[i] = theme.Spaces(min(2, m.width)) + l
 			continue
 		}
-		lines[i] = spaces(m.width)
+		lines[i] = theme.Spaces(m.width)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -82,7 +82,7 @@ func (m *Model) headerRow(g *geometry) string {
 	if g.first > 0 {
 		corner = "◂ " + strconv.Itoa(g.first)
 	}
-	b.WriteString(p.hint.on(pad(corner, g.labW)))
+	b.WriteString(p.hint.on(theme.PadPlain(corner, g.labW)))
 	right := len(m.cols) - g.first - g.cols
 	rh := ""
 	if right > 0 {
@@ -136,9 +136,9 @@ func (m *Model) phaseTitle(ph, w int, active bool) string {
 	}
 	used := 1 + theme.CellWidth(nm)
 	if stats != "" && used+2+theme.CellWidth(stats) <= w {
-		return " " + np.on(nm) + "  " + p.emotion[score].on(stats) + spaces(w-used-2-theme.CellWidth(stats))
+		return " " + np.on(nm) + "  " + p.emotion[score].on(stats) + theme.Spaces(w-used-2-theme.CellWidth(stats))
 	}
-	return " " + np.on(pad(nm, w-1))
+	return " " + np.on(theme.PadPlain(nm, w-1))
 }
 
 // numberRow is the second frozen row: a rule carrying each touchpoint's
@@ -146,9 +146,9 @@ func (m *Model) phaseTitle(ph, w int, active bool) string {
 func (m *Model) numberRow(g *geometry) string {
 	p := &m.r.p
 	var b strings.Builder
-	lab := repeat("─", g.labW)
+	lab := theme.Repeat("─", g.labW)
 	if g.rowOff > 0 {
-		lab = p.hint.on(pad(" ▲ more", g.labW))
+		lab = p.hint.on(theme.PadPlain(" ▲ more", g.labW))
 	} else {
 		lab = p.rule.on(lab)
 	}
@@ -169,11 +169,11 @@ func (m *Model) numberRow(g *geometry) string {
 		if c == m.sel {
 			ch = "━"
 		}
-		seg := repeat(ch, g.colW)
+		seg := theme.Repeat(ch, g.colW)
 		if n := m.cols[c].num; n > 0 {
 			num := strconv.Itoa(n)
 			if theme.CellWidth(num)+2 <= g.colW {
-				seg = ch + " " + num + " " + repeat(ch, g.colW-3-len(num))
+				seg = ch + " " + num + " " + theme.Repeat(ch, g.colW-3-len(num))
 			}
 		}
 		if c == m.sel {
@@ -188,14 +188,14 @@ func (m *Model) numberRow(g *geometry) string {
 // laneRule is the line between two lanes.
 func (m *Model) laneRule(g *geometry) string {
 	var b strings.Builder
-	b.WriteString(repeat("─", g.labW))
+	b.WriteString(theme.Repeat("─", g.labW))
 	for k := 0; k < g.cols; k++ {
 		if m.phaseStart(g.first + k) {
 			b.WriteString("╂")
 		} else {
 			b.WriteString("┼")
 		}
-		b.WriteString(repeat("─", g.colW))
+		b.WriteString(theme.Repeat("─", g.colW))
 	}
 	return m.r.p.rule.on(b.String())
 }
@@ -209,7 +209,7 @@ func (m *Model) body(g *geometry) []string {
 			if i == 1 {
 				t = allHidden
 			}
-			lines = append(lines, spaces(g.labW)+m.r.p.empty.on(pad(t, g.cols*(g.colW+1))))
+			lines = append(lines, theme.Spaces(g.labW)+m.r.p.empty.on(theme.PadPlain(t, g.cols*(g.colW+1))))
 		}
 		return lines
 	}
@@ -235,7 +235,7 @@ func (m *Model) body(g *geometry) []string {
 		lines = append(lines, m.laneRows(g, bx, from, to)...)
 	}
 	for len(lines) < g.bodyH {
-		lines = append(lines, spaces(g.labW+g.cols*(g.colW+1)))
+		lines = append(lines, theme.Spaces(g.labW+g.cols*(g.colW+1)))
 	}
 	return lines[:g.bodyH]
 }
@@ -300,7 +300,7 @@ func (m *Model) laneLabel(g *geometry, bx laneBox, r int) string {
 			axis = strconv.Itoa(5 - r)
 		}
 		if r == bx.h-1 && m.lowest > 0 && r > 0 {
-			return " " + p.lowest.on(pad("▼ lowest", g.labT+1))
+			return " " + p.lowest.on(theme.PadPlain("▼ lowest", g.labT+1))
 		}
 	}
 	lp, mark := p.lane, " "
@@ -310,7 +310,7 @@ func (m *Model) laneLabel(g *geometry, bx laneBox, r int) string {
 			mark = p.marker.on("▶")
 		}
 	}
-	return mark + lp.on(pad(text, g.labT)) + p.axis.on(axis)
+	return mark + lp.on(theme.PadPlain(text, g.labT)) + p.axis.on(axis)
 }
 
 // block renders the h rows of column c in lane l (the emotion lane's rows
@@ -351,26 +351,26 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 			meta := !placeholder && r == len(lines)-1 && h >= 2
 			switch {
 			case selected && meta:
-				rows[r] = p.selected.on(gut + pad(ct.kind+" "+ct.meta, tw))
+				rows[r] = p.selected.on(gut + theme.PadPlain(ct.kind+" "+ct.meta, tw))
 			case selected:
-				rows[r] = p.selected.on(gut + pad(text, tw))
+				rows[r] = p.selected.on(gut + theme.PadPlain(text, tw))
 			case placeholder:
-				rows[r] = gut + p.empty.on(pad(text, tw))
+				rows[r] = gut + p.empty.on(theme.PadPlain(text, tw))
 			case meta:
-				rows[r] = gut + p.kind.on(ct.kind) + " " + p.channel.on(pad(ct.meta, tw-2))
+				rows[r] = gut + p.kind.on(ct.kind) + " " + p.channel.on(theme.PadPlain(ct.meta, tw-2))
 			default:
-				rows[r] = gut + p.name.on(pad(text, tw))
+				rows[r] = gut + p.name.on(theme.PadPlain(text, tw))
 			}
 		}
 		return rows
 	case LaneEmotion:
 		t := m.touchpoint(c)
 		for r := range rows {
-			rows[r] = spaces(w)
+			rows[r] = theme.Spaces(w)
 		}
 		if t == nil {
 			if selected {
-				rows[h-1] = p.selected.on(pad("▶", w))
+				rows[h-1] = p.selected.on(theme.PadPlain("▶", w))
 			}
 			return rows
 		}
@@ -382,9 +382,9 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 				txt += " " + theme.Clean(theme.Head(t.Emotion.Labels[0], 256))
 			}
 			if selected {
-				rows[0] = p.selected.on("▶" + pad(txt, tw))
+				rows[0] = p.selected.on("▶" + theme.PadPlain(txt, tw))
 			} else {
-				rows[0] = " " + p.emotion[sc].on(pad(txt, tw))
+				rows[0] = " " + p.emotion[sc].on(theme.PadPlain(txt, tw))
 			}
 			if h == 1 {
 				return rows
@@ -395,9 +395,9 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 			gut, gp = "▼", p.lowest
 		}
 		if selected {
-			rows[h-1] = p.selected.on("▶" + pad(ct.name1, tw))
+			rows[h-1] = p.selected.on("▶" + theme.PadPlain(ct.name1, tw))
 		} else {
-			rows[h-1] = p.lowest.on(gut) + gp.on(pad(ct.name1, tw))
+			rows[h-1] = p.lowest.on(gut) + gp.on(theme.PadPlain(ct.name1, tw))
 		}
 		return rows
 	}
@@ -410,9 +410,9 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 	for r := range rows {
 		i := off + r
 		if i >= n {
-			rows[r] = spaces(w)
+			rows[r] = theme.Spaces(w)
 			if selected && n == 0 && r == 0 {
-				rows[r] = p.selected.on("▶" + pad("empty", tw))
+				rows[r] = p.selected.on("▶" + theme.PadPlain("empty", tw))
 			}
 			continue
 		}
@@ -425,7 +425,7 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 			if ct.gut[i] != gutBlank {
 				gut = "▶"
 			}
-			rows[r] = p.selected.on(gut + pad(text, tw))
+			rows[r] = p.selected.on(gut + theme.PadPlain(text, tw))
 			continue
 		}
 		var gut string
@@ -441,7 +441,7 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 		default:
 			gut = " "
 		}
-		rows[r] = gut + p.text.on(pad(text, tw))
+		rows[r] = gut + p.text.on(theme.PadPlain(text, tw))
 	}
 	return rows
 }
@@ -452,9 +452,9 @@ func (m *Model) detailRule(g *geometry) string {
 	w := g.labW + g.cols*(g.colW+1)
 	if g.rowOff+g.bodyH < g.total {
 		h := " ▼ more "
-		return m.r.p.hint.on(h) + m.r.p.rule.on(repeat("─", w-theme.CellWidth(h)))
+		return m.r.p.hint.on(h) + m.r.p.rule.on(theme.Repeat("─", w-theme.CellWidth(h)))
 	}
-	return m.r.p.rule.on(repeat("─", w))
+	return m.r.p.rule.on(theme.Repeat("─", w))
 }
 
 // detailLine shows the selected item in full (cut to the width): the
@@ -468,9 +468,9 @@ func (m *Model) detailLine(g *geometry) string {
 	rest := max(w-1-lw-2, 0)
 	line := " " + p.detailLabel.on(label)
 	if rest > 0 && text != "" {
-		return line + "  " + p.detail.on(pad(fit(text, rest), rest))
+		return line + "  " + p.detail.on(theme.PadPlain(fit(text, rest), rest))
 	}
-	return line + spaces(w-1-lw)
+	return line + theme.Spaces(w-1-lw)
 }
 
 // detail returns what the detail line says about the selection: where it

@@ -50,3 +50,37 @@ func CellWidth(s string) int {
 	}
 	return n
 }
+
+// Spaces returns n blanks (none for n <= 0), without allocating for the
+// widths a screen has.
+func Spaces(n int) string {
+	const blank = "                                                                                                                                "
+	if n <= 0 {
+		return ""
+	}
+	if n <= len(blank) {
+		return blank[:n]
+	}
+	return strings.Repeat(" ", n)
+}
+
+// Repeat returns s n times (nothing for n <= 0).
+func Repeat(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat(s, n)
+}
+
+// PadPlain returns plain text s cut or padded to exactly w cells.
+func PadPlain(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := CellWidth(s)
+	if sw > w {
+		s = Truncate(s, w, "")
+		sw = CellWidth(s)
+	}
+	return s + Spaces(w-sw)
+}
