@@ -64,11 +64,20 @@ type Format struct {
 // Ext is the extension new files in f get, with its dot: ".md".
 func (f Format) Ext() string { return f.Extensions[0] }
 
+// Draws reports whether writing f draws pictures (and so needs the font and
+// tens of megabytes of pixels), rather than writing text only.
+func (f Format) Draws() bool {
+	switch f.Name {
+	case "svg", "png", "pdf", "html", "marp", "slides":
+		return true
+	}
+	return false
+}
+
 // Prepare starts, in the background, what writing f will need before the
 // map is loaded: the pictures' font, parsed while the file is read.
 func (f Format) Prepare() {
-	switch f.Name {
-	case "svg", "png", "pdf", "html", "marp", "slides":
+	if f.Draws() {
 		go picture.Preload()
 	}
 }
