@@ -84,7 +84,7 @@ func New(mp *model.Map, dir string, export ExportFunc, write WriteFunc, st *Styl
 		mp = &model.Map{}
 	}
 	m := Model{mp: mp, dir: dir, export: export, writeTo: write, st: st, keys: DefaultKeyMap(), pathW: new(int)}
-	m.formats = availableFormats(export)
+	m.formats = interchange.Formats()
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 4096
@@ -93,21 +93,6 @@ func New(mp *model.Map, dir string, export ExportFunc, write WriteFunc, st *Styl
 	in.CursorEnd()
 	m.input = in
 	return m
-}
-
-// availableFormats offers interchange's formats, in their order, that
-// export accepts. The probe renders an empty map into io.Discard, which
-// costs next to nothing and touches no disk. Markdown is always offered.
-func availableFormats(export ExportFunc) []interchange.Format {
-	all := interchange.Formats()
-	out := make([]interchange.Format, 0, len(all))
-	for i, f := range all {
-		if i > 0 && (export == nil || export(io.Discard, &model.Map{MapInfo: model.MapInfo{Title: "probe"}}, f, "") != nil) {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
 }
 
 // DefaultPath is the file name a map's title suggests, in dir, with ext.
@@ -308,23 +293,35 @@ func (m *Model) setFormat(i int) {
 	m.format = i
 	m.errText = ""
 	p := m.input.Value()
-	ext := filepath.Ext(p)
 	switch {
 	case strings.TrimSpace(p) == "":
 		p = DefaultPath(m.dir, m.mp.Title, m.formats[i].Ext())
-	case ext == "":
+	case filepath.Ext(p) == "":
 		p += m.formats[i].Ext()
-	case knownExt(p):
-		p = strings.TrimSuffix(p, ext) + m.formats[i].Ext()
+	default:
+		// The whole extension the path's format has (".slides.md", not
+		// just ".md"), so switching formats never stacks extensions.
+		if ext, ok := formatExt(p); ok {
+			p = strings.TrimSuffix(p, ext) + m.formats[i].Ext()
+		}
 	}
 	m.input.SetValue(p)
 	m.input.CursorEnd()
 }
 
-// knownExt reports whether path ends in an extension of one of the formats.
-func knownExt(path string) bool {
-	_, ok := interchange.FormatForPath(path)
-	return ok
+// formatExt returns the extension of one of the formats that path ends in,
+// the longest when several match ("deck.slides.md": ".slides.md").
+func formatExt(path string) (string, bool) {
+	best := ""
+	lower := strings.ToLower(path)
+	for _, f := range interchange.Formats() {
+		for _, e := range f.Extensions {
+			if strings.HasSuffix(lower, e) && len(e) > len(best) {
+				best = e
+			}
+		}
+	}
+	return path[len(path)-len(best):], best != ""
 }
 
 // write starts the write command. Nothing is touched on disk here: the
