@@ -655,10 +655,10 @@ func TestExportFormatFromExtension(t *testing.T) {
 	if err := exportWith(db)(&d, m, marp, deck); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "talk-assets", "curve.png")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "talk.marp-assets", "curve.png")); err != nil {
 		t.Errorf("no pictures beside the dialog's deck: %v", err)
 	}
-	if !strings.Contains(d.String(), "(talk-assets/curve.png)") || strings.Contains(d.String(), "data:image/png") {
+	if !strings.Contains(d.String(), "(talk.marp-assets/curve.png)") || strings.Contains(d.String(), "data:image/png") {
 		t.Error("the dialog's deck does not refer to its pictures beside it")
 	}
 }

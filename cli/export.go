@@ -25,7 +25,7 @@ func (c *cli) export(args []string) error {
 			"without --format the format follows OUT's extension ("+strings.Join(exts, " ")+"),\n"+
 			"and standard output gets md. --all -o DIR writes every map into DIR, one file each,\n"+
 			"named by its title. A deck (marp, slides) written to OUT puts its pictures in\n"+
-			"OUT-assets/ beside it; on standard output they are embedded.")
+			"a folder beside OUT named after it (deck.marp.md: deck.marp-assets/); on standard output they are embedded.")
 	ref := flags.String("map", "", "the map's `ID or title` (case-insensitive)")
 	all := flags.Bool("all", false, "write every map of FILE into the directory -o names")
 	formatName := flags.String("format", "", "output `format`: "+interchange.FormatNames())

@@ -212,7 +212,7 @@ func TestMarpRenders(t *testing.T) {
 	if got, want := strings.Count(string(out), `data-marpit-svg=""`), expectedSlides(m, marp); got != want {
 		t.Errorf("marp rendered %d slides, want %d", got, want)
 	}
-	if _, err := os.Stat(filepath.Join(filepath.Dir(deck), "deck-assets", "curve.png")); err != nil {
+	if _, err := os.Stat(filepath.Join(filepath.Dir(deck), "deck.marp-assets", "curve.png")); err != nil {
 		t.Errorf("the curve picture is not beside the deck: %v", err)
 	}
 }
@@ -349,6 +349,27 @@ func TestMarpSlidesFit(t *testing.T) {
 		}
 		if testing.Verbose() {
 			t.Logf("%s:\n%s", name, rep[1])
+		}
+	}
+}
+
+// Two decks of one map side by side keep their own pictures.
+func TestDecksBesideEachOtherKeepTheirPictures(t *testing.T) {
+	dir := t.TempDir()
+	m := template(t, "Customer lifecycle")
+	for _, name := range []string{"talk.marp.md", "talk.slides.md"} {
+		f, ok := FormatForPath(name)
+		if !ok {
+			t.Fatalf("no format for %s", name)
+		}
+		var b strings.Builder
+		if err := f.Write(&b, m, Options{Assets: DirAssets(filepath.Join(dir, name), "")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range []string{"talk.marp-assets", "talk.slides-assets"} {
+		if _, err := os.Stat(filepath.Join(dir, d, "curve.png")); err != nil {
+			t.Errorf("%s: %v", d, err)
 		}
 	}
 }

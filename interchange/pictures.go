@@ -46,20 +46,15 @@ func WritePDF(w io.Writer, m *model.Map, o Options) error {
 }
 
 // DirAssets returns an AssetFunc that writes a deck's pictures into a
-// folder beside deck: "talk/deck.marp.md" gets "talk/deck-assets/NAME",
-// referred to as "deck-assets/NAME". Each picture is written atomically.
+// folder beside deck: "talk/deck.marp.md" gets "talk/deck.marp-assets/NAME",
+// referred to as "deck.marp-assets/NAME". Each picture is written atomically.
 // protect is the file no picture may replace (the open map file).
 func DirAssets(deck, protect string) AssetFunc {
+	// The deck's own name without its last extension: talk.marp.md and
+	// talk.slides.md get talk.marp-assets and talk.slides-assets, so two
+	// decks of one map side by side never overwrite each other's pictures.
 	stem := filepath.Base(deck)
-	ext := filepath.Ext(stem)
-	if f, ok := FormatForPath(stem); ok {
-		for _, e := range f.Extensions {
-			if len(e) > len(ext) && strings.HasSuffix(strings.ToLower(stem), e) {
-				ext = e
-			}
-		}
-	}
-	stem = stem[:len(stem)-len(ext)]
+	stem = stem[:len(stem)-len(filepath.Ext(stem))]
 	dirName := stem + "-assets"
 	dir := filepath.Join(filepath.Dir(deck), dirName)
 	return func(name string, render func(io.Writer) error) (string, error) {
