@@ -126,3 +126,35 @@ func BenchmarkLoadMapDense(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadMapSpread is the dense map after a workshop added a few
+// touchpoints: their IDs (model.NewID) spread the map over the ID range, so
+// items and metrics are picked by map rather than by a narrow range.
+func BenchmarkLoadMapSpread(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "spread.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	id, err := s.CreateMap(testmap.Dense(40, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, _ := s.LoadMap(id)
+	for i := 0; i < 5; i++ {
+		e := &model.InsertTouchpoint{Phase: m.Phases[i].ID, Index: -1, Touchpoint: model.NewTouchpoint("added in the room")}
+		if err := e.Apply(m); err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Apply(id, e); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.LoadMap(id); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -677,13 +677,17 @@ var (
 		"c:substr(direction, 1, 1)")
 )
 
-// mapTouchpoints selects the IDs of one map's touchpoints.
-const mapTouchpoints = `(SELECT t.id FROM phases p JOIN touchpoints t ON t.phase_id = p.id WHERE p.map_id = ?)`
-
-var (
-	loadItemsByMap   = newAggQuery(`items WHERE touchpoint_id BETWEEN ? AND ? AND touchpoint_id IN `+mapTouchpoints, loadItems.cols...)
-	loadMetricsByMap = newAggQuery(`metrics WHERE touchpoint_id BETWEEN ? AND ? AND touchpoint_id IN `+mapTouchpoints, loadMetrics.cols...)
-)
+// chunkQueries returns the items and metrics queries for exactly the
+// touchpoints ids (which lie too far apart for a range), and their arguments.
+func chunkQueries(ids []int64) (items, metrics aggQuery, args []any) {
+	marks := strings.Repeat("?, ", len(ids)-1) + "?"
+	args = make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return newAggQuery(`items WHERE touchpoint_id IN (`+marks+`)`, loadItems.cols...),
+		newAggQuery(`metrics WHERE touchpoint_id IN (`+marks+`)`, loadMetrics.cols...), args
+}
 
 // textSep separates texts in the packed columns.
 const textSep = '\x1f'
@@ -837,22 +841,18 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 		sortedIDs[i] = tps[i].ID
 	}
 	slices.Sort(sortedIDs)
-	// IDs that edits chose (model.NewID) spread a map's touchpoints far
-	// apart; then a range would sweep up other maps' rows, so the rows are
-	// also picked by map.
-	items, metricsQ := loadItems, loadMetrics
-	spread := maxID-minID > int64(4*nt+64)
-	if spread {
-		items, metricsQ = loadItemsByMap, loadMetricsByMap
-	}
 	ld := chunkLoader{tps: tps, byID: byID,
 		itemCounts: make([]int32, nt*numLists), itemOffsets: make([]int32, nt*numLists),
 		metricCounts: make([]int32, nt), metricOffsets: make([]int32, nt)}
 	for start := 0; start < nt; start += loadChunk {
-		lo, hi := sortedIDs[start], sortedIDs[min(start+loadChunk, nt)-1]
-		args := []any{lo, hi}
-		if spread {
-			args = append(args, id)
+		chunk := sortedIDs[start:min(start+loadChunk, nt)]
+		lo, hi := chunk[0], chunk[len(chunk)-1]
+		items, metricsQ, args := loadItems, loadMetrics, []any{lo, hi}
+		if hi-lo > int64(4*len(chunk)+64) {
+			// IDs that edits chose (model.NewID) lie far apart; a range
+			// over them would sweep up other maps' rows, so this chunk
+			// names its touchpoints one by one.
+			items, metricsQ, args = chunkQueries(chunk)
 		}
 		if err := ld.items(q, items, args); err != nil {
 			return nil, err
