@@ -835,3 +835,31 @@ func TestNewStructureOnly(t *testing.T) {
 		t.Errorf("--help does not mention --structure-only")
 	}
 }
+
+// TestServeRefusesABadCommandLine: serve's wrong flags and unreadable key
+// files fail with one line before anything is listened on or opened, and
+// no file is created.
+func TestServeRefusesABadCommandLine(t *testing.T) {
+	e := newEnv(t)
+	db := filepath.Join(t.TempDir(), "room.db")
+	for _, tc := range []struct {
+		code int
+		args []string
+		want string
+	}{
+		{2, []string{"serve", db, "--max", "0"}, "--max must be at least 1"},
+		{2, []string{"serve", db, "--idle", "-1s"}, "--idle must be positive"},
+		{2, []string{"serve", db, "--bogus"}, "bogus"},
+		{1, []string{"serve", db, "--allow", filepath.Join(t.TempDir(), "missing")}, "--allow"},
+		{1, []string{"serve", db, "--facilitators", filepath.Join(t.TempDir(), "missing")}, "--facilitators"},
+		{1, []string{"serve", db, "--listen", "256.0.0.1:99999"}, "listen on"},
+	} {
+		msg := e.fails(t, tc.code, tc.args...)
+		if !strings.Contains(msg, tc.want) {
+			t.Errorf("%v: %q should mention %q", tc.args, msg, tc.want)
+		}
+		if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("%v created the file", tc.args)
+		}
+	}
+}
