@@ -3,6 +3,8 @@ package ui
 import (
 	"io"
 	"math/rand/v2"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -20,13 +22,17 @@ func TestMonkey(t *testing.T) {
 	keys := []string{"a", "p", "e", "E", "d", "y", "n", "u", "ctrl+r", "/", "i", "s", "x", "?", "q",
 		"H", "L", "K", "J", "h", "j", "k", "l", "g", "G", "0", "$", "enter", "esc", "tab", "shift+tab",
 		"left", "right", "up", "down", "pgup", "pgdown", "ctrl+s", "ctrl+n", "ctrl+d", "backspace", "space",
-		"c", "f", "1", "z"}
+		"c", "f", "1", "z", "v", "3", "5", "+", "-", "[", "]", "{", "}", "t", "o", "F", "V", ".", ","}
 	texts := []string{"☕️ Café 咖啡店 👩‍👩‍👧‍👦 family", strings.Repeat("long名前", 1250), "\x1b[31mred\x07", "a\nb\nc", ""}
 	sizes := [][2]int{{120, 35}, {80, 24}, {40, 12}, {30, 10}, {20, 6}, {160, 45}, {41, 13}, {200, 50}}
 	// Seed 70 once grew a line past the window: a textarea wrapped "☕️" so
 	// that its variation selector began a line.
 	seeds := []uint64{70}
-	for s := range uint64(20) {
+	n := uint64(20)
+	if v, err := strconv.ParseUint(os.Getenv("JOURNEYMAP_MONKEY_SEEDS"), 10, 64); err == nil {
+		n = v // a longer hunt: JOURNEYMAP_MONKEY_SEEDS=500 go test -run TestMonkey ./ui
+	}
+	for s := range n {
 		seeds = append(seeds, s)
 	}
 	steps := 300

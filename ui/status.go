@@ -34,9 +34,11 @@ func (r *Root) statusView(width int) string {
 	if r.st.ReadOnly() {
 		left += " (read-only)"
 	}
+	title, counts := "", ""
 	if r.screen == screenBoard && r.mp != nil {
-		left += " · " + theme.Clean(r.mp.Title) + " · " + model.Plural(len(r.mp.Phases), "phase") +
-			" · " + model.Plural(r.mp.TouchpointCount(), "touchpoint")
+		title = theme.Clean(r.mp.Title)
+		counts = " · " + model.Plural(len(r.mp.Phases), "phase") + " · " + model.Plural(r.mp.TouchpointCount(), "touchpoint")
+		left += " · " + title + counts
 	} else {
 		left += " · " + model.Plural(len(r.maps), "map")
 	}
@@ -63,17 +65,23 @@ func (r *Root) statusView(width int) string {
 	if key == r.cache.statusKey && r.cache.statusOut != "" {
 		return r.cache.statusOut
 	}
+	// A note or error may take most of the line, but not all of it: the
+	// file and the counts on the left keep their room, and a few cells of
+	// the title.
+	inner := max(0, width-st.Status.GetHorizontalFrameSize())
+	fixed := lipgloss.Width(left) - lipgloss.Width(title)
+	text = theme.Fit(theme.Clean(text), max(inner/2, inner-fixed-18))
 	var right string
 	switch kind {
 	case "error", "noteErr":
-		right = st.Error.Render(theme.Clean(text))
+		right = st.Error.Render(text)
 	case "saving":
 		right = st.Saving.Render("saving…")
 	case "waiting":
 		// Another program holds the file; the edits wait, none is lost.
 		right = st.Saving.Render("waiting for the file…")
 	case "note":
-		right = st.Note.Render(theme.Clean(text))
+		right = st.Note.Render(text)
 		if saved {
 			right += st.Muted.Render(" · ") + st.Saved.Render("saved")
 		}
@@ -82,7 +90,6 @@ func (r *Root) statusView(width int) string {
 			right = st.Saved.Render("saved")
 		}
 	}
-	inner := max(0, width-st.Status.GetHorizontalFrameSize())
 	right = ansiFit(right, inner)
 	rw := lipgloss.Width(right)
 	room := inner - rw
@@ -90,6 +97,13 @@ func (r *Root) statusView(width int) string {
 		room-- // a space between the two halves
 	}
 	l := theme.Fit(left, room)
+	if title != "" && lipgloss.Width(left) > room {
+		// The title gives way first: the file and the counts say where
+		// you are and what the board holds.
+		if short := room - fixed; short >= 4 {
+			l = strings.Replace(left, " · "+title+counts, " · "+theme.Fit(title, short)+counts, 1)
+		}
+	}
 	gap := max(0, inner-lipgloss.Width(l)-rw)
 	line := st.StatusLeft.Render(l) + spaces(gap) + right
 	r.cache.statusKey = key
