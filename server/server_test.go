@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"journeymap/model"
 	"net"
 	"strings"
 	"sync"
@@ -222,4 +223,38 @@ func TestBeyondMaxOneLine(t *testing.T) {
 	if err == nil || !strings.Contains(out.String(), "the room is full") || strings.Count(strings.TrimSpace(out.String()), "\n") > 0 {
 		t.Errorf("beyond --max: err %v, output %q", err, out.String())
 	}
+}
+
+// TestGuestDroppingMidEdit: a guest who saved a touchpoint, then drops
+// with a form half-typed, loses nothing saved; the server and the other
+// guest go on, and the room no longer counts them.
+func TestGuestDroppingMidEdit(t *testing.T) {
+	tr := startRoom(t, nil)
+	maya := tr.join(t, "maya", codeAuth(testCode), 100, 30)
+	tom := tr.join(t, "tom", codeAuth(testCode), 100, 30)
+	maya.openMap()
+	tom.openMap()
+	tom.mustEver("2 here: tom, maya")
+
+	maya.typ("a", "Wx4 saved card", enter, esc)
+	waitFile(t, tr, func(m *model.Map) bool { _, ok := names(m)["Wx4 saved card"]; return ok })
+	maya.typ("e", "half-typed")
+	maya.c.Close() // the guest's laptop lid closes
+
+	deadline := time.Now().Add(5 * time.Second)
+	for tr.srv.Sessions() != 1 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d sessions after one guest dropped", tr.srv.Sessions())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tom.mustEver("1 here: tom")
+	tom.Mark()
+	tom.typ("a", "Wx5 after the drop", enter, esc)
+	waitFile(t, tr, func(m *model.Map) bool {
+		n := names(m)
+		_, a := n["Wx4 saved card"]
+		_, b := n["Wx5 after the drop"]
+		return a && b
+	})
 }
