@@ -65,12 +65,15 @@ func (r *Root) statusView(width int) string {
 	if key == r.cache.statusKey && r.cache.statusOut != "" {
 		return r.cache.statusOut
 	}
-	// A note or error may take most of the line, but not all of it: the
-	// file and the counts on the left keep their room, and a few cells of
-	// the title.
+	// A note may take most of the line, but not all of it: the file and the
+	// counts on the left keep their room, and a few cells of the title. An
+	// error takes what it needs.
 	inner := max(0, width-st.Status.GetHorizontalFrameSize())
 	fixed := lipgloss.Width(left) - lipgloss.Width(title)
-	text = theme.Fit(theme.Clean(text), max(inner/2, inner-fixed-18))
+	text = theme.Clean(text)
+	if kind == "note" {
+		text = theme.Fit(text, max(inner/2, inner-fixed-18))
+	}
 	var right string
 	switch kind {
 	case "error", "noteErr":
