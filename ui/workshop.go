@@ -137,7 +137,14 @@ func (r *Root) roomUpdate(msg roomMsg) tea.Cmd {
 	switch msg := msg.(type) {
 	case voteDoneMsg:
 		if msg.err != nil {
-			r.setNote(firstLine(msg.err.Error()), true)
+			// A refusal says why in words of its own; the file's path and
+			// the operation are the facilitator's business, not the room's.
+			reason := firstLine(msg.err.Error())
+			var rf *model.Refusal
+			if errors.As(msg.err, &rf) {
+				reason = rf.Reason
+			}
+			r.setNote(reason, true)
 		} else if msg.note != "" {
 			r.setNote(msg.note, false)
 		}
