@@ -221,7 +221,7 @@ func (r *renderer) countsLine(t *model.Touchpoint, w int) string {
 			if i > 0 {
 				b.WriteString(theme.Spaces(sep))
 			}
-			b.WriteString(s.p.on(s.text))
+			b.WriteString(s.p.On(s.text))
 		}
 		b.WriteString(theme.Spaces(w - used))
 		return b.String()
@@ -231,7 +231,7 @@ func (r *renderer) countsLine(t *model.Touchpoint, w int) string {
 	for i, s := range tiny {
 		plain[i] = s.text
 	}
-	return tiny[0].p.on(theme.PadPlain(strings.Join(plain, " "), w))
+	return tiny[0].p.On(theme.PadPlain(strings.Join(plain, " "), w))
 }
 
 // metaLine renders "D website      4 :)" in exactly w cells.
@@ -242,9 +242,9 @@ func (r *renderer) metaLine(t *model.Touchpoint, w int) string {
 	ew := theme.CellWidth(emo)
 	chW := w - 2 - 1 - ew
 	if chW < 0 {
-		return r.p.emotion[score].on(theme.PadPlain(kind+" "+emo, w))
+		return r.p.emotion[score].On(theme.PadPlain(kind+" "+emo, w))
 	}
-	return r.p.kind.on(kind) + " " + r.p.channel.on(fitText(t.Channel, chW)) + " " + r.p.emotion[score].on(emo)
+	return r.p.kind.On(kind) + " " + r.p.channel.On(fitText(t.Channel, chW)) + " " + r.p.emotion[score].On(emo)
 }
 
 // card renders touchpoint i of phase p as lines of exactly w cells: a
@@ -303,17 +303,17 @@ func (r *renderer) compactCard(t *model.Touchpoint, w int, selected bool) string
 	if nameW < 1 {
 		line := theme.PadPlain(prefix+suffix, w)
 		if selected {
-			return r.p.headerSelected.on(line)
+			return r.p.headerSelected.On(line)
 		}
 		return line
 	}
 	name := fitText(t.Name, nameW)
 	if selected {
 		// One paint for the whole bar: nested styles would end the reverse early.
-		return r.p.headerSelected.on(prefix + name + suffix)
+		return r.p.headerSelected.On(prefix + name + suffix)
 	}
-	return lead + r.p.kind.on(theme.KindMark(t.Kind)) + " " + r.p.emotion[score].on(strconv.Itoa(score)) + " " +
-		r.p.name.on(name) + r.p.offTarget.on(suffix)
+	return lead + r.p.kind.On(theme.KindMark(t.Kind)) + " " + r.p.emotion[score].On(strconv.Itoa(score)) + " " +
+		r.p.name.On(name) + r.p.offTarget.On(suffix)
 }
 
 // Card borders: rounded at rest, double when selected, so the selection shows
@@ -343,7 +343,7 @@ func (r *renderer) fullCard(c cardText, w int, selected bool) []string {
 			lines[i] = theme.Spaces(w)
 		}
 		if selected {
-			lines[0] = r.p.headerSelected.on(c.name1)
+			lines[0] = r.p.headerSelected.On(c.name1)
 		}
 		return lines
 	}
@@ -353,8 +353,8 @@ func (r *renderer) fullCard(c cardText, w int, selected bool) []string {
 	}
 	f := r.frame(w, selected)
 	lines[0] = f.top
-	lines[1] = f.lead + np.on(c.name1) + f.right
-	lines[2] = f.left + np.on(c.name2) + f.right
+	lines[1] = f.lead + np.On(c.name1) + f.right
+	lines[2] = f.left + np.On(c.name2) + f.right
 	lines[3] = f.left + c.meta + f.right
 	lines[4] = f.left + c.counts + f.right
 	lines[5] = f.bottom
@@ -377,12 +377,12 @@ func (r *renderer) frame(w int, selected bool) cardFrame {
 	}
 	bd, bp, lead := restBorder, r.p.border, " "
 	if selected {
-		bd, bp, lead = selectedBorder, r.p.borderSelected, r.p.marker.on("▶")
+		bd, bp, lead = selectedBorder, r.p.borderSelected, r.p.marker.On("▶")
 	}
-	side := bp.on(bd[3])
+	side := bp.On(bd[3])
 	f := cardFrame{
-		top:    bp.on(bd[0] + theme.Repeat(bd[1], w-2) + bd[2]),
-		bottom: bp.on(bd[4] + theme.Repeat(bd[1], w-2) + bd[5]),
+		top:    bp.On(bd[0] + theme.Repeat(bd[1], w-2) + bd[2]),
+		bottom: bp.On(bd[4] + theme.Repeat(bd[1], w-2) + bd[5]),
 		left:   side + " ",
 		lead:   side + lead,
 		right:  " " + side,
@@ -408,17 +408,17 @@ func (m *Model) header(p, w int, state int8) []string {
 	lines := make([]string, headerRows)
 	switch state {
 	case headerSelected:
-		lines[0] = r.p.headerSelected.on("▶ " + fitText(ph.Name, w-2))
+		lines[0] = r.p.headerSelected.On("▶ " + fitText(ph.Name, w-2))
 		if w < 2 {
-			lines[0] = r.p.headerSelected.on(theme.PadPlain("▶", w))
+			lines[0] = r.p.headerSelected.On(theme.PadPlain("▶", w))
 		}
-		lines[2] = r.p.ruleSelected.on(theme.Repeat("═", w))
+		lines[2] = r.p.ruleSelected.On(theme.Repeat("═", w))
 	case headerActive:
-		lines[0] = r.p.headerActive.on(fitText(ph.Name, w))
-		lines[2] = r.p.ruleSelected.on(theme.Repeat("━", w))
+		lines[0] = r.p.headerActive.On(fitText(ph.Name, w))
+		lines[2] = r.p.ruleSelected.On(theme.Repeat("━", w))
 	default:
-		lines[0] = r.p.header.on(fitText(ph.Name, w))
-		lines[2] = r.p.rule.on(theme.Repeat("─", w))
+		lines[0] = r.p.header.On(fitText(ph.Name, w))
+		lines[2] = r.p.rule.On(theme.Repeat("─", w))
 	}
 	lines[1] = r.statsLine(m.stats[p], w)
 	r.headers[k] = lines
@@ -432,7 +432,7 @@ func (r *renderer) statsLine(s phaseStat, w int) string {
 		count = "1 touchpoint"
 	}
 	if s.count == 0 {
-		return r.p.headerStats.on(theme.PadPlain(count, w))
+		return r.p.headerStats.On(theme.PadPlain(count, w))
 	}
 	score := int(math.Round(s.mean))
 	mean := fmt.Sprintf("ø %.1f %s", s.mean, theme.Face(score))
@@ -441,7 +441,7 @@ func (r *renderer) statsLine(s phaseStat, w int) string {
 	}
 	used := theme.CellWidth(count) + 3 + theme.CellWidth(mean)
 	if used > w {
-		return r.p.headerStats.on(theme.PadPlain(count+" · "+mean, w))
+		return r.p.headerStats.On(theme.PadPlain(count+" · "+mean, w))
 	}
-	return r.p.headerStats.on(count+" · ") + r.p.emotion[model.ClampScore(score)].on(mean) + theme.Spaces(w-used)
+	return r.p.headerStats.On(count+" · ") + r.p.emotion[model.ClampScore(score)].On(mean) + theme.Spaces(w-used)
 }

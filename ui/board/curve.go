@@ -265,9 +265,9 @@ func drawCurve(phases [][]int, widths []int, highlight, sel, selScore, lowest, s
 		b.Reset()
 		b.Grow(l.width*3 + 32)
 		if r%step == 0 {
-			b.WriteString(p.axis.on(string(rune('5'-r/step)) + "┤"))
+			b.WriteString(p.axis.On(string(rune('5'-r/step)) + "┤"))
 		} else {
-			b.WriteString(p.axis.on(" │"))
+			b.WriteString(p.axis.On(" │"))
 		}
 		writeRuns(&b, glyph[r], style[r], glyphs[:], p)
 		lines[r] = b.String()
@@ -298,7 +298,7 @@ func sparkLine(phases [][]int, widths []int, highlight, sel, selScore, lowest in
 	}
 	var b strings.Builder
 	b.Grow(4*l.width + 64)
-	b.WriteString(p.axis.on("~┤"))
+	b.WriteString(p.axis.On("~┤"))
 	writeRuns(&b, glyph, style, sparkGlyphs[:], p)
 	return b.String()
 }
@@ -330,15 +330,15 @@ func writeRuns(b *strings.Builder, glyph, style []int8, table []string, p curveP
 		}
 		if s := style[x]; s != run {
 			if run >= 0 {
-				b.WriteString(paints[run].post)
+				b.WriteString(paints[run].End())
 			}
-			b.WriteString(paints[s].pre)
+			b.WriteString(paints[s].Start())
 			run = s
 		}
 		b.WriteString(table[g])
 	}
 	if run >= 0 {
-		b.WriteString(paints[run].post)
+		b.WriteString(paints[run].End())
 	}
 }
 

@@ -1,8 +1,6 @@
 package board
 
 import (
-	"strings"
-
 	"charm.land/lipgloss/v2"
 
 	"journeymap/ui/theme"
@@ -84,29 +82,10 @@ func DefaultStyles(p theme.Palette) *Styles {
 	return &st
 }
 
-// paint is a style reduced to the escape sequences around its text, so hot
-// paths can colour a string with two concatenations instead of a full
-// lipgloss render (which costs microseconds per call).
-type paint struct{ pre, post string }
+// paint is theme.Paint, a style reduced to its escape sequences.
+type paint = theme.Paint
 
-func paintOf(s lipgloss.Style) paint {
-	// Anything a style adds around a single cell (colours, attributes) ends
-	// up on either side of the probe.
-	const probe = "X"
-	r := s.Render(probe)
-	i := strings.Index(r, probe)
-	if i < 0 {
-		return paint{}
-	}
-	return paint{pre: r[:i], post: r[i+len(probe):]}
-}
-
-func (p paint) on(s string) string {
-	if s == "" || (p.pre == "" && p.post == "") {
-		return s
-	}
-	return p.pre + s + p.post
-}
+func paintOf(s lipgloss.Style) paint { return theme.PaintOf(s) }
 
 // paints is Styles reduced to paint, built once per SetStyles.
 type paints struct {

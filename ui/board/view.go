@@ -38,7 +38,7 @@ func (m Model) View(width, height int) string {
 			lines = append(lines, theme.Spaces(width)) // a blank line above, room allowing
 		}
 		for _, l := range wrapText(text, width-gutter, height-len(lines)) {
-			lines = append(lines, theme.Spaces(min(gutter, width))+m.r.p.empty.on(l))
+			lines = append(lines, theme.Spaces(min(gutter, width))+m.r.p.empty.On(l))
 		}
 		for len(lines) < height {
 			lines = append(lines, theme.Spaces(width))
@@ -73,7 +73,7 @@ func (m Model) View(width, height int) string {
 		}
 		if y == 0 && first > 0 {
 			// Small triangles, so ▶ stays the selection's mark alone.
-			b.WriteString(m.r.p.hint.on("◂") + " ")
+			b.WriteString(m.r.p.hint.On("◂") + " ")
 		} else {
 			b.WriteString(theme.Spaces(gutter))
 		}
@@ -85,7 +85,7 @@ func (m Model) View(width, height int) string {
 		}
 		if y == 0 && right > 0 && used < width {
 			b.WriteString(theme.Spaces(width - used - 1))
-			b.WriteString(m.r.p.hint.on("▸"))
+			b.WriteString(m.r.p.hint.On("▸"))
 		} else {
 			b.WriteString(theme.Spaces(width - used))
 		}
@@ -99,7 +99,7 @@ func (m Model) View(width, height int) string {
 		b.WriteString(m.labelRow(first, g, !g.title && first > 0))
 		if !g.title && right > 0 && used < width {
 			b.WriteString(theme.Spaces(width - used - 1))
-			b.WriteString(m.r.p.hint.on("▶"))
+			b.WriteString(m.r.p.hint.On("▶"))
 		} else {
 			b.WriteString(theme.Spaces(width - used))
 		}
@@ -155,7 +155,7 @@ func (m *Model) labelRow(first int, g geometry, leftHint bool) string {
 	var b strings.Builder
 	b.Grow(g.cols*(g.colW+16) + 8)
 	if leftHint {
-		b.WriteString(p.hint.on("◀") + " ")
+		b.WriteString(p.hint.On("◀") + " ")
 	} else {
 		b.WriteString(theme.Spaces(gutter))
 	}
@@ -164,9 +164,9 @@ func (m *Model) labelRow(first int, g geometry, leftHint bool) string {
 		if i > 0 {
 			// the curve's separators carry on down through the labels
 			if ph == m.sel.Phase || ph-1 == m.sel.Phase {
-				b.WriteString(p.curve.sepActive.on("┃"))
+				b.WriteString(p.curve.sepActive.On("┃"))
 			} else {
-				b.WriteString(p.curve.sep.on("┊"))
+				b.WriteString(p.curve.sep.On("┊"))
 			}
 		}
 		w, k := g.colW, m.stats[ph].count
@@ -175,7 +175,7 @@ func (m *Model) labelRow(first int, g geometry, leftHint bool) string {
 			b.WriteString(theme.Spaces(w))
 		case k > w:
 			text := strconv.Itoa(m.before[ph]+1) + "–" + strconv.Itoa(m.before[ph]+k)
-			b.WriteString(p.curve.label.on(theme.PadPlain(text, w)))
+			b.WriteString(p.curve.label.On(theme.PadPlain(text, w)))
 		default:
 			for j := 0; j < k; j++ {
 				start, end := j*w/k, (j+1)*w/k
@@ -225,11 +225,11 @@ func (m *Model) label(ph, j, w int) string {
 	pad := theme.Spaces(w - theme.CellWidth(text))
 	switch {
 	case ph == m.sel.Phase && j == m.sel.Index:
-		return p.curve.selected.on(text) + pad
+		return p.curve.selected.On(text) + pad
 	case low:
-		return p.curve.lowest.on(text) + pad
+		return p.curve.lowest.On(text) + pad
 	}
-	return p.curve.label.on(text) + pad
+	return p.curve.label.On(text) + pad
 }
 
 type squeezeKey struct{ phase, width int }
@@ -293,7 +293,7 @@ func (m *Model) renderColumn(p int, g geometry) []string {
 	n := m.stats[p].count
 	if n == 0 {
 		for _, l := range wrapText(noTouchpointsText, w, g.cardsH) {
-			lines = append(lines, m.r.p.empty.on(l))
+			lines = append(lines, m.r.p.empty.On(l))
 		}
 	} else {
 		cv := g.column(n)
@@ -357,9 +357,9 @@ func (m *Model) hintRule(state int8, above, below, w int) string {
 	}
 	text, _ := hintText(above, below, w-hintLead-1)
 	if text == "" {
-		return rp.on(theme.Repeat(ch, w))
+		return rp.On(theme.Repeat(ch, w))
 	}
-	return rp.on(ch+" ") + m.r.p.hint.on(text) + rp.on(" "+theme.Repeat(ch, w-hintLead-1-theme.CellWidth(text)))
+	return rp.On(ch+" ") + m.r.p.hint.On(text) + rp.On(" "+theme.Repeat(ch, w-hintLead-1-theme.CellWidth(text)))
 }
 
 // hintLead is the number of cells before the hint text in the rule: "─ ".
@@ -400,25 +400,25 @@ func (m *Model) rule(g geometry, left, right int) string {
 		}
 	}
 	if !fits() {
-		return p.curve.title.on(theme.Repeat("─", avail))
+		return p.curve.title.On(theme.Repeat("─", avail))
 	}
 	var b strings.Builder
 	used := 0
 	if lh != "" {
-		b.WriteString(p.hint.on(lh) + " ")
+		b.WriteString(p.hint.On(lh) + " ")
 		used += theme.CellWidth(lh) + 1
 	}
 	if title != "" {
-		b.WriteString(p.curve.title.on("── " + title + " "))
+		b.WriteString(p.curve.title.On("── " + title + " "))
 		used += theme.CellWidth(title) + 4
 	}
 	fill := avail - used
 	if rh != "" {
 		fill -= theme.CellWidth(rh) + 1
 	}
-	b.WriteString(p.curve.title.on(theme.Repeat("─", fill)))
+	b.WriteString(p.curve.title.On(theme.Repeat("─", fill)))
 	if rh != "" {
-		b.WriteString(" " + p.hint.on(rh))
+		b.WriteString(" " + p.hint.On(rh))
 	}
 	return b.String()
 }

@@ -168,15 +168,15 @@ func writeRuns(b *strings.Builder, glyph, style []int8, paints *[csAxis + 1]pain
 		}
 		if s := style[x]; s != run {
 			if run >= 0 {
-				b.WriteString(paints[run].post)
+				b.WriteString(paints[run].End())
 			}
-			b.WriteString(paints[s].pre)
+			b.WriteString(paints[s].Start())
 			run = s
 		}
 		b.WriteString(curveGlyphs[g])
 	}
 	if run >= 0 {
-		b.WriteString(paints[run].post)
+		b.WriteString(paints[run].End())
 	}
 }
 

@@ -1,8 +1,6 @@
 package lanes
 
 import (
-	"strings"
-
 	"charm.land/lipgloss/v2"
 
 	"journeymap/ui/theme"
@@ -76,26 +74,10 @@ func DefaultStyles(p theme.Palette) *Styles {
 	return &st
 }
 
-// paint is a style reduced to the escape sequences around its text, so hot
-// paths colour a string with two concatenations instead of a lipgloss render.
-type paint struct{ pre, post string }
+// paint is theme.Paint, a style reduced to its escape sequences.
+type paint = theme.Paint
 
-func paintOf(s lipgloss.Style) paint {
-	const probe = "X"
-	r := s.Render(probe)
-	i := strings.Index(r, probe)
-	if i < 0 {
-		return paint{}
-	}
-	return paint{pre: r[:i], post: r[i+len(probe):]}
-}
-
-func (p paint) on(s string) string {
-	if s == "" || (p.pre == "" && p.post == "") {
-		return s
-	}
-	return p.pre + s + p.post
-}
+func paintOf(s lipgloss.Style) paint { return theme.PaintOf(s) }
 
 type paints struct {
 	phase, phaseActive, phaseStats, number, rule, phaseSep paint

@@ -64,7 +64,7 @@ func (m *Model) message(text string) string {
 			if m.height == 1 {
 				j = i
 			}
-			l = m.r.p.empty.on(theme.PadPlain(wrapped[j], max(m.width-2, 0)))
+			l = m.r.p.empty.On(theme.PadPlain(wrapped[j], max(m.width-2, 0)))
 			lines[i] = theme.Spaces(min(2, m.width)) + l
 			continue
 		}
@@ -82,7 +82,7 @@ func (m *Model) headerRow(g *geometry) string {
 	if g.first > 0 {
 		corner = "◂ " + strconv.Itoa(g.first)
 	}
-	b.WriteString(p.hint.on(theme.PadPlain(corner, g.labW)))
+	b.WriteString(p.hint.On(theme.PadPlain(corner, g.labW)))
 	right := len(m.cols) - g.first - g.cols
 	rh := ""
 	if right > 0 {
@@ -100,10 +100,10 @@ func (m *Model) headerRow(g *geometry) string {
 		if last && rh != "" {
 			span -= theme.CellWidth(rh) + 1
 		}
-		b.WriteString(p.phaseSep.on("┃"))
+		b.WriteString(p.phaseSep.On("┃"))
 		b.WriteString(m.phaseTitle(c.phase, span, c.phase == selPhase))
 		if last && rh != "" {
-			b.WriteString(" " + p.hint.on(rh))
+			b.WriteString(" " + p.hint.On(rh))
 		}
 		k += run
 	}
@@ -136,9 +136,9 @@ func (m *Model) phaseTitle(ph, w int, active bool) string {
 	}
 	used := 1 + theme.CellWidth(nm)
 	if stats != "" && used+2+theme.CellWidth(stats) <= w {
-		return " " + np.on(nm) + "  " + p.emotion[score].on(stats) + theme.Spaces(w-used-2-theme.CellWidth(stats))
+		return " " + np.On(nm) + "  " + p.emotion[score].On(stats) + theme.Spaces(w-used-2-theme.CellWidth(stats))
 	}
-	return " " + np.on(theme.PadPlain(nm, w-1))
+	return " " + np.On(theme.PadPlain(nm, w-1))
 }
 
 // numberRow is the second frozen row: a rule carrying each touchpoint's
@@ -148,9 +148,9 @@ func (m *Model) numberRow(g *geometry) string {
 	var b strings.Builder
 	lab := theme.Repeat("─", g.labW)
 	if g.rowOff > 0 {
-		lab = p.hint.on(theme.PadPlain(" ▲ more", g.labW))
+		lab = p.hint.On(theme.PadPlain(" ▲ more", g.labW))
 	} else {
-		lab = p.rule.on(lab)
+		lab = p.rule.On(lab)
 	}
 	b.WriteString(lab)
 	for k := 0; k < g.cols; k++ {
@@ -177,9 +177,9 @@ func (m *Model) numberRow(g *geometry) string {
 			}
 		}
 		if c == m.sel {
-			b.WriteString(p.rule.on(sep) + p.marker.on(seg))
+			b.WriteString(p.rule.On(sep) + p.marker.On(seg))
 		} else {
-			b.WriteString(p.rule.on(sep + seg))
+			b.WriteString(p.rule.On(sep + seg))
 		}
 	}
 	return b.String()
@@ -197,7 +197,7 @@ func (m *Model) laneRule(g *geometry) string {
 		}
 		b.WriteString(theme.Repeat("─", g.colW))
 	}
-	return m.r.p.rule.on(b.String())
+	return m.r.p.rule.On(b.String())
 }
 
 // body renders the visible rows of the lanes.
@@ -209,7 +209,7 @@ func (m *Model) body(g *geometry) []string {
 			if i == 1 {
 				t = allHidden
 			}
-			lines = append(lines, theme.Spaces(g.labW)+m.r.p.empty.on(theme.PadPlain(t, g.cols*(g.colW+1))))
+			lines = append(lines, theme.Spaces(g.labW)+m.r.p.empty.On(theme.PadPlain(t, g.cols*(g.colW+1))))
 		}
 		return lines
 	}
@@ -265,9 +265,9 @@ func (m *Model) laneRows(g *geometry, bx laneBox, from, to int) []string {
 		}
 		for k := 0; k < g.cols; k++ {
 			if m.phaseStart(g.first + k) {
-				b.WriteString(p.phaseSep.on("┃"))
+				b.WriteString(p.phaseSep.On("┃"))
 			} else {
-				b.WriteString(p.rule.on("│"))
+				b.WriteString(p.rule.On("│"))
 			}
 			b.WriteString(blocks[k][r])
 		}
@@ -300,17 +300,17 @@ func (m *Model) laneLabel(g *geometry, bx laneBox, r int) string {
 			axis = strconv.Itoa(5 - r)
 		}
 		if r == bx.h-1 && m.lowest > 0 && r > 0 {
-			return " " + p.lowest.on(theme.PadPlain("▼ lowest", g.labT+1))
+			return " " + p.lowest.On(theme.PadPlain("▼ lowest", g.labT+1))
 		}
 	}
 	lp, mark := p.lane, " "
 	if l == m.lane {
 		lp = p.laneActive
 		if r == 0 {
-			mark = p.marker.on("▶")
+			mark = p.marker.On("▶")
 		}
 	}
-	return mark + lp.on(theme.PadPlain(text, g.labT)) + p.axis.on(axis)
+	return mark + lp.On(theme.PadPlain(text, g.labT)) + p.axis.On(axis)
 }
 
 // block renders the h rows of column c in lane l (the emotion lane's rows
@@ -351,15 +351,15 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 			meta := !placeholder && r == len(lines)-1 && h >= 2
 			switch {
 			case selected && meta:
-				rows[r] = p.selected.on(gut + theme.PadPlain(ct.kind+" "+ct.meta, tw))
+				rows[r] = p.selected.On(gut + theme.PadPlain(ct.kind+" "+ct.meta, tw))
 			case selected:
-				rows[r] = p.selected.on(gut + theme.PadPlain(text, tw))
+				rows[r] = p.selected.On(gut + theme.PadPlain(text, tw))
 			case placeholder:
-				rows[r] = gut + p.empty.on(theme.PadPlain(text, tw))
+				rows[r] = gut + p.empty.On(theme.PadPlain(text, tw))
 			case meta:
-				rows[r] = gut + p.kind.on(ct.kind) + " " + p.channel.on(theme.PadPlain(ct.meta, tw-2))
+				rows[r] = gut + p.kind.On(ct.kind) + " " + p.channel.On(theme.PadPlain(ct.meta, tw-2))
 			default:
-				rows[r] = gut + p.name.on(theme.PadPlain(text, tw))
+				rows[r] = gut + p.name.On(theme.PadPlain(text, tw))
 			}
 		}
 		return rows
@@ -370,7 +370,7 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 		}
 		if t == nil {
 			if selected {
-				rows[h-1] = p.selected.on(theme.PadPlain("▶", w))
+				rows[h-1] = p.selected.On(theme.PadPlain("▶", w))
 			}
 			return rows
 		}
@@ -382,9 +382,9 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 				txt += " " + theme.Clean(theme.Head(t.Emotion.Labels[0], 256))
 			}
 			if selected {
-				rows[0] = p.selected.on("▶" + theme.PadPlain(txt, tw))
+				rows[0] = p.selected.On("▶" + theme.PadPlain(txt, tw))
 			} else {
-				rows[0] = " " + p.emotion[sc].on(theme.PadPlain(txt, tw))
+				rows[0] = " " + p.emotion[sc].On(theme.PadPlain(txt, tw))
 			}
 			if h == 1 {
 				return rows
@@ -395,9 +395,9 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 			gut, gp = "▼", p.lowest
 		}
 		if selected {
-			rows[h-1] = p.selected.on("▶" + theme.PadPlain(ct.name1, tw))
+			rows[h-1] = p.selected.On("▶" + theme.PadPlain(ct.name1, tw))
 		} else {
-			rows[h-1] = p.lowest.on(gut) + gp.on(theme.PadPlain(ct.name1, tw))
+			rows[h-1] = p.lowest.On(gut) + gp.On(theme.PadPlain(ct.name1, tw))
 		}
 		return rows
 	}
@@ -412,7 +412,7 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 		if i >= n {
 			rows[r] = theme.Spaces(w)
 			if selected && n == 0 && r == 0 {
-				rows[r] = p.selected.on("▶" + theme.PadPlain("empty", tw))
+				rows[r] = p.selected.On("▶" + theme.PadPlain("empty", tw))
 			}
 			continue
 		}
@@ -425,23 +425,23 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 			if ct.gut[i] != gutBlank {
 				gut = "▶"
 			}
-			rows[r] = p.selected.on(gut + theme.PadPlain(text, tw))
+			rows[r] = p.selected.On(gut + theme.PadPlain(text, tw))
 			continue
 		}
 		var gut string
 		switch ct.gut[i] {
 		case gutBullet:
-			gut = p.bullet.on("•")
+			gut = p.bullet.On("•")
 		case gutOn:
-			gut = p.onTarget.on("✓")
+			gut = p.onTarget.On("✓")
 		case gutOff:
-			gut = p.offTarget.on("✗")
+			gut = p.offTarget.On("✗")
 		case gutNoData:
-			gut = p.noData.on("·")
+			gut = p.noData.On("·")
 		default:
 			gut = " "
 		}
-		rows[r] = gut + p.text.on(theme.PadPlain(text, tw))
+		rows[r] = gut + p.text.On(theme.PadPlain(text, tw))
 	}
 	return rows
 }
@@ -452,9 +452,9 @@ func (m *Model) detailRule(g *geometry) string {
 	w := g.labW + g.cols*(g.colW+1)
 	if g.rowOff+g.bodyH < g.total {
 		h := " ▼ more "
-		return m.r.p.hint.on(h) + m.r.p.rule.on(theme.Repeat("─", w-theme.CellWidth(h)))
+		return m.r.p.hint.On(h) + m.r.p.rule.On(theme.Repeat("─", w-theme.CellWidth(h)))
 	}
-	return m.r.p.rule.on(theme.Repeat("─", w))
+	return m.r.p.rule.On(theme.Repeat("─", w))
 }
 
 // detailLine shows the selected item in full (cut to the width): the
@@ -466,9 +466,9 @@ func (m *Model) detailLine(g *geometry) string {
 	label = fit(label, max(w-2, 0))
 	lw := theme.CellWidth(label)
 	rest := max(w-1-lw-2, 0)
-	line := " " + p.detailLabel.on(label)
+	line := " " + p.detailLabel.On(label)
 	if rest > 0 && text != "" {
-		return line + "  " + p.detail.on(theme.PadPlain(fit(text, rest), rest))
+		return line + "  " + p.detail.On(theme.PadPlain(fit(text, rest), rest))
 	}
 	return line + theme.Spaces(w-1-lw)
 }

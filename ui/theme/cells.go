@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"charm.land/lipgloss/v2"
 	"strings"
 	"unicode/utf8"
 
@@ -84,3 +85,35 @@ func PadPlain(s string, w int) string {
 	}
 	return s + Spaces(w-sw)
 }
+
+// Paint is a style reduced to the escape sequences around its text, so hot
+// paths colour a string with two concatenations instead of a lipgloss
+// render (which costs microseconds per call).
+type Paint struct{ pre, post string }
+
+// PaintOf reduces s to a Paint: anything a style adds around a single cell
+// (colours, attributes) ends up on either side of the probe.
+func PaintOf(s lipgloss.Style) Paint {
+	const probe = "X"
+	r := s.Render(probe)
+	i := strings.Index(r, probe)
+	if i < 0 {
+		return Paint{}
+	}
+	return Paint{pre: r[:i], post: r[i+len(probe):]}
+}
+
+// On colours s.
+func (p Paint) On(s string) string {
+	if s == "" || (p.pre == "" && p.post == "") {
+		return s
+	}
+	return p.pre + s + p.post
+}
+
+// Start and End are the sequences before and after painted text, for a run
+// of cells in one colour written between them once.
+func (p Paint) Start() string { return p.pre }
+
+// End: see Start.
+func (p Paint) End() string { return p.post }
