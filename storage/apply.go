@@ -330,6 +330,16 @@ func findPhase(q querier, mapID, id int64) (phaseRow, error) {
 	return p, err
 }
 
+// findPhaseAt is findPhase for a change of the phase's own fields: it must
+// still be at revision rev, or the change is a conflict.
+func findPhaseAt(q querier, mapID, id, rev int64) (phaseRow, error) {
+	p, err := findPhase(q, mapID, id)
+	if err == nil && p.rev != rev {
+		err = conflict("phase", id, p.name, false)
+	}
+	return p, err
+}
+
 // touchpointRow is where a touchpoint of the map is in the file.
 type touchpointRow struct {
 	phase int64
@@ -345,6 +355,16 @@ func findTouchpoint(q querier, mapID, id int64) (touchpointRow, error) {
 		Scan(&t.phase, &t.pos, &t.rev, &t.name)
 	if err == sql.ErrNoRows {
 		return t, conflict("touchpoint", id, "", true)
+	}
+	return t, err
+}
+
+// findTouchpointAt is findTouchpoint for a change of the touchpoint: it must
+// still be at revision rev, or the change is a conflict.
+func findTouchpointAt(q querier, mapID, id, rev int64) (touchpointRow, error) {
+	t, err := findTouchpoint(q, mapID, id)
+	if err == nil && t.rev != rev {
+		err = conflict("touchpoint", id, t.name, false)
 	}
 	return t, err
 }
@@ -418,24 +438,18 @@ func insertPhase(q querier, mapID int64, e *model.InsertPhase, by Author) error 
 }
 
 func updatePhase(q querier, mapID int64, e *model.UpdatePhase) error {
-	p, err := findPhase(q, mapID, e.ID)
+	_, err := findPhaseAt(q, mapID, e.ID, e.Rev)
 	if err != nil {
 		return err
-	}
-	if p.rev != e.Rev {
-		return conflict("phase", e.ID, p.name, false)
 	}
 	_, err = q.ExecContext(ctxBG, `UPDATE phases SET name = ?, description = ?, rev = rev + 1 WHERE id = ?`, e.Name, e.Description, e.ID)
 	return err
 }
 
 func deletePhase(q querier, mapID int64, e *model.DeletePhase) error {
-	p, err := findPhase(q, mapID, e.ID)
+	p, err := findPhaseAt(q, mapID, e.ID, e.Rev)
 	if err != nil {
 		return err
-	}
-	if p.rev != e.Rev {
-		return conflict("phase", e.ID, p.name, false)
 	}
 	// The touchpoints go with the phase, and an undo brings back the ones
 	// its author saw: so they must be exactly those, at those revisions.
@@ -534,12 +548,9 @@ func insertTouchpoint(q querier, mapID int64, e *model.InsertTouchpoint, by Auth
 }
 
 func updateTouchpoint(q querier, mapID int64, e *model.UpdateTouchpoint, by Author) error {
-	t, err := findTouchpoint(q, mapID, e.ID)
+	_, err := findTouchpointAt(q, mapID, e.ID, e.Rev)
 	if err != nil {
 		return err
-	}
-	if t.rev != e.Rev {
-		return conflict("touchpoint", e.ID, t.name, false)
 	}
 	n := e.Touchpoint
 	kept, err := keepAuthors(q, e.ID, &n, by)
@@ -566,12 +577,9 @@ func updateTouchpoint(q querier, mapID int64, e *model.UpdateTouchpoint, by Auth
 }
 
 func deleteTouchpoint(q querier, mapID int64, e *model.DeleteTouchpoint, by Author) error {
-	t, err := findTouchpoint(q, mapID, e.ID)
+	t, err := findTouchpointAt(q, mapID, e.ID, e.Rev)
 	if err != nil {
 		return err
-	}
-	if t.rev != e.Rev {
-		return conflict("touchpoint", e.ID, t.name, false)
 	}
 	if err := mayDeleteTouchpoint(q, e.ID, t.name, by); err != nil {
 		return err
