@@ -38,6 +38,7 @@ type member struct {
 	kick        chan struct{}
 	done        chan struct{}
 	prog        atomic.Pointer[tea.Program]
+	pace        *pacer // set with prog; see pace.go
 	left        sync.Once
 }
 

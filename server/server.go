@@ -236,6 +236,9 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 		s.log.Printf("joined: %s as %s %q (%d here)", who, role, m.name, s.hub.count())
 		sess.Context().SetValue(memberKey, m)
 		defer func() {
+			if m.pace != nil {
+				m.pace.end()
+			}
 			s.hub.leave(m)
 			s.log.Printf("left: %q (%d here)", m.name, s.hub.count())
 		}()
@@ -257,7 +260,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	}
 	opts.Session = &ui.Session{User: m.name, Facilitator: m.facilitator, Room: room{h: s.hub, m: m}}
 	root := ui.New(sessionStore{Store: s.cfg.Store, h: s.hub, m: m}, opts)
-	p := tea.NewProgram(root, append(bm.MakeOptions(sess), tea.WithoutSignalHandler(), tea.WithFPS(s.cfg.FPS))...)
+	m.pace = newPacer(s.cfg.FPS)
+	paced := pacedModel{Model: root, pc: m.pace, prog: m.prog.Load}
+	p := tea.NewProgram(paced, append(bm.MakeOptions(sess), tea.WithoutSignalHandler(), tea.WithFPS(s.cfg.FPS))...)
 	m.prog.Store(p)
 	return p
 }
