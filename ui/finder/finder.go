@@ -140,13 +140,13 @@ type entry struct {
 	detail  string
 	ref     any
 	nameEnd int
-	fields  []int32  // byte offset where each field starts (the name at 0)
-	labels  []string // what each field is called, when the item said so
-	// lower is text with ASCII letters lowercased (same byte offsets), for
-	// the cheap checks before the matcher; "" when text holds a rune that
+	fields  []int32 // byte offset where each field starts (the name at 0)
+	labels  []label // what each field is called, when the item said so
+	// bytewise says the cheap checks before the matcher may compare bytes
+	// with ASCII case folded (fold.go): false when text holds a rune that
 	// case-folds to an ASCII letter (Kelvin sign, long s), where byte tests
 	// would disagree with the matcher.
-	lower string
+	bytewise bool
 }
 
 // fieldEnd returns where field k ends.
@@ -186,17 +186,15 @@ type Model struct {
 	cursor  int
 	paints  [2]paints // m.st as paints for rows: plain, selected
 	sc      *scroll
-	cache   map[string][]result // query -> results; results are never modified
-	bufs    *buffers            // scratch reused from keystroke to keystroke
+	cache   *queryCache
+	bufs    *buffers // scratch reused from keystroke to keystroke
 }
 
 // buffers is the scratch a search reuses instead of allocating per
-// keystroke: the pieces each worker hands the matcher and the candidate
-// list. Only Update searches, one keystroke at a time, so copies of a
-// Model may share it.
+// keystroke: the candidate list. Only Update searches, one keystroke at a
+// time, so copies of a Model may share it.
 type buffers struct {
-	pieces [][]piece
-	cand   []int
+	cand []int
 }
 
 // Index is items prepared for searching. Building it walks every text once
@@ -225,7 +223,7 @@ func NewIndex(items []Item) *Index {
 				e.fields = append(e.fields, int32(off))
 			}
 		}
-		e.detail, e.ref, e.lower = theme.Clean(it.Detail), it.Ref, asciiLower(e.text)
+		e.detail, e.ref, e.bytewise = theme.Clean(it.Detail), it.Ref, byteFoldable(e.text)
 		e.nameEnd = e.fieldEnd(0)
 		x.items[i] = e
 	}
@@ -239,7 +237,14 @@ func (x *Index) Len() int { return len(x.items) }
 // name always stays first), recording where each starts and its label.
 func fieldEntry(b *strings.Builder, it Item) entry {
 	b.Reset()
-	e := entry{fields: make([]int32, 0, len(it.Fields)), labels: make([]string, 0, len(it.Fields))}
+	// Sized up front: the text lives as long as the index, and a builder
+	// left to double would keep up to twice its length.
+	n := len(Sep) * len(it.Fields)
+	for _, f := range it.Fields {
+		n += len(f.Text)
+	}
+	b.Grow(max(n, len("(unnamed)")))
+	e := entry{fields: make([]int32, 0, len(it.Fields)), labels: make([]label, 0, len(it.Fields))}
 	for k, f := range it.Fields {
 		s := strings.TrimSpace(theme.Clean(f.Text))
 		if k == 0 && s == "" {
@@ -252,7 +257,7 @@ func fieldEntry(b *strings.Builder, it Item) entry {
 			b.WriteString(Sep)
 		}
 		e.fields = append(e.fields, int32(b.Len()))
-		e.labels = append(e.labels, f.Label)
+		e.labels = append(e.labels, internLabel(f.Label))
 		b.WriteString(s)
 	}
 	e.text = b.String()
@@ -271,7 +276,7 @@ func NewFromIndex(title string, x *Index, st *Styles) Model {
 		items: x.items,
 		keys:  DefaultKeyMap(),
 		sc:    &scroll{},
-		cache: map[string][]result{},
+		cache: &queryCache{byQuery: map[string][]result{}},
 		bufs:  &buffers{},
 	}
 	m.input = textinput.New()
@@ -399,17 +404,12 @@ func (m *Model) all() []result {
 func (m *Model) search() {
 	q := m.input.Value()
 	defer func() { m.query = q; m.cursor = 0; m.sc.offset = 0 }()
-	if rs, ok := m.cache[q]; ok {
+	if rs, ok := m.cache.byQuery[q]; ok {
 		// Backspace returns to a query already ranked.
 		m.results = rs
 		return
 	}
-	defer func() {
-		if len(m.cache) >= maxCached {
-			clear(m.cache)
-		}
-		m.cache[q] = m.results
-	}()
+	defer func() { m.cache.put(q, m.results) }()
 	if q == "" {
 		m.results = m.all()
 		return
@@ -443,17 +443,11 @@ func (m *Model) match(q string, cand []int) []result {
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/2000))
 	parts := make([][]result, workers)
-	if m.bufs == nil {
-		m.bufs = &buffers{}
-	}
-	for len(m.bufs.pieces) < workers {
-		m.bufs.pieces = append(m.bufs.pieces, nil)
-	}
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := w*n/workers, (w+1)*n/workers
 		run := func() {
-			parts[w] = m.matchRange(q, lo, hi, at, &m.bufs.pieces[w])
+			parts[w] = m.matchRange(q, lo, hi, at)
 		}
 		if w == workers-1 {
 			run() // the last share runs here instead of idling in Wait
@@ -484,8 +478,8 @@ const (
 	inText         // spread over several fields, or the text had to be matched whole
 )
 
-// piece is one string handed to the matcher: part of an item's text from
-// byte from on, standing for the field that starts at base.
+// piece is what one string handed to the matcher stands for: part of an
+// item's text from byte from on, in the field that starts at base.
 type piece struct {
 	item, from, base, end int
 	where                 int
@@ -497,66 +491,21 @@ type piece struct {
 // matched, so a query spanning fields ("checkout store") still finds it.
 // Besides ranking sensibly this hands the matcher far fewer bytes than whole
 // texts: the name is usually all it sees.
-func (m *Model) matchRange(q string, lo, hi int, at func(int) int, buf *[]piece) []result {
+func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 	pl := newPlan(q)
-	pieces := (*buf)[:0]
-	defer func() { *buf = pieces[:0] }()
-	seq := func(yield func(string) bool) {
-		for i := lo; i < hi; i++ {
-			idx := at(i)
-			e := &m.items[idx]
-			if pl.q == nil || e.lower == "" {
-				pieces = append(pieces, piece{item: idx, end: len(e.text), where: inText})
-				if !yield(e.text) {
-					return
-				}
-				continue
-			}
-			if from, to, ok := pl.window(e, 0, e.nameEnd); ok {
-				pieces = append(pieces, piece{item: idx, from: from, end: e.nameEnd, where: inName})
-				if !yield(e.text[from:to]) {
-					return
-				}
-				// Letters scattered through the name must not hide the
-				// query typed whole in another field: that one is
-				// matched too, and the better of the two counts.
-				if k, ok := pl.exactField(e); ok {
-					base := int(e.fields[k])
-					if from, to, ok := pl.window(e, base, e.fieldEnd(k)); ok {
-						pieces = append(pieces, piece{item: idx, from: from, base: base, end: e.fieldEnd(k), where: inField})
-						if !yield(e.text[from:to]) {
-							return
-						}
-					}
-				}
-				continue
-			}
-			found := false
-			for k := 1; k < len(e.fields); k++ {
-				base := int(e.fields[k])
-				if from, to, ok := pl.window(e, base, e.fieldEnd(k)); ok {
-					found = true
-					pieces = append(pieces, piece{item: idx, from: from, base: base, end: e.fieldEnd(k), where: inField})
-					if !yield(e.text[from:to]) {
-						return
-					}
-				}
-			}
-			if !found {
-				if from, to, ok := pl.window(e, 0, len(e.text)); ok {
-					pieces = append(pieces, piece{item: idx, from: from, end: len(e.text), where: inText})
-					if !yield(e.text[from:to]) {
-						return
-					}
-				}
-			}
-		}
-	}
+	mt := newMatcher(q)
 	nq := utf8.RuneCountInString(q)
 	arena := make([]int, 0, (hi-lo)*nq)
 	out := make([]result, 0, hi-lo)
-	eachMatch(q, seq, func(fm fuzzy.Match) {
-		pc := pieces[fm.Index]
+	// try hands one piece of an item's text to the matcher and keeps the
+	// item's best match. The matcher's indexes are its scratch: what is
+	// kept is copied into the one slice this search's results share.
+	try := func(pc piece, s string) {
+		score, got, ok := mt.match(s)
+		if !ok {
+			return
+		}
+		fm := fuzzy.Match{Str: s, MatchedIndexes: got, Score: score}
 		fm.Score += leadFix(fm, pc.from-pc.base)
 		fm.Score += len(fm.Str) - len(fm.MatchedIndexes) // the matcher's length penalty; rank adds its own
 		for k := range fm.MatchedIndexes {
@@ -568,8 +517,6 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int, buf *[]piece)
 		}
 		r := finish(fm, pc.where, &m.items[pc.item], lo, pc.end, pl.q)
 		r.item = pc.item
-		// fm's indexes are the matcher's scratch: what is kept is copied
-		// into the one slice this search's results share.
 		keep := func() {
 			start := len(arena)
 			arena = append(arena, r.matched...)
@@ -585,13 +532,47 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int, buf *[]piece)
 		}
 		keep()
 		out = append(out, r)
-	})
+	}
+	for i := lo; i < hi; i++ {
+		idx := at(i)
+		e := &m.items[idx]
+		if pl.q == nil || !e.bytewise {
+			try(piece{item: idx, end: len(e.text), where: inText}, e.text)
+			continue
+		}
+		if from, to, ok := pl.window(e, 0, e.nameEnd); ok {
+			try(piece{item: idx, from: from, end: e.nameEnd, where: inName}, e.text[from:to])
+			// Letters scattered through the name must not hide the query
+			// typed whole in another field: that one is matched too, and
+			// the better of the two counts.
+			if k, ok := pl.exactField(e); ok {
+				base := int(e.fields[k])
+				if from, to, ok := pl.window(e, base, e.fieldEnd(k)); ok {
+					try(piece{item: idx, from: from, base: base, end: e.fieldEnd(k), where: inField}, e.text[from:to])
+				}
+			}
+			continue
+		}
+		found := false
+		for k := 1; k < len(e.fields); k++ {
+			base := int(e.fields[k])
+			if from, to, ok := pl.window(e, base, e.fieldEnd(k)); ok {
+				found = true
+				try(piece{item: idx, from: from, base: base, end: e.fieldEnd(k), where: inField}, e.text[from:to])
+			}
+		}
+		if !found {
+			if from, to, ok := pl.window(e, 0, len(e.text)); ok {
+				try(piece{item: idx, from: from, end: len(e.text), where: inText}, e.text[from:to])
+			}
+		}
+	}
 	return out
 }
 
 // plan is a query prepared for the cheap checks made before the matcher.
 // They only apply to an ASCII query and an entry whose lower copy exists
-// (see entry.lower); otherwise the matcher sees the whole text.
+// (see entry.bytewise); otherwise the matcher sees the whole text.
 type plan struct {
 	q           []byte // lowercased ASCII query, nil when the query is not ASCII
 	first, last byte
@@ -610,11 +591,10 @@ func newPlan(q string) plan {
 // exactField returns the first field after the name holding the query as
 // typed, when the name does not.
 func (pl plan) exactField(e *entry) (int, bool) {
-	qs := string(pl.q)
-	if strings.Contains(e.lower[:e.nameEnd], qs) {
+	if foldIndex(e.text[:e.nameEnd], pl.q) >= 0 {
 		return 0, false
 	}
-	j := strings.Index(e.lower[e.nameEnd:], qs)
+	j := foldIndex(e.text[e.nameEnd:], pl.q)
 	if j < 0 {
 		return 0, false
 	}
@@ -639,18 +619,18 @@ func (e *entry) fieldAt(i int) int {
 // before it (which decides the separator and camel-case bonuses) and the
 // leading penalty, which leadFix restores.
 func (pl plan) window(e *entry, lo, hi int) (from, to int, ok bool) {
-	s := e.lower[lo:hi]
+	s := e.text[lo:hi]
 	j := 0
 	for i := 0; i < len(s) && j < len(pl.q); i++ {
-		if s[i] == pl.q[j] {
+		if lowerByte[s[i]] == pl.q[j] {
 			j++
 		}
 	}
 	if j < len(pl.q) {
 		return 0, 0, false
 	}
-	f := strings.IndexByte(s, pl.first)
-	to = lo + strings.LastIndexByte(s, pl.last) + 1
+	f := foldIndexByte(s, pl.first)
+	to = lo + foldLastIndexByte(s, pl.last) + 1
 	if f <= 1 {
 		return lo, to, true
 	}
@@ -676,8 +656,30 @@ const (
 	maxUnmatchedLeadPenalty = -15
 )
 
-// maxCached bounds the query cache; it is simply emptied when full.
-const maxCached = 16
+// queryCache holds the results of recent queries (results are never
+// modified), for backspace. It is simply emptied when full: past maxCached
+// queries, or maxCachedResults results in all, since on a large map each of
+// the first keystrokes' results lists most touchpoints.
+type queryCache struct {
+	byQuery map[string][]result
+	results int
+}
+
+const (
+	maxCached        = 16
+	maxCachedResults = 25_000
+)
+
+func (c *queryCache) put(q string, rs []result) {
+	if len(c.byQuery) >= maxCached || c.results+len(rs) > maxCachedResults {
+		clear(c.byQuery)
+		c.results = 0
+	}
+	if len(rs) <= maxCachedResults {
+		c.byQuery[q] = rs
+		c.results += len(rs)
+	}
+}
 
 // Ranking adjustments on top of the fuzzy score.
 const (
@@ -699,16 +701,16 @@ const (
 // rewarded as that contiguous run rather than scattered letters.
 func finish(fm fuzzy.Match, where int, e *entry, lo, hi int, q []byte) result {
 	r := result{item: fm.Index, score: rank(fm, where, e), matched: fm.MatchedIndexes}
-	if len(q) == 0 || e.lower == "" || hi > len(e.lower) || lo >= hi {
+	if len(q) == 0 || !e.bytewise || hi > len(e.text) || lo >= hi {
 		return r
 	}
-	i := strings.Index(e.lower[lo:hi], string(q))
+	i := foldIndex(e.text[lo:hi], q)
 	if i < 0 {
 		return r
 	}
 	i += lo
 	r.score += substringBonus
-	if wordEdge(e.lower, i-1) && wordEdge(e.lower, i+len(q)) {
+	if wordEdge(e.text, i-1) && wordEdge(e.text, i+len(q)) {
 		r.score += wordBonus
 	}
 	m := r.matched[:0:0]
@@ -729,7 +731,7 @@ func wordEdge(s string, i int) bool {
 	if i < 0 || i >= len(s) {
 		return true
 	}
-	c := s[i]
+	c := lowerByte[s[i]]
 	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80)
 }
 
@@ -753,29 +755,6 @@ func rank(fm fuzzy.Match, where int, e *entry) int {
 		s -= spreadMalus
 	}
 	return s
-}
-
-func asciiLower(s string) string {
-	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
-		return ""
-	}
-	upper := false
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			upper = true
-			break
-		}
-	}
-	if !upper {
-		return s
-	}
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // isSubsequence reports whether every rune of a appears in b in order.
@@ -928,7 +907,7 @@ func (m Model) resultText(b *strings.Builder, e *entry, matched []int, w int, p 
 	}
 	nw := min(ansi.StringWidth(name), max(w*2/5, 8))
 	used := highlight(b, name, nil, nw, p.text, p.text)
-	label := "  " + e.labels[k] + ": "
+	label := "  " + e.labels[k].String() + ": "
 	if used+ansi.StringWidth(label)+8 > w {
 		return used
 	}

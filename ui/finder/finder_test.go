@@ -306,7 +306,7 @@ func reference(q string, e *entry) (result, bool) {
 		}
 		return ms[0], true
 	}
-	if newPlan(q).q != nil && e.lower != "" {
+	if newPlan(q).q != nil && e.bytewise {
 		if fm, ok := one(e.text[:e.nameEnd]); ok {
 			r := adj(fm, 0, inName)
 			if k, ok := pl.exactField(e); ok {
@@ -413,7 +413,7 @@ func TestParallelMatchAgreesWithSerial(t *testing.T) {
 	m := New("Search", TouchpointItems(testmap.Generate(40, 10000)), styles())
 	for _, q := range []string{"t", "steps", "touchpoint 42"} {
 		got := m.match(q, nil)
-		want := m.matchRange(q, 0, len(m.items), func(i int) int { return i }, new([]piece))
+		want := m.matchRange(q, 0, len(m.items), func(i int) int { return i })
 		if len(got) != len(want) {
 			t.Fatalf("q=%q: %d results, serial %d", q, len(got), len(want))
 		}

@@ -157,7 +157,7 @@ func NewMapIndex(mp *model.Map, prev *MapIndex, ref func(t *model.Touchpoint) an
 				e = prev.items[i]
 			} else {
 				e = fieldEntry(&b, Item{Fields: touchpointFields(t)})
-				e.detail, e.lower = detail, asciiLower(e.text)
+				e.detail, e.bytewise = detail, byteFoldable(e.text)
 				e.nameEnd = e.fieldEnd(0)
 			}
 			e.ref = ref(t)

@@ -9,25 +9,40 @@ import (
 	"github.com/sahilm/fuzzy"
 )
 
-// eachMatch is sahilm/fuzzy's FindFromIterNoSort, scoring exactly as it
-// does (TestMatcherAgreesWithFuzzy and FuzzMatcher keep the two in step),
-// but it hands each match to yield instead of collecting them, and its
-// MatchedIndexes are scratch that the next match overwrites: on a
-// 10,000-touchpoint map the first keystroke matches most fields of every
-// touchpoint, and one allocation per match was most of what a keystroke
-// cost in time and memory.
-func eachMatch(pattern string, it iter.Seq[string], yield func(fuzzy.Match)) {
-	if len(pattern) == 0 {
-		return
-	}
+// matcher is sahilm/fuzzy's matching of one pattern, scoring exactly as
+// it does (TestMatcherAgreesWithFuzzy and FuzzMatcher keep the two in
+// step), but without an allocation per match: the indexes match returns
+// are scratch that the next call overwrites. On a 10,000-touchpoint map
+// the first keystroke matches most fields of every touchpoint, and one
+// allocation per match was most of what a keystroke cost.
+type matcher struct {
+	runes   []rune
+	scratch []int
+}
+
+func newMatcher(pattern string) *matcher {
 	runes := []rune(pattern)
-	scratch := make([]int, 0, len(runes))
+	return &matcher{runes: runes, scratch: make([]int, 0, len(runes))}
+}
+
+// match scores s, and reports whether every rune of the pattern matched.
+func (mt *matcher) match(s string) (score int, matched []int, ok bool) {
+	if len(mt.runes) == 0 {
+		return 0, nil, false
+	}
+	score, matched = matchOne(mt.runes, s, mt.scratch[:0])
+	return score, matched, len(matched) == len(mt.runes)
+}
+
+// eachMatch is sahilm/fuzzy's FindFromIterNoSort through matcher: it hands
+// each match to yield, its MatchedIndexes the matcher's scratch.
+func eachMatch(pattern string, it iter.Seq[string], yield func(fuzzy.Match)) {
+	mt := newMatcher(pattern)
 	i := 0
 	for s := range it {
 		idx := i
 		i++
-		score, got := matchOne(runes, s, scratch[:0])
-		if len(got) == len(runes) {
+		if score, got, ok := mt.match(s); ok {
 			yield(fuzzy.Match{Str: s, Index: idx, MatchedIndexes: got, Score: score})
 		}
 	}
