@@ -56,6 +56,7 @@ type Root struct {
 	searchIdx *finder.MapIndex
 	// searchStale says the map changed since searchIdx was built.
 	searchStale bool
+	tidy        tidy // hands freed memory back once the person pauses (tidy.go)
 	maps        []model.MapSummary
 	mp          *model.Map // the map on the board
 	// resyncing is set from a failed write until the reload that follows it.
@@ -86,7 +87,7 @@ type Root struct {
 
 // New returns the root model on st. Run uses it; tests drive it directly.
 func New(st Store, opts Options) *Root {
-	r := &Root{st: st, opts: opts, keys: DefaultKeyMap(), styles: &Styles{}}
+	r := &Root{st: st, opts: opts, keys: DefaultKeyMap(), styles: &Styles{}, tidy: tidy{on: opts.Tidy}}
 	r.dir, _ = os.Getwd()
 	r.shortHelp = help.New()
 	r.setStyles(DefaultStyles(true))
@@ -125,49 +126,57 @@ func (r *Root) Init() tea.Cmd {
 // Update routes a message: first the messages the root always handles
 // itself, then input to the top overlay, or to the screen when none is open.
 func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := r.route(msg)
+	if t := r.tidy.after(msg); t != nil {
+		cmd = tea.Batch(cmd, t)
+	}
+	return r, cmd
+}
+
+func (r *Root) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		r.width, r.height = msg.Width, msg.Height
 		r.shortHelp.SetWidth(max(0, msg.Width))
 		r.lanes.SetSize(msg.Width, max(0, msg.Height-2))
-		return r, nil
+		return nil
 	case tea.BackgroundColorMsg:
 		r.setStyles(DefaultStyles(msg.IsDark()))
-		return r, nil
+		return nil
 	case tea.KeyPressMsg:
 		if r.keys.ForceQuit.matches(msg) {
-			return r, r.quit(true)
+			return r.quit(true)
 		}
 	case viewSavedMsg:
 		if msg.err != nil {
 			r.setNote("the view was not kept: "+firstLine(msg.err.Error()), true)
 		}
-		return r, nil
+		return nil
 	case writeDoneMsg:
-		return r, r.writeDone(msg)
+		return r.writeDone(msg)
 	case retryWriteMsg:
-		return r, r.queue.next(r.st)
+		return r.queue.next(r.st)
 	case refreshTickMsg:
 		cmds := []tea.Cmd{refreshTick()}
 		if !r.live.asking {
 			r.live.asking = true
 			cmds = append(cmds, dataVersionCmd(r.st))
 		}
-		return r, tea.Batch(cmds...)
+		return tea.Batch(cmds...)
 	case dataVersionMsg:
 		r.live.asking = false
 		if msg.err != nil || !r.live.changed(msg.version) {
-			return r, nil
+			return nil
 		}
 		if r.busy() {
 			r.live.deferred = true
-			return r, nil
+			return nil
 		}
-		return r, r.reload()
+		return r.reload()
 	case mapsLoadedMsg, mapLoadedMsg, vocabMsg, mapCreatedMsg, mapActionMsg, allMapsMsg:
-		return r, r.loaded(msg)
+		return r.loaded(msg)
 	case roomMsg:
-		return r, r.roomUpdate(msg)
+		return r.roomUpdate(msg)
 	}
 
 	if r.width < minWidth || r.height < minHeight {
@@ -176,21 +185,21 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch msg := msg.(type) {
 		case tea.KeyPressMsg:
 			if r.keys.Quit.matches(msg) && r.top() == nil && r.screen == screenHome {
-				return r, r.quit(false)
+				return r.quit(false)
 			}
-			return r, nil
+			return nil
 		case tea.MouseMsg, tea.PasteMsg:
-			return r, nil
+			return nil
 		}
 	}
 
 	if o := r.top(); o != nil {
-		return r, r.updateOverlay(o, msg)
+		return r.updateOverlay(o, msg)
 	}
 	if r.screen == screenHome {
-		return r, r.updateHome(msg)
+		return r.updateHome(msg)
 	}
-	return r, r.updateBoard(msg)
+	return r.updateBoard(msg)
 }
 
 // busy reports whether a reload must wait: our own writes are still on

@@ -19,11 +19,16 @@ type Options struct {
 	ExportFunc exportdlg.ExportFunc
 	WriteFile  exportdlg.WriteFunc // atomic file writer; refuses the open map file
 	Session    *Session            // a guest in a workshop over SSH (workshop.go); nil locally
+	// Tidy hands memory freed by a burst of work back to the system once
+	// the person pauses (tidy.go). Run sets it: it is for a process that
+	// shows one person's screen.
+	Tidy bool
 }
 
 // Run shows the interface on the terminal until the user quits. Writes still
 // queued when the user quits are finished first.
 func Run(st Store, opts Options) error {
+	opts.Tidy = true
 	_, err := tea.NewProgram(New(st, opts)).Run()
 	return err
 }

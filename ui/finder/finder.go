@@ -29,6 +29,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -133,14 +134,17 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDn}, {k.Choose, k.Close}}
 }
 
-// entry is an Item prepared for matching: text cleaned so what is drawn is
-// what was matched, and where the name ends.
+// entry is an Item prepared for matching: its fields cleaned so what is
+// drawn is what was matched. Offsets into an entry are into its text, the
+// parts joined with Sep, which is never built except where a match has to
+// span fields (span): parts share the map's memory, so the index of a large
+// map costs little more than its offsets.
 type entry struct {
-	text    string
+	parts   []string
 	detail  string
 	ref     any
 	nameEnd int
-	fields  []int32 // byte offset where each field starts (the name at 0)
+	fields  []int32 // where each part starts in the text (the name at 0)
 	labels  []label // what each field is called, when the item said so
 	// bytewise says the cheap checks before the matcher may compare bytes
 	// with ASCII case folded (fold.go): false when text holds a rune that
@@ -151,10 +155,40 @@ type entry struct {
 
 // fieldEnd returns where field k ends.
 func (e *entry) fieldEnd(k int) int {
-	if k+1 < len(e.fields) {
-		return int(e.fields[k+1]) - len(Sep)
+	return int(e.fields[k]) + len(e.parts[k])
+}
+
+// size is the length of the entry's text.
+func (e *entry) size() int { return e.fieldEnd(len(e.parts) - 1) }
+
+// span returns text[lo:hi]: a slice of one part when it lies in one, and
+// otherwise of the text built in *scratch, valid until scratch is reused.
+func (e *entry) span(lo, hi int, scratch *[]byte) string {
+	k := e.fieldAt(lo)
+	if base := int(e.fields[k]); hi <= base+len(e.parts[k]) {
+		return e.parts[k][lo-base : hi-base]
 	}
-	return len(e.text)
+	b := (*scratch)[:0]
+	for k, p := range e.parts {
+		if k > 0 {
+			b = append(b, Sep...)
+		}
+		b = append(b, p...)
+	}
+	*scratch = b
+	return unsafe.String(unsafe.SliceData(b), len(b))[lo:hi]
+}
+
+// text builds the entry's whole text.
+func (e *entry) text() string { return strings.Join(e.parts, Sep) }
+
+// byteAt returns byte i of the text.
+func (e *entry) byteAt(i int) byte {
+	k := e.fieldAt(i)
+	if j := i - int(e.fields[k]); j < len(e.parts[k]) {
+		return e.parts[k][j]
+	}
+	return Sep[i-e.fieldEnd(k)]
 }
 
 // result is one ranked match; matched holds byte offsets into the text.
@@ -206,25 +240,20 @@ type Index struct{ items []entry }
 // NewIndex prepares items for searching.
 func NewIndex(items []Item) *Index {
 	x := &Index{items: make([]entry, len(items))}
-	var b strings.Builder
 	for i, it := range items {
 		var e entry
 		if len(it.Fields) > 0 {
-			e = fieldEntry(&b, it)
+			e = fieldEntry(it)
 		} else {
 			text := theme.Clean(it.Text)
-			e = entry{text: text, fields: []int32{0}}
-			for off := 0; ; {
-				i := strings.Index(text[off:], Sep)
-				if i < 0 {
-					break
-				}
-				off += i + len(Sep)
-				e.fields = append(e.fields, int32(off))
+			e.parts = strings.Split(text, Sep)
+			e.fields = make([]int32, len(e.parts))
+			for k := 1; k < len(e.parts); k++ {
+				e.fields[k] = int32(e.fieldEnd(k-1) + len(Sep))
 			}
 		}
-		e.detail, e.ref, e.bytewise = theme.Clean(it.Detail), it.Ref, byteFoldable(e.text)
-		e.nameEnd = e.fieldEnd(0)
+		e.detail, e.ref = theme.Clean(it.Detail), it.Ref
+		e.finish()
 		x.items[i] = e
 	}
 	return x
@@ -233,18 +262,11 @@ func NewIndex(items []Item) *Index {
 // Len returns how many items the index holds.
 func (x *Index) Len() int { return len(x.items) }
 
-// fieldEntry joins an item's fields, cleaned and without blank ones (the
-// name always stays first), recording where each starts and its label.
-func fieldEntry(b *strings.Builder, it Item) entry {
-	b.Reset()
-	// Sized up front: the text lives as long as the index, and a builder
-	// left to double would keep up to twice its length.
-	n := len(Sep) * len(it.Fields)
-	for _, f := range it.Fields {
-		n += len(f.Text)
-	}
-	b.Grow(max(n, len("(unnamed)")))
-	e := entry{fields: make([]int32, 0, len(it.Fields)), labels: make([]label, 0, len(it.Fields))}
+// fieldEntry prepares an item's fields, cleaned and without blank ones
+// (the name always stays first), recording where each starts and its label.
+func fieldEntry(it Item) entry {
+	e := entry{parts: make([]string, 0, len(it.Fields)), fields: make([]int32, 0, len(it.Fields)), labels: make([]label, 0, len(it.Fields))}
+	at := 0
 	for k, f := range it.Fields {
 		s := strings.TrimSpace(theme.Clean(f.Text))
 		if k == 0 && s == "" {
@@ -254,14 +276,23 @@ func fieldEntry(b *strings.Builder, it Item) entry {
 			continue
 		}
 		if k > 0 {
-			b.WriteString(Sep)
+			at += len(Sep)
 		}
-		e.fields = append(e.fields, int32(b.Len()))
+		e.parts = append(e.parts, s)
+		e.fields = append(e.fields, int32(at))
 		e.labels = append(e.labels, internLabel(f.Label))
-		b.WriteString(s)
+		at += len(s)
 	}
-	e.text = b.String()
 	return e
+}
+
+// finish sets what is worked out from the parts.
+func (e *entry) finish() {
+	e.nameEnd = e.fieldEnd(0)
+	e.bytewise = true
+	for _, p := range e.parts {
+		e.bytewise = e.bytewise && byteFoldable(p)
+	}
 }
 
 // New returns a finder over items, focused and with an empty query.
@@ -323,7 +354,7 @@ func (m Model) Selected() (Item, bool) {
 		return Item{}, false
 	}
 	e := m.items[m.results[m.cursor].item]
-	return Item{Text: e.text, Detail: e.detail, Ref: e.ref}, true
+	return Item{Text: e.text(), Detail: e.detail, Ref: e.ref}, true
 }
 
 // Update handles keys, pasted text and the mouse: the wheel moves the
@@ -497,6 +528,7 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 	nq := utf8.RuneCountInString(q)
 	arena := make([]int, 0, (hi-lo)*nq)
 	out := make([]result, 0, hi-lo)
+	var scratch []byte // text of an entry whose match spans fields
 	// try hands one piece of an item's text to the matcher and keeps the
 	// item's best match. The matcher's indexes are its scratch: what is
 	// kept is copied into the one slice this search's results share.
@@ -515,7 +547,7 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 		if pc.where == inName {
 			lo = 0
 		}
-		r := finish(fm, pc.where, &m.items[pc.item], lo, pc.end, pl.q)
+		r := finish(fm, pc.where, &m.items[pc.item], lo, pc.end, pl.q, &scratch)
 		r.item = pc.item
 		keep := func() {
 			start := len(arena)
@@ -537,18 +569,18 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 		idx := at(i)
 		e := &m.items[idx]
 		if pl.q == nil || !e.bytewise {
-			try(piece{item: idx, end: len(e.text), where: inText}, e.text)
+			try(piece{item: idx, end: e.size(), where: inText}, e.span(0, e.size(), &scratch))
 			continue
 		}
-		if from, to, ok := pl.window(e, 0, e.nameEnd); ok {
-			try(piece{item: idx, from: from, end: e.nameEnd, where: inName}, e.text[from:to])
+		if from, to, ok := pl.window(e, 0, e.nameEnd, &scratch); ok {
+			try(piece{item: idx, from: from, end: e.nameEnd, where: inName}, e.span(from, to, &scratch))
 			// Letters scattered through the name must not hide the query
 			// typed whole in another field: that one is matched too, and
 			// the better of the two counts.
-			if k, ok := pl.exactField(e); ok {
+			if k, ok := pl.exactField(e, &scratch); ok {
 				base := int(e.fields[k])
-				if from, to, ok := pl.window(e, base, e.fieldEnd(k)); ok {
-					try(piece{item: idx, from: from, base: base, end: e.fieldEnd(k), where: inField}, e.text[from:to])
+				if from, to, ok := pl.window(e, base, e.fieldEnd(k), &scratch); ok {
+					try(piece{item: idx, from: from, base: base, end: e.fieldEnd(k), where: inField}, e.span(from, to, &scratch))
 				}
 			}
 			continue
@@ -556,14 +588,16 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 		found := false
 		for k := 1; k < len(e.fields); k++ {
 			base := int(e.fields[k])
-			if from, to, ok := pl.window(e, base, e.fieldEnd(k)); ok {
+			if from, to, ok := pl.window(e, base, e.fieldEnd(k), &scratch); ok {
 				found = true
-				try(piece{item: idx, from: from, base: base, end: e.fieldEnd(k), where: inField}, e.text[from:to])
+				try(piece{item: idx, from: from, base: base, end: e.fieldEnd(k), where: inField}, e.span(from, to, &scratch))
 			}
 		}
 		if !found {
-			if from, to, ok := pl.window(e, 0, len(e.text)); ok {
-				try(piece{item: idx, from: from, end: len(e.text), where: inText}, e.text[from:to])
+			if pl.spread(e) {
+				if from, to, ok := pl.window(e, 0, e.size(), &scratch); ok {
+					try(piece{item: idx, from: from, end: e.size(), where: inText}, e.span(from, to, &scratch))
+				}
 			}
 		}
 	}
@@ -590,15 +624,26 @@ func newPlan(q string) plan {
 
 // exactField returns the first field after the name holding the query as
 // typed, when the name does not.
-func (pl plan) exactField(e *entry) (int, bool) {
-	if foldIndex(e.text[:e.nameEnd], pl.q) >= 0 {
+func (pl plan) exactField(e *entry, scratch *[]byte) (int, bool) {
+	if foldIndex(e.parts[0], pl.q) >= 0 {
 		return 0, false
 	}
-	j := foldIndex(e.text[e.nameEnd:], pl.q)
-	if j < 0 {
-		return 0, false
+	if pl.q[0] == ' ' || pl.q[len(pl.q)-1] == ' ' {
+		// The query may take in a separator's space: look in the text.
+		text := e.span(0, e.size(), scratch)
+		j := foldIndex(text[e.nameEnd:], pl.q)
+		if j < 0 {
+			return 0, false
+		}
+		return e.fieldAt(e.nameEnd + j), true
 	}
-	return e.fieldAt(e.nameEnd + j), true
+	// Otherwise the first occurrence lies inside one field.
+	for k := 1; k < len(e.parts); k++ {
+		if foldIndex(e.parts[k], pl.q) >= 0 {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // fieldAt returns the field that byte i of the text belongs to.
@@ -610,7 +655,29 @@ func (e *entry) fieldAt(i int) int {
 	return k
 }
 
-// window returns the part of e.text[lo:hi] the matcher needs to see, or
+// spread reports whether the query is a subsequence of the whole text,
+// for an entry no single field of which holds it: the text is never built
+// for the many that fail.
+func (pl plan) spread(e *entry) bool {
+	j := 0
+	for k, p := range e.parts {
+		if k > 0 {
+			for i := 0; i < len(Sep) && j < len(pl.q); i++ {
+				if Sep[i] == pl.q[j] {
+					j++
+				}
+			}
+		}
+		for i := 0; i < len(p) && j < len(pl.q); i++ {
+			if lowerByte[p[i]] == pl.q[j] {
+				j++
+			}
+		}
+	}
+	return j == len(pl.q)
+}
+
+// window returns the part of text[lo:hi] the matcher needs to see, or
 // false when it cannot match. The matcher (sahilm/fuzzy) matches exactly
 // when the query is a case-folded subsequence, so a byte-wise subsequence
 // test on the lowered copy rejects the rest cheaply. Nothing after the last
@@ -618,8 +685,8 @@ func (e *entry) fieldAt(i int) int {
 // before the first occurrence of its first character except the rune just
 // before it (which decides the separator and camel-case bonuses) and the
 // leading penalty, which leadFix restores.
-func (pl plan) window(e *entry, lo, hi int) (from, to int, ok bool) {
-	s := e.text[lo:hi]
+func (pl plan) window(e *entry, lo, hi int, scratch *[]byte) (from, to int, ok bool) {
+	s := e.span(lo, hi, scratch)
 	j := 0
 	for i := 0; i < len(s) && j < len(pl.q); i++ {
 		if lowerByte[s[i]] == pl.q[j] {
@@ -634,7 +701,7 @@ func (pl plan) window(e *entry, lo, hi int) (from, to int, ok bool) {
 	if f <= 1 {
 		return lo, to, true
 	}
-	_, size := utf8.DecodeLastRuneInString(e.text[lo : lo+f])
+	_, size := utf8.DecodeLastRuneInString(s[:f])
 	return lo + f - size, to, true
 }
 
@@ -696,21 +763,21 @@ const (
 	wordBonus      = 80
 )
 
-// finish turns a match inside e.text[lo:hi] into a result: ranked, and
+// finish turns a match inside text[lo:hi] into a result: ranked, and
 // when the query appears there as typed (ASCII, ignoring case), marked and
 // rewarded as that contiguous run rather than scattered letters.
-func finish(fm fuzzy.Match, where int, e *entry, lo, hi int, q []byte) result {
+func finish(fm fuzzy.Match, where int, e *entry, lo, hi int, q []byte, scratch *[]byte) result {
 	r := result{item: fm.Index, score: rank(fm, where, e), matched: fm.MatchedIndexes}
-	if len(q) == 0 || !e.bytewise || hi > len(e.text) || lo >= hi {
+	if len(q) == 0 || !e.bytewise || hi > e.size() || lo >= hi {
 		return r
 	}
-	i := foldIndex(e.text[lo:hi], q)
+	i := foldIndex(e.span(lo, hi, scratch), q)
 	if i < 0 {
 		return r
 	}
 	i += lo
 	r.score += substringBonus
-	if wordEdge(e.text, i-1) && wordEdge(e.text, i+len(q)) {
+	if wordEdge(e, i-1) && wordEdge(e, i+len(q)) {
 		r.score += wordBonus
 	}
 	m := r.matched[:0:0]
@@ -726,12 +793,13 @@ func finish(fm fuzzy.Match, where int, e *entry, lo, hi int, q []byte) result {
 	return r
 }
 
-// wordEdge reports whether byte i of s is not part of a word (or outside s).
-func wordEdge(s string, i int) bool {
-	if i < 0 || i >= len(s) {
+// wordEdge reports whether byte i of e's text is not part of a word (or
+// outside it).
+func wordEdge(e *entry, i int) bool {
+	if i < 0 || i >= e.size() {
 		return true
 	}
-	c := lowerByte[s[i]]
+	c := lowerByte[e.byteAt(i)]
 	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80)
 }
 
@@ -856,7 +924,7 @@ func (m Model) row(r result, selected bool, w int) string {
 	var b strings.Builder
 	b.Grow(w + 128)
 	if w < 3 {
-		highlight(&b, e.text, r.matched, w, p.text, p.hl)
+		highlight(&b, e.parts[0], inside(r.matched, 0, e.nameEnd), w, p.text, p.hl)
 		return theme.Pad(b.String(), w, lipgloss.NewStyle())
 	}
 	if selected {
@@ -895,13 +963,13 @@ func (m Model) row(r result, selected bool, w int) string {
 // around the match ("Checkout  pain point: …the card was refused twice").
 func (m Model) resultText(b *strings.Builder, e *entry, matched []int, w int, p *paints) int {
 	if e.labels == nil {
-		return highlight(b, e.text, matched, w, p.text, p.hl)
+		return highlight(b, e.text(), matched, w, p.text, p.hl)
 	}
 	k := 0
 	if len(matched) > 0 {
 		k = e.fieldAt(matched[0])
 	}
-	name := e.text[:e.nameEnd]
+	name := e.parts[0]
 	if k == 0 || k >= len(e.labels) {
 		return highlight(b, name, inside(matched, 0, e.nameEnd), w, p.text, p.hl)
 	}
@@ -914,17 +982,18 @@ func (m Model) resultText(b *strings.Builder, e *entry, matched []int, w int, p 
 	p.detail.add(b, label)
 	used += ansi.StringWidth(label)
 	lo, hi := int(e.fields[k]), e.fieldEnd(k)
+	text := e.parts[k] // text[i-lo] is byte i of the entry's text
 	rest := w - used
 	// Start a third of the way back, so the match shows with what leads
 	// to it, on a word's start where there is one.
 	start := lo
-	if first := matched[0]; ansi.StringWidth(e.text[lo:first]) > rest/3 {
+	if first := matched[0]; ansi.StringWidth(text[:first-lo]) > rest/3 {
 		start = first
 		for back := 0; start > lo && back < rest/3; back++ {
-			_, size := utf8.DecodeLastRuneInString(e.text[lo:start])
+			_, size := utf8.DecodeLastRuneInString(text[:start-lo])
 			start -= size
 		}
-		if sp := strings.IndexByte(e.text[start:first], ' '); sp >= 0 {
+		if sp := strings.IndexByte(text[start-lo:first-lo], ' '); sp >= 0 {
 			start += sp + 1
 		}
 		p.text.add(b, "…")
@@ -935,7 +1004,7 @@ func (m Model) resultText(b *strings.Builder, e *entry, matched []int, w int, p 
 	for i := range shifted {
 		shifted[i] -= start
 	}
-	return used + highlight(b, e.text[start:hi], shifted, rest, p.text, p.hl)
+	return used + highlight(b, text[start-lo:hi-lo], shifted, rest, p.text, p.hl)
 }
 
 // inside returns the offsets of matched within [lo, hi).

@@ -102,7 +102,7 @@ func TestMapItemsCarryTheMap(t *testing.T) {
 func resultNames(m Model) []string {
 	var out []string
 	for _, r := range m.results {
-		text := m.items[r.item].text
+		text := m.items[r.item].text()
 		out = append(out, strings.SplitN(text, Sep, 2)[0])
 	}
 	return out
@@ -283,19 +283,21 @@ func TestScrollKeepsSelectionVisible(t *testing.T) {
 // untrimmed name, then on each other field, then on the whole text.
 func reference(q string, e *entry) (result, bool) {
 	pl := newPlan(q)
+	text := e.text()
+	var scratch []byte
 	adj := func(fm fuzzy.Match, base, where int) result {
 		fm.Score += len(fm.Str) - len(fm.MatchedIndexes)
 		for k := range fm.MatchedIndexes {
 			fm.MatchedIndexes[k] += base
 		}
-		hi := len(e.text)
+		hi := len(text)
 		switch where {
 		case inName:
 			hi = e.nameEnd
 		case inField:
 			hi = e.fieldEnd(e.fieldAt(base))
 		}
-		r := finish(fm, where, e, base, hi, pl.q)
+		r := finish(fm, where, e, base, hi, pl.q, &scratch)
 		r.item = 0
 		return r
 	}
@@ -307,11 +309,11 @@ func reference(q string, e *entry) (result, bool) {
 		return ms[0], true
 	}
 	if newPlan(q).q != nil && e.bytewise {
-		if fm, ok := one(e.text[:e.nameEnd]); ok {
+		if fm, ok := one(text[:e.nameEnd]); ok {
 			r := adj(fm, 0, inName)
-			if k, ok := pl.exactField(e); ok {
+			if k, ok := pl.exactField(e, &scratch); ok {
 				base := int(e.fields[k])
-				if fm, ok := one(e.text[base:e.fieldEnd(k)]); ok {
+				if fm, ok := one(text[base:e.fieldEnd(k)]); ok {
 					if f := adj(fm, base, inField); f.score > r.score {
 						r = f
 					}
@@ -323,7 +325,7 @@ func reference(q string, e *entry) (result, bool) {
 		found := false
 		for k := 1; k < len(e.fields); k++ {
 			base := int(e.fields[k])
-			if fm, ok := one(e.text[base:e.fieldEnd(k)]); ok {
+			if fm, ok := one(text[base:e.fieldEnd(k)]); ok {
 				if r := adj(fm, base, inField); !found || r.score > best.score {
 					best, found = r, true
 				}
@@ -333,7 +335,7 @@ func reference(q string, e *entry) (result, bool) {
 			return best, true
 		}
 	}
-	if fm, ok := one(e.text); ok {
+	if fm, ok := one(text); ok {
 		return adj(fm, 0, inText), true
 	}
 	return result{}, false
@@ -377,14 +379,14 @@ func TestIncrementalSearchIsExact(t *testing.T) {
 				w, ok := reference(string(q), &m.items[i])
 				g, found := got[i]
 				if ok != found {
-					t.Fatalf("trial %d step %d q=%q item %q: found %v, want %v", trial, step, string(q), m.items[i].text, found, ok)
+					t.Fatalf("trial %d step %d q=%q item %q: found %v, want %v", trial, step, string(q), m.items[i].text(), found, ok)
 				}
 				if !ok {
 					continue
 				}
 				want++
 				if g.score != w.score || !reflect.DeepEqual(g.matched, w.matched) {
-					t.Fatalf("q=%q item %q: score %d matched %v, want %d %v", string(q), m.items[i].text, g.score, g.matched, w.score, w.matched)
+					t.Fatalf("q=%q item %q: score %d matched %v, want %d %v", string(q), m.items[i].text(), g.score, g.matched, w.score, w.matched)
 				}
 			}
 			if len(got) != want {

@@ -27,12 +27,11 @@ func TouchpointItems(mp *model.Map) []Item {
 		return nil
 	}
 	items := make([]Item, 0, mp.TouchpointCount())
-	var b strings.Builder
 	for pi, p := range mp.Phases {
 		for ti := range p.Touchpoints {
 			fs := touchpointFields(&p.Touchpoints[ti])
 			items = append(items, Item{
-				Text:   joinFields(&b, fs),
+				Text:   joinFields(fs),
 				Detail: p.Name,
 				Ref:    model.Ref{Phase: pi, Index: ti},
 				Fields: fs,
@@ -121,16 +120,22 @@ func touchpointFields(t *model.Touchpoint) []Field {
 }
 
 // joinFields is the Text of an item made of fs, as NewIndex builds it.
-func joinFields(b *strings.Builder, fs []Field) string {
-	return fieldEntry(b, Item{Fields: fs}).text
+func joinFields(fs []Field) string {
+	e := fieldEntry(Item{Fields: fs})
+	return e.text()
 }
 
 // MapIndex is the search index of one map, kept across edits: building
 // it again after an edit prepares only the touchpoints that changed (by ID
 // and revision, and their phase's name), so the search after each save of
 // a 10,000-touchpoint map costs a few milliseconds, not a whole new index.
+//
+// Entries share the map's strings, so they are reused only for the same
+// *model.Map, which edits change in place: an entry of a map read again
+// from the file would keep the old map's texts alive beside the new ones.
 type MapIndex struct {
 	*Index
+	src  *model.Map
 	keys []indexKey // per entry, what it was built from
 	at   map[int64]int
 }
@@ -145,8 +150,10 @@ type indexKey struct {
 // refers to (ChosenMsg carries it).
 func NewMapIndex(mp *model.Map, prev *MapIndex, ref func(t *model.Touchpoint) any) *MapIndex {
 	n := mp.TouchpointCount()
-	x := &MapIndex{Index: &Index{items: make([]entry, 0, n)}, keys: make([]indexKey, 0, n), at: make(map[int64]int, n)}
-	var b strings.Builder
+	x := &MapIndex{Index: &Index{items: make([]entry, 0, n)}, src: mp, keys: make([]indexKey, 0, n), at: make(map[int64]int, n)}
+	if prev != nil && prev.src != mp {
+		prev = nil
+	}
 	for _, p := range mp.Phases {
 		detail := model.CleanTerminal(p.Name)
 		for ti := range p.Touchpoints {
@@ -156,9 +163,9 @@ func NewMapIndex(mp *model.Map, prev *MapIndex, ref func(t *model.Touchpoint) an
 			if i, ok := prev.lookup(k); ok && t.ID != 0 {
 				e = prev.items[i]
 			} else {
-				e = fieldEntry(&b, Item{Fields: touchpointFields(t)})
-				e.detail, e.bytewise = detail, byteFoldable(e.text)
-				e.nameEnd = e.fieldEnd(0)
+				e = fieldEntry(Item{Fields: touchpointFields(t)})
+				e.detail = detail
+				e.finish()
 			}
 			e.ref = ref(t)
 			x.at[t.ID] = len(x.items)
