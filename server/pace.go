@@ -38,6 +38,7 @@ type pacer struct {
 	paused bool
 	ended  bool
 	quiet  *time.Timer
+	last   time.Time // the last message or frame
 }
 
 func newPacer(fps int) *pacer {
@@ -50,6 +51,7 @@ func newPacer(fps int) *pacer {
 func (pc *pacer) wake(p *tea.Program) {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
+	pc.last = time.Now()
 	if !pc.looked && p != nil {
 		pc.looked = true
 		pc.ticker, _ = tickerField(p)
@@ -68,6 +70,7 @@ func (pc *pacer) drawn() {
 	if pc.ticker == nil || pc.ended {
 		return
 	}
+	pc.last = time.Now()
 	if pc.quiet == nil {
 		pc.quiet = time.AfterFunc(quietAfter, pc.pause)
 		return
@@ -79,6 +82,11 @@ func (pc *pacer) pause() {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	if pc.ended || pc.paused || pc.ticker == nil {
+		return
+	}
+	if quiet := time.Since(pc.last); quiet < quietAfter {
+		// A frame came while this timer fired: wait for it to be drawn.
+		pc.quiet.Reset(quietAfter - quiet)
 		return
 	}
 	pc.ticker.Stop()
