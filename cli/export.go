@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"journeymap/interchange"
-	"journeymap/model"
 	"journeymap/storage"
 	"journeymap/ui/exportdlg"
 )
@@ -72,30 +71,43 @@ func (c *cli) export(args []string) error {
 	if err != nil {
 		return err
 	}
-	m, err := st.LoadMap(id)
-	if err != nil {
-		return err
+	return c.exportMap(st, id, format, *phase, out, opts)
+}
+
+// exportMap writes map id in format to out, atomically (a deck's pictures
+// go beside it), or to standard output for "" or "-". A format that can
+// is streamed from the file (Format.Stream), so the map is never held
+// whole; the others load it. The document is never held whole either way.
+func (c *cli) exportMap(st *storage.Store, id int64, format interchange.Format, phase, out string, opts interchange.Options) error {
+	write := func(w io.Writer) error {
+		m, err := st.LoadMap(id)
+		if err != nil {
+			return err
+		}
+		if opts.Phase, err = interchange.ResolvePhase(m, phase); err != nil {
+			return &usageError{cmd: "export", msg: "export: " + err.Error()}
+		}
+		return format.Write(w, m, opts)
 	}
-	if opts.Phase, err = interchange.ResolvePhase(m, *phase); err != nil {
-		return &usageError{cmd: "export", msg: "export: " + err.Error()}
+	if format.Stream != nil {
+		write = func(w io.Writer) error {
+			return st.ReadMap(id, format.Outline, func(r *storage.MapReader) error {
+				if _, err := interchange.ResolvePhase(r.Head, phase); err != nil {
+					return &usageError{cmd: "export", msg: "export: " + err.Error()}
+				}
+				return format.Stream(w, interchange.Source{Head: r.Head, Outline: r.Outline, MostMetrics: r.MostMetrics, Phases: r.Phases})
+			})
+		}
 	}
 	if out == "" || out == "-" {
-		// Streamed: the document is never held whole in memory.
 		bw := bufio.NewWriterSize(c.stdout, 64<<10)
-		if err := format.Write(bw, m, opts); err != nil {
-			return fmt.Errorf("export map %d: %w", id, err)
+		if err := write(bw); err != nil {
+			return err
 		}
 		return bw.Flush()
 	}
-	return writeOne(st, out, format, m, opts)
-}
-
-// writeOne writes m to out atomically; a deck's pictures go beside it.
-func writeOne(st *storage.Store, out string, format interchange.Format, m *model.Map, opts interchange.Options) error {
 	opts.Assets = interchange.DirAssets(out, st.Path())
-	return interchange.WriteFileAtomic(out, st.Path(), true, func(w io.Writer) error {
-		return format.Write(w, m, opts)
-	})
+	return interchange.WriteFileAtomic(out, st.Path(), true, write)
 }
 
 // exportAll writes every map of file into the directory dir, one file
@@ -132,10 +144,6 @@ func (c *cli) exportAll(file, ref, formatName, phase, dir string, opts interchan
 	}
 	used := map[string]bool{}
 	for _, sum := range maps {
-		m, err := st.LoadMap(sum.ID)
-		if err != nil {
-			return err
-		}
 		stem := exportdlg.Slug(sum.Title)
 		name := stem + format.Ext()
 		for n := 2; used[strings.ToLower(name)]; n++ {
@@ -143,7 +151,7 @@ func (c *cli) exportAll(file, ref, formatName, phase, dir string, opts interchan
 		}
 		used[strings.ToLower(name)] = true
 		path := filepath.Join(dir, name)
-		if err := writeOne(st, path, format, m, opts); err != nil {
+		if err := c.exportMap(st, sum.ID, format, "", path, opts); err != nil {
 			return fmt.Errorf("export map %d: %w", sum.ID, err)
 		}
 		fmt.Fprintln(c.stdout, path)

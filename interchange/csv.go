@@ -27,12 +27,12 @@ func WriteCSV(w io.Writer, m *model.Map) error {
 	if m == nil {
 		return errors.New("export csv: no map")
 	}
-	metrics := 0
-	for _, p := range m.Phases {
-		for _, t := range p.Touchpoints {
-			metrics = max(metrics, len(t.Metrics))
-		}
-	}
+	return StreamCSV(w, FromMap(m))
+}
+
+// StreamCSV writes src as WriteCSV writes its map.
+func StreamCSV(w io.Writer, src Source) error {
+	m, metrics := src.Head, src.MostMetrics
 	header := []string{
 		"map", "phase_position", "phase", "position", "name", "description", "channel", "kind", "owner",
 		"emotion_score", "emotion_labels", "motivations", "thoughts", "pain_points", "opportunities",
@@ -51,7 +51,7 @@ func WriteCSV(w io.Writer, m *model.Map) error {
 		cw.cell(h)
 	}
 	cw.end()
-	for pi, p := range m.Phases {
+	err := src.Phases(func(pi int, p *model.Phase) error {
 		phase := model.CleanText(p.Name)
 		for ti := range p.Touchpoints {
 			t := &p.Touchpoints[ti]
@@ -90,6 +90,10 @@ func WriteCSV(w io.Writer, m *model.Map) error {
 				return out.err
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return cw.w.Flush()
 }

@@ -59,6 +59,11 @@ type Format struct {
 	Extensions  []string // with the dot; the first is the one new files get
 	Description string   // one line for help texts
 	Write       func(w io.Writer, m *model.Map, opts Options) error
+	// Stream, when set, writes the same document as Write from a Source
+	// read once in journey order, so an export from the file never holds
+	// the whole map; Outline says it needs the Source's Outline.
+	Stream  func(w io.Writer, src Source) error
+	Outline bool
 }
 
 // Ext is the extension new files in f get, with its dot: ".md".
@@ -87,11 +92,11 @@ var formats = []Format{
 	{Name: "md", Aliases: []string{"markdown"}, Label: "Markdown", Extensions: []string{".md", ".markdown"},
 		Description: "Markdown for documents and slides", Write: noOptions(WriteMarkdown)},
 	{Name: "json", Label: "JSON", Extensions: []string{".json"},
-		Description: "the JSON interchange format, for import and other tools", Write: noOptions(WriteJSON)},
+		Description: "the JSON interchange format, for import and other tools", Write: noOptions(WriteJSON), Stream: StreamJSON},
 	{Name: "mermaid", Aliases: []string{"mmd"}, Label: "Mermaid", Extensions: []string{".mmd", ".mermaid"},
-		Description: "a Mermaid journey diagram", Write: noOptions(WriteMermaid)},
+		Description: "a Mermaid journey diagram", Write: noOptions(WriteMermaid), Stream: StreamMermaid, Outline: true},
 	{Name: "csv", Label: "CSV", Extensions: []string{".csv"},
-		Description: "one row per touchpoint, for spreadsheets", Write: noOptions(WriteCSV)},
+		Description: "one row per touchpoint, for spreadsheets", Write: noOptions(WriteCSV), Stream: StreamCSV},
 	{Name: "svg", Label: "SVG", Extensions: []string{".svg"},
 		Description: "the map (or --picture curve) as one 16:9 picture", Write: WriteSVG},
 	{Name: "png", Label: "PNG", Extensions: []string{".png"},

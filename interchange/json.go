@@ -48,6 +48,15 @@ func WriteJSON(out io.Writer, m *model.Map) error {
 	if err := checkNumbers(m); err != nil {
 		return err
 	}
+	return StreamJSON(out, FromMap(m))
+}
+
+// StreamJSON writes src as WriteJSON writes its map. Read from the file,
+// a value JSON cannot express is only met on the way: the error then
+// comes with part of the document written (an export to a file leaves
+// nothing behind: see WriteFileAtomic).
+func StreamJSON(out io.Writer, src Source) error {
+	m := src.Head
 	w := jsonWriter{out: out, b: make([]byte, 0, jsonChunk+jsonChunk/4)}
 	w.open('{')
 	w.key("format")
@@ -74,8 +83,7 @@ func WriteJSON(out io.Writer, m *model.Map) error {
 		w.b = append(w.b, "[]"...)
 	} else {
 		w.open('[')
-		for pi := range m.Phases {
-			p := &m.Phases[pi]
+		err := src.Phases(func(pi int, p *model.Phase) error {
 			w.item(pi)
 			w.open('{')
 			w.key("name")
@@ -88,6 +96,9 @@ func WriteJSON(out io.Writer, m *model.Map) error {
 			} else {
 				w.open('[')
 				for ti := range p.Touchpoints {
+					if err := checkTouchpointNumbers(pi, ti, &p.Touchpoints[ti]); err != nil {
+						return err
+					}
 					w.item(ti)
 					w.touchpoint(&p.Touchpoints[ti])
 					if w.flush(false); w.err != nil {
@@ -97,6 +108,10 @@ func WriteJSON(out io.Writer, m *model.Map) error {
 				w.close(']')
 			}
 			w.close('}')
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		w.close(']')
 	}
@@ -122,15 +137,22 @@ func MarshalJSON(m *model.Map) ([]byte, error) {
 func checkNumbers(m *model.Map) error {
 	for pi := range m.Phases {
 		for ti := range m.Phases[pi].Touchpoints {
-			for i, mt := range m.Phases[pi].Touchpoints[ti].Metrics {
-				for _, v := range []struct {
-					name string
-					v    *float64
-				}{{"target", mt.Target}, {"current", mt.Current}} {
-					if v.v != nil && (math.IsInf(*v.v, 0) || math.IsNaN(*v.v)) {
-						return fmt.Errorf("export json: map.phases[%d].touchpoints[%d].metrics[%d].%s: must be a finite number", pi, ti, i, v.name)
-					}
-				}
+			if err := checkTouchpointNumbers(pi, ti, &m.Phases[pi].Touchpoints[ti]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func checkTouchpointNumbers(pi, ti int, t *model.Touchpoint) error {
+	for i, mt := range t.Metrics {
+		for _, v := range []struct {
+			name string
+			v    *float64
+		}{{"target", mt.Target}, {"current", mt.Current}} {
+			if v.v != nil && (math.IsInf(*v.v, 0) || math.IsNaN(*v.v)) {
+				return fmt.Errorf("export json: map.phases[%d].touchpoints[%d].metrics[%d].%s: must be a finite number", pi, ti, i, v.name)
 			}
 		}
 	}

@@ -18,6 +18,13 @@ func WriteMermaid(w io.Writer, m *model.Map) error {
 	if m == nil {
 		return errors.New("export mermaid: no map")
 	}
+	return StreamMermaid(w, FromMap(m))
+}
+
+// StreamMermaid writes src's outline as WriteMermaid writes its map: the
+// diagram needs nothing else.
+func StreamMermaid(w io.Writer, src Source) error {
+	m := src.Outline
 	bw := bufio.NewWriterSize(w, 64<<10)
 	writeMermaid(bw, m, "")
 	return bw.Flush()

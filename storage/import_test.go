@@ -171,6 +171,7 @@ func FuzzLoadMap(f *testing.F) {
 		if oerr == nil && !reflect.DeepEqual(normalizeLists(m), normalizeLists(oracle)) {
 			t.Fatalf("the packed loader and the row loader disagree:\n got %s\nwant %s", dumpMap(m), dumpMap(oracle))
 		}
+		assertReadAgrees(t, s, id)
 		tp := m.Phases[0].Touchpoints[1]
 		if tp.Name != name || tp.Channel != channel {
 			t.Fatalf("texts misread: %q %q, stored %q %q", tp.Name, tp.Channel, name, channel)

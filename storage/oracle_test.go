@@ -115,6 +115,7 @@ func assertLoadersAgree(t testing.TB, s *Store, id int64) {
 	if !reflect.DeepEqual(normalizeLists(got), normalizeLists(want)) {
 		t.Fatalf("the packed loader and the row loader disagree:\n got %s\nwant %s", dumpMap(got), dumpMap(want))
 	}
+	assertReadAgrees(t, s, id)
 }
 
 // normalizeLists makes empty lists nil, as both loaders mean them.

@@ -727,41 +727,60 @@ func newAggQuery(from string, cols ...string) aggQuery {
 }
 
 func loadMap(q querier, id int64) (*model.Map, error) {
-	m := &model.Map{ID: id}
-	var updated int64
-	err := q.QueryRowContext(ctxBG, `SELECT rev, title, persona_name, persona_description, goal, notes, updated_at FROM maps WHERE id = ?`, id).
-		Scan(&m.Rev, &m.Title, &m.Persona.Name, &m.Persona.Description, &m.Goal, &m.Notes, &updated)
-	if err == sql.ErrNoRows {
-		return nil, ErrNotFound
-	}
+	m, phaseAt, err := loadHead(q, id)
 	if err != nil {
-		return nil, err
-	}
-	m.UpdatedAt = fromStamp(updated)
-
-	// Phases and touchpoints arrive in journey order; positions are dense,
-	// so appending in that order rebuilds the slices.
-	phaseAt := map[int64]int{}
-	rows, err := q.QueryContext(ctxBG, `SELECT id, rev, name, description FROM phases WHERE map_id = ? ORDER BY position`, id)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var p model.Phase
-		if err := rows.Scan(&p.ID, &p.Rev, &p.Name, &p.Description); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		phaseAt[p.ID] = len(m.Phases)
-		m.Phases = append(m.Phases, p)
-	}
-	if err := closeRows(rows); err != nil {
 		return nil, err
 	}
 	if len(m.Phases) == 0 {
 		return m, nil
 	}
+	if err := fillTouchpoints(q, m, phaseAt, loadTouchpoints, id); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
 
+// loadHead reads a map's own fields and its phases, without touchpoints,
+// and returns where each phase (by ID) sits in m.Phases.
+func loadHead(q querier, id int64) (*model.Map, map[int64]int, error) {
+	m := &model.Map{ID: id}
+	var updated int64
+	err := q.QueryRowContext(ctxBG, `SELECT rev, title, persona_name, persona_description, goal, notes, updated_at FROM maps WHERE id = ?`, id).
+		Scan(&m.Rev, &m.Title, &m.Persona.Name, &m.Persona.Description, &m.Goal, &m.Notes, &updated)
+	if err == sql.ErrNoRows {
+		return nil, nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	m.UpdatedAt = fromStamp(updated)
+
+	// Phases arrive in journey order; positions are dense, so appending in
+	// that order rebuilds the slice.
+	phaseAt := map[int64]int{}
+	rows, err := q.QueryContext(ctxBG, `SELECT id, rev, name, description FROM phases WHERE map_id = ? ORDER BY position`, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	for rows.Next() {
+		var p model.Phase
+		if err := rows.Scan(&p.ID, &p.Rev, &p.Name, &p.Description); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		phaseAt[p.ID] = len(m.Phases)
+		m.Phases = append(m.Phases, p)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, nil, err
+	}
+	return m, phaseAt, nil
+}
+
+// fillTouchpoints reads the touchpoints the query a selects (with args),
+// with their list items and metrics, into the phases of m that phaseAt
+// names; a touchpoint of any other phase makes the file unreadable.
+func fillTouchpoints(q querier, m *model.Map, phaseAt map[int64]int, a aggQuery, args ...any) error {
 	// Rows come back in whatever order SQLite scans them; each carries its
 	// keys (phase, position; touchpoint, list, position), goes into its
 	// parent's run of one shared slice, and each run is put in position
@@ -769,8 +788,8 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 	// (Runs usually arrive in order: checking costs one pass, sorting only
 	// happens when they did not.)
 	var pk packed
-	if err := pk.query(q, loadTouchpoints, id); err != nil {
-		return nil, err
+	if err := pk.query(q, a, args...); err != nil {
+		return err
 	}
 	phaseIDs, positions := pk.ints(), pk.ints()
 	nt := phaseIDs.count()
@@ -778,7 +797,7 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 	for !phaseIDs.done() {
 		pi, ok := phaseAt[phaseIDs.next()]
 		if !ok || pk.err != nil {
-			return nil, fmt.Errorf("touchpoints: %w", errPacked)
+			return fmt.Errorf("touchpoints: %w", errPacked)
 		}
 		counts[pi]++
 	}
@@ -808,7 +827,7 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 		// hand-edited file slipped past the CHECK) would shift every later
 		// score, so refuse the file rather than misread it.
 		if pk.err != nil || score < '1' || score > '5' || filled[pi] >= counts[pi] {
-			return nil, fmt.Errorf("touchpoints: %w", errPacked)
+			return fmt.Errorf("touchpoints: %w", errPacked)
 		}
 		k := offsets[pi] + filled[pi]
 		tps[k], tpPos[k] = t, pos
@@ -816,10 +835,10 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 		minID, maxID = min(minID, t.ID), max(maxID, t.ID)
 	}
 	if scores.s != "" || kinds.s != "" || positions.s != "" {
-		return nil, fmt.Errorf("touchpoints: %w", errPacked)
+		return fmt.Errorf("touchpoints: %w", errPacked)
 	}
 	if nt == 0 {
-		return m, nil
+		return nil
 	}
 	for pi := range m.Phases {
 		if c := counts[pi]; c > 0 {
@@ -855,13 +874,13 @@ func loadMap(q querier, id int64) (*model.Map, error) {
 			items, metricsQ, args = chunkQueries(chunk)
 		}
 		if err := ld.items(q, items, args); err != nil {
-			return nil, err
+			return err
 		}
 		if err := ld.metrics(q, metricsQ, args); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return m, nil
+	return nil
 }
 
 // loadChunk is how many touchpoints' items and metrics one query reads

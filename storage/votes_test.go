@@ -63,6 +63,7 @@ func TestVoteLifecycleAndJSONRoundTrip(t *testing.T) {
 		got.Votes[0].Results[0].Name != "b1" || got.Votes[0].Results[0].Dots != 3 {
 		t.Fatalf("votes: %+v", got.Votes)
 	}
+	assertReadAgrees(t, s, id) // ranked against the outline, as against the map
 
 	// JSON export → import into the file → export: the same bytes.
 	first, err := interchange.MarshalJSON(got)

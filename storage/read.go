@@ -1,0 +1,168 @@
+package storage
+
+import (
+	"fmt"
+	"strings"
+
+	"journeymap/model"
+)
+
+// MapReader is a map read for a writer that goes through it once, in
+// journey order, without holding it whole: an export of a large map then
+// costs the memory of a few hundred touchpoints, not of the map (see
+// ReadMap).
+type MapReader struct {
+	// Head is the map's own fields, its phases without their touchpoints,
+	// and its closed votes, as LoadMap has them.
+	Head *model.Map
+	// Outline, when ReadMap was asked for it, is Head with every
+	// touchpoint holding only its ID, name and emotion score: what a
+	// document needs before the phases (a curve) or after them.
+	Outline *model.Map
+	// MostMetrics is the most metrics any one touchpoint has.
+	MostMetrics int
+
+	q       querier
+	s       *Store
+	counts  []int // touchpoints per phase of Head
+	reading bool
+}
+
+// readChunk is about how many touchpoints MapReader.Phases reads at once
+// (whole phases, so a larger phase is read whole).
+const readChunk = 500
+
+// ReadMap reads map id for read, in one read transaction, so everything
+// read sees one state of the file: the head at once (and the outline when
+// outline is true), the phases as read asks for them (MapReader.Phases).
+// What read returns comes back as it is; the file's own errors name the
+// map and the file.
+func (s *Store) ReadMap(id int64, outline bool, read func(r *MapReader) error) error {
+	var fromRead error
+	err := s.inTx(false, func(q querier) error {
+		head, phaseAt, err := loadHead(q, id)
+		if err != nil {
+			return err
+		}
+		r := &MapReader{Head: head, q: q, s: s, counts: make([]int, len(head.Phases))}
+		rows, err := q.QueryContext(ctxBG, `SELECT p.id, count(*), ifnull(max(nm), 0) FROM phases p
+			JOIN touchpoints t ON t.phase_id = p.id
+			LEFT JOIN (SELECT touchpoint_id, count(*) AS nm FROM metrics GROUP BY touchpoint_id) m ON m.touchpoint_id = t.id
+			WHERE p.map_id = ? GROUP BY p.id`, id)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var phase int64
+			var n, most int
+			if err := rows.Scan(&phase, &n, &most); err != nil {
+				rows.Close()
+				return err
+			}
+			r.counts[phaseAt[phase]] = n
+			r.MostMetrics = max(r.MostMetrics, most)
+		}
+		if err := closeRows(rows); err != nil {
+			return err
+		}
+		var votes bool
+		if err := q.QueryRowContext(ctxBG, `SELECT EXISTS (SELECT 1 FROM votes WHERE map_id = ? AND closed_at IS NOT NULL)`, id).Scan(&votes); err != nil {
+			return err
+		}
+		if outline || votes {
+			if r.Outline, err = loadOutline(q, head, phaseAt); err != nil {
+				return err
+			}
+			// Ranking a vote's results needs each touchpoint's place and
+			// name; the outline has them.
+			if head.Votes, err = loadVotes(q, r.Outline); err != nil {
+				return err
+			}
+			r.Outline.Votes = head.Votes
+			if !outline {
+				r.Outline = nil
+			}
+		}
+		fromRead = read(r)
+		return fromRead
+	})
+	if fromRead != nil {
+		return fromRead
+	}
+	if err != nil {
+		return s.loadErr(id, err)
+	}
+	return nil
+}
+
+func (s *Store) loadErr(id int64, err error) error {
+	return fmt.Errorf("load map %d from %s: %w", id, s.path, readErr(err))
+}
+
+// Phases hands each phase of Head, complete as LoadMap reads it, to fn in
+// journey order, reading whole phases about readChunk touchpoints at a
+// time. fn may keep nothing of a phase it is handed: the memory is the
+// next chunk's. Phases may be called once.
+func (r *MapReader) Phases(fn func(pi int, p *model.Phase) error) error {
+	if r.reading {
+		return fmt.Errorf("map %d: its phases were already read", r.Head.ID)
+	}
+	r.reading = true
+	for lo := 0; lo < len(r.Head.Phases); {
+		hi, n := lo, 0
+		for hi < len(r.Head.Phases) && (hi == lo || n+r.counts[hi] <= readChunk) {
+			n += r.counts[hi]
+			hi++
+		}
+		run := &model.Map{ID: r.Head.ID, Phases: make([]model.Phase, hi-lo)}
+		copy(run.Phases, r.Head.Phases[lo:hi])
+		if n > 0 {
+			phaseAt := make(map[int64]int, hi-lo)
+			args := make([]any, hi-lo)
+			for i := range run.Phases {
+				phaseAt[run.Phases[i].ID] = i
+				args[i] = run.Phases[i].ID
+			}
+			a := newAggQuery(`(SELECT t.*, p.position AS phase_pos FROM phases p JOIN touchpoints t ON t.phase_id = p.id
+	WHERE p.id IN (`+strings.Repeat("?, ", len(args)-1)+`?))`, loadTouchpoints.cols...)
+			if err := fillTouchpoints(r.q, run, phaseAt, a, args...); err != nil {
+				return r.s.loadErr(r.Head.ID, err)
+			}
+		}
+		for i := range run.Phases {
+			if err := fn(lo+i, &run.Phases[i]); err != nil {
+				return err
+			}
+		}
+		lo = hi
+	}
+	return nil
+}
+
+// loadOutline reads every touchpoint's ID, name and score into a copy of
+// head's phases.
+func loadOutline(q querier, head *model.Map, phaseAt map[int64]int) (*model.Map, error) {
+	o := *head
+	o.Phases = make([]model.Phase, len(head.Phases))
+	copy(o.Phases, head.Phases)
+	rows, err := q.QueryContext(ctxBG, `SELECT t.phase_id, t.id, t.name, t.score FROM phases p JOIN touchpoints t ON t.phase_id = p.id
+		WHERE p.map_id = ? ORDER BY p.position, t.position`, head.ID)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var phase int64
+		var t model.Touchpoint
+		if err := rows.Scan(&phase, &t.ID, &t.Name, &t.Emotion.Score); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		pi, ok := phaseAt[phase]
+		if !ok {
+			rows.Close()
+			return nil, fmt.Errorf("touchpoints: %w", errPacked)
+		}
+		o.Phases[pi].Touchpoints = append(o.Phases[pi].Touchpoints, t)
+	}
+	return &o, closeRows(rows)
+}
