@@ -90,7 +90,7 @@ func (f Format) Prepare() {
 // formats lists every export format in the order menus show them.
 var formats = []Format{
 	{Name: "md", Aliases: []string{"markdown"}, Label: "Markdown", Extensions: []string{".md", ".markdown"},
-		Description: "Markdown for documents and slides", Write: noOptions(WriteMarkdown)},
+		Description: "Markdown for documents and slides", Write: noOptions(WriteMarkdown), Stream: StreamMarkdown, Outline: true},
 	{Name: "json", Label: "JSON", Extensions: []string{".json"},
 		Description: "the JSON interchange format, for import and other tools", Write: noOptions(WriteJSON), Stream: StreamJSON},
 	{Name: "mermaid", Aliases: []string{"mmd"}, Label: "Mermaid", Extensions: []string{".mmd", ".mermaid"},

@@ -29,16 +29,29 @@ func WriteMarkdown(w io.Writer, m *model.Map) error {
 	if m == nil {
 		return errors.New("export markdown: no map")
 	}
+	return StreamMarkdown(w, FromMap(m))
+}
+
+// StreamMarkdown writes src as WriteMarkdown writes its map: the curve and
+// the diagram from the outline, the phases as they come, and the insights
+// gathered on the way (model.InsightsBuilder).
+func StreamMarkdown(w io.Writer, src Source) error {
 	md := mdWriter{w: bufio.NewWriterSize(w, 64<<10)}
-	md.header(m)
-	md.curve(m)
-	for i := range m.Phases {
-		md.phase(i, &m.Phases[i])
+	md.header(src.Head)
+	md.curve(src.Outline)
+	ins := model.NewInsights(src.Head.Votes)
+	err := src.Phases(func(i int, p *model.Phase) error {
+		md.phase(i, p)
+		ins.Add(i, p)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	md.votes(m)
-	md.insights(model.Insights(m))
+	md.votes(src.Head)
+	md.insights(ins.Report())
 	md.s("## Diagram\n\n```mermaid\n")
-	writeMermaid(md.w, m, "")
+	writeMermaid(md.w, src.Outline, "")
 	md.s("```\n")
 	return md.w.Flush() // bufio keeps the first write error; Flush reports it
 }

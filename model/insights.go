@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 )
 
@@ -97,80 +98,106 @@ type Count struct {
 // lists are kept to InsightsTop entries as it goes, so the cost stays linear
 // in the size of the map.
 func Insights(m *Map) Report {
-	r := Report{Phases: len(m.Phases), Touchpoints: m.TouchpointCount(), Votes: m.Votes}
-	r.PhaseMeans = make([]PhaseMean, 0, len(m.Phases))
-	channels := map[string]int{}
-	kinds := map[Kind]int{}
-	sum := 0
-	var prev TouchpointRow
-	havePrev := false
-	// The off-target rows get their list and their copies of the metric
-	// values in one allocation each, sized by a first count.
+	b := NewInsights(m.Votes)
+	for pi := range m.Phases {
+		b.Add(pi, &m.Phases[pi])
+	}
+	return b.Report()
+}
+
+// InsightsBuilder computes a Report phase by phase, for a map read a few
+// phases at a time (an export streamed from the file): Add every phase in
+// journey order, then take the Report.
+type InsightsBuilder struct {
+	r        Report
+	channels map[string]int
+	kinds    map[Kind]int
+	sum      int
+	prev     TouchpointRow
+	havePrev bool
+}
+
+// NewInsights starts the Report of a map with the given closed votes.
+func NewInsights(votes []Vote) *InsightsBuilder {
+	return &InsightsBuilder{r: Report{Votes: votes}, channels: map[string]int{}, kinds: map[Kind]int{}}
+}
+
+// Add takes the map's phase pi, complete. It keeps the phase's strings
+// (names), not the phase.
+func (b *InsightsBuilder) Add(pi int, p *Phase) {
+	r := &b.r
+	r.Phases++
+	r.Touchpoints += len(p.Touchpoints)
+	pm := PhaseMean{Phase: pi, Name: p.Name, Touchpoints: len(p.Touchpoints)}
+	pm.Mean, pm.HasMean = p.MeanEmotion()
+	r.PhaseMeans = append(r.PhaseMeans, pm)
+	if len(p.Touchpoints) == 0 {
+		r.EmptyPhases = append(r.EmptyPhases, PhaseRow{Phase: pi, Name: p.Name})
+	}
+	// The off-target rows' copies of the metric values share one
+	// allocation per phase, sized by a first count.
 	off := 0
-	for _, p := range m.Phases {
-		for ti := range p.Touchpoints {
-			for mi := range p.Touchpoints[ti].Metrics {
-				if p.Touchpoints[ti].Metrics[mi].Status() == OffTarget {
-					off++
-				}
+	for ti := range p.Touchpoints {
+		for mi := range p.Touchpoints[ti].Metrics {
+			if p.Touchpoints[ti].Metrics[mi].Status() == OffTarget {
+				off++
 			}
 		}
 	}
 	var values []float64
 	if off > 0 {
-		r.OffTarget = make([]MetricRow, 0, off)
+		r.OffTarget = slices.Grow(r.OffTarget, off)
 		values = make([]float64, 2*off)
 	}
-	for pi, p := range m.Phases {
-		pm := PhaseMean{Phase: pi, Name: p.Name, Touchpoints: len(p.Touchpoints)}
-		pm.Mean, pm.HasMean = p.MeanEmotion()
-		r.PhaseMeans = append(r.PhaseMeans, pm)
-		if len(p.Touchpoints) == 0 {
-			r.EmptyPhases = append(r.EmptyPhases, PhaseRow{Phase: pi, Name: p.Name})
+	for ti := range p.Touchpoints {
+		t := &p.Touchpoints[ti]
+		row := TouchpointRow{Ref: Ref{pi, ti}, Phase: p.Name, Name: t.Name, Score: t.Emotion.Score}
+		// Rows arrive in journey order, so inserting after equals keeps
+		// ties in journey order.
+		if row.Score < NeutralScore {
+			r.Lowest = insertTop(r.Lowest, row, func(a, b TouchpointRow) bool { return a.Score < b.Score })
 		}
-		for ti := range p.Touchpoints {
-			t := &p.Touchpoints[ti]
-			row := TouchpointRow{Ref: Ref{pi, ti}, Phase: p.Name, Name: t.Name, Score: t.Emotion.Score}
-			// Rows arrive in journey order, so inserting after equals keeps
-			// ties in journey order.
-			if row.Score < NeutralScore {
-				r.Lowest = insertTop(r.Lowest, row, func(a, b TouchpointRow) bool { return a.Score < b.Score })
-			}
-			if havePrev && prev.Score > row.Score {
-				d := Drop{From: prev, To: row, Size: prev.Score - row.Score}
-				r.Drops = insertTop(r.Drops, d, func(a, b Drop) bool { return a.Size > b.Size })
-			}
-			prev, havePrev = row, true
-			sum += t.Emotion.Score
-			channels[t.Channel]++
-			kinds[t.Kind]++
-			if len(t.Metrics) == 0 {
-				r.WithoutMetrics = append(r.WithoutMetrics, row)
-			}
-			for mi := range t.Metrics {
-				mt := &t.Metrics[mi]
-				r.Metrics++
-				switch mt.Status() {
-				case OnTarget:
-					r.OnTarget++
-				case OffTarget:
-					// Off target means both values are set.
-					c := *mt
-					values[0], values[1] = *mt.Target, *mt.Current
-					c.Target, c.Current, values = &values[0], &values[1], values[2:]
-					r.OffTarget = append(r.OffTarget, MetricRow{Touchpoint: row, Index: mi, Metric: c})
-				default:
-					r.NoData++
-				}
+		if b.havePrev && b.prev.Score > row.Score {
+			d := Drop{From: b.prev, To: row, Size: b.prev.Score - row.Score}
+			r.Drops = insertTop(r.Drops, d, func(a, b Drop) bool { return a.Size > b.Size })
+		}
+		b.prev, b.havePrev = row, true
+		b.sum += t.Emotion.Score
+		b.channels[t.Channel]++
+		b.kinds[t.Kind]++
+		if len(t.Metrics) == 0 {
+			r.WithoutMetrics = append(r.WithoutMetrics, row)
+		}
+		for mi := range t.Metrics {
+			mt := &t.Metrics[mi]
+			r.Metrics++
+			switch mt.Status() {
+			case OnTarget:
+				r.OnTarget++
+			case OffTarget:
+				// Off target means both values are set.
+				c := *mt
+				values[0], values[1] = *mt.Target, *mt.Current
+				c.Target, c.Current, values = &values[0], &values[1], values[2:]
+				r.OffTarget = append(r.OffTarget, MetricRow{Touchpoint: row, Index: mi, Metric: c})
+			default:
+				r.NoData++
 			}
 		}
+	}
+}
+
+// Report returns the Report of the phases added.
+func (b *InsightsBuilder) Report() Report {
+	r := b.r
+	if r.PhaseMeans == nil {
+		r.PhaseMeans = []PhaseMean{} // one row per phase, even for none
 	}
 	r.OffTargets = len(r.OffTarget)
 	if r.Touchpoints > 0 {
-		r.MeanEmotion, r.HasMean = float64(sum)/float64(r.Touchpoints), true
+		r.MeanEmotion, r.HasMean = float64(b.sum)/float64(r.Touchpoints), true
 	}
-
-	for name, n := range channels {
+	for name, n := range b.channels {
 		r.Channels = append(r.Channels, Count{Name: name, Count: n})
 	}
 	slices.SortFunc(r.Channels, func(a, b Count) int {
@@ -179,6 +206,7 @@ func Insights(m *Map) Report {
 		}
 		return cmp.Compare(a.Name, b.Name)
 	})
+	kinds := maps.Clone(b.kinds)
 	for _, k := range Kinds {
 		r.Kinds = append(r.Kinds, Count{Name: string(k), Count: kinds[k]})
 		delete(kinds, k)

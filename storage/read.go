@@ -140,29 +140,57 @@ func (r *MapReader) Phases(fn func(pi int, p *model.Phase) error) error {
 }
 
 // loadOutline reads every touchpoint's ID, name and score into a copy of
-// head's phases.
+// head's phases: one packed row, placed and ordered as fillTouchpoints
+// places touchpoints.
 func loadOutline(q querier, head *model.Map, phaseAt map[int64]int) (*model.Map, error) {
 	o := *head
 	o.Phases = make([]model.Phase, len(head.Phases))
 	copy(o.Phases, head.Phases)
-	rows, err := q.QueryContext(ctxBG, `SELECT t.phase_id, t.id, t.name, t.score FROM phases p JOIN touchpoints t ON t.phase_id = p.id
-		WHERE p.map_id = ? ORDER BY p.position, t.position`, head.ID)
-	if err != nil {
+	var pk packed
+	if err := pk.query(q, outlineQuery, head.ID); err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var phase int64
-		var t model.Touchpoint
-		if err := rows.Scan(&phase, &t.ID, &t.Name, &t.Emotion.Score); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		pi, ok := phaseAt[phase]
-		if !ok {
-			rows.Close()
+	phaseIDs := pk.ints()
+	nt := phaseIDs.count()
+	counts := make([]int, len(o.Phases))
+	for !phaseIDs.done() {
+		pi, ok := phaseAt[phaseIDs.next()]
+		if !ok || pk.err != nil {
 			return nil, fmt.Errorf("touchpoints: %w", errPacked)
 		}
-		o.Phases[pi].Touchpoints = append(o.Phases[pi].Touchpoints, t)
+		counts[pi]++
 	}
-	return &o, closeRows(rows)
+	offsets := make([]int, len(o.Phases))
+	for pi := 1; pi < len(o.Phases); pi++ {
+		offsets[pi] = offsets[pi-1] + counts[pi-1]
+	}
+	tps := make([]model.Touchpoint, nt)
+	pos := make([]int64, nt)
+	filled := make([]int, len(o.Phases))
+	pk.rewind()
+	phaseIDs = pk.ints()
+	positions, ids, scores, names := pk.ints(), pk.ints(), pk.chars(), pk.texts()
+	for !phaseIDs.done() {
+		pi := phaseAt[phaseIDs.next()]
+		p, id, score, name := positions.next(), ids.next(), scores.next(), names.next()
+		if pk.err != nil || score < '1' || score > '5' || filled[pi] >= counts[pi] {
+			return nil, fmt.Errorf("touchpoints: %w", errPacked)
+		}
+		k := offsets[pi] + filled[pi]
+		tps[k] = model.Touchpoint{ID: id, Name: name, Emotion: model.Emotion{Score: int(score) - '0'}}
+		pos[k] = p
+		filled[pi]++
+	}
+	for pi, c := range counts {
+		if c > 0 {
+			at := offsets[pi]
+			run := tps[at : at+c : at+c]
+			inOrder(run, pos[at:at+c], func(i int) int64 { return run[i].ID })
+			o.Phases[pi].Touchpoints = run
+		}
+	}
+	return &o, nil
 }
+
+var outlineQuery = newAggQuery(`(SELECT t.phase_id, t.position, t.id, t.score, t.name FROM phases p JOIN touchpoints t ON t.phase_id = p.id
+	WHERE p.map_id = ?)`, "i:phase_id", "i:position", "i:id", "c:score", "t:name")
