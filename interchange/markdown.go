@@ -51,7 +51,7 @@ func StreamMarkdown(w io.Writer, src Source) error {
 	md.votes(src.Head)
 	md.insights(ins.Report())
 	md.s("## Diagram\n\n```mermaid\n")
-	writeMermaid(md.w, src.Outline, "")
+	writeMermaid(md.w, src.Head, src.Outline, "")
 	md.s("```\n")
 	return md.w.Flush() // bufio keeps the first write error; Flush reports it
 }
@@ -125,7 +125,7 @@ func (md mdWriter) header(m *model.Map) {
 	md.block("", m.Notes)
 }
 
-func (md mdWriter) curve(m *model.Map) {
+func (md mdWriter) curve(m *model.Outline) {
 	md.s("## Emotional curve\n\n")
 	if m.TouchpointCount() == 0 {
 		md.s("No touchpoints yet.\n\n")
@@ -140,7 +140,7 @@ func (md mdWriter) curve(m *model.Map) {
 			md.s("·") // an empty phase still shows where it sits
 		}
 		for _, t := range p.Touchpoints {
-			md.s(mdBars[model.ClampScore(t.Emotion.Score)])
+			md.s(mdBars[model.ClampScore(t.Score)])
 		}
 	}
 	md.s("\n\n| # | Phase | Touchpoint | Score | Curve |\n|---:|---|---|---|---|\n")
@@ -155,8 +155,8 @@ func (md mdWriter) curve(m *model.Map) {
 			md.s(" | ")
 			md.in(t.Name, "(untitled)")
 			md.s(" | ")
-			md.face(t.Emotion.Score)
-			md.s(" | ", mdDots[model.ClampScore(t.Emotion.Score)], " |\n")
+			md.face(t.Score)
+			md.s(" | ", mdDots[model.ClampScore(t.Score)], " |\n")
 		}
 	}
 	md.s("\n")

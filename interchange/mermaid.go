@@ -24,29 +24,28 @@ func WriteMermaid(w io.Writer, m *model.Map) error {
 // StreamMermaid writes src's outline as WriteMermaid writes its map: the
 // diagram needs nothing else.
 func StreamMermaid(w io.Writer, src Source) error {
-	m := src.Outline
 	bw := bufio.NewWriterSize(w, 64<<10)
-	writeMermaid(bw, m, "")
+	writeMermaid(bw, src.Head, src.Outline, "")
 	return bw.Flush()
 }
 
 // writeMermaid writes the diagram with every line indented by indent, so
 // Markdown can embed it in a fence.
-func writeMermaid(w *bufio.Writer, m *model.Map, indent string) {
+func writeMermaid(w *bufio.Writer, m *model.Map, o *model.Outline, indent string) {
 	actor := "customer"
 	if model.CleanLine(m.Persona.Name) != "" {
 		actor = mermaidActor(m.Persona.Name)
 	}
 	w.WriteString(indent + "journey\n")
 	w.WriteString(indent + "    title " + mermaidText(m.Title) + "\n")
-	for _, p := range m.Phases {
+	for _, p := range o.Phases {
 		w.WriteString(indent)
 		w.WriteString("    section ")
 		w.WriteString(mermaidText(p.Name))
 		w.WriteByte('\n')
 		for i := range p.Touchpoints {
 			t := &p.Touchpoints[i]
-			score := model.ClampScore(t.Emotion.Score)
+			score := model.ClampScore(t.Score)
 			w.WriteString(indent)
 			w.WriteString("      ")
 			w.WriteString(mermaidText(t.Name))

@@ -11,9 +11,9 @@ type Source struct {
 	// and its closed votes. A writer does not read its phases'
 	// touchpoints: it may have none.
 	Head *model.Map
-	// Outline holds every touchpoint's ID, name and score (and may hold
-	// more); set when the format's Outline says it needs it.
-	Outline *model.Map
+	// Outline holds every touchpoint's ID, name and score; set when the
+	// format's Outline says it needs it.
+	Outline *model.Outline
 	// MostMetrics is the most metrics any one touchpoint has.
 	MostMetrics int
 	// Phases hands every phase, complete, to fn in journey order; fn
@@ -29,7 +29,7 @@ func FromMap(m *model.Map) Source {
 			most = max(most, len(m.Phases[pi].Touchpoints[ti].Metrics))
 		}
 	}
-	return Source{Head: m, Outline: m, MostMetrics: most, Phases: func(fn func(int, *model.Phase) error) error {
+	return Source{Head: m, Outline: model.OutlineOf(m), MostMetrics: most, Phases: func(fn func(int, *model.Phase) error) error {
 		for pi := range m.Phases {
 			if err := fn(pi, &m.Phases[pi]); err != nil {
 				return err

@@ -301,6 +301,16 @@ type Ref struct {
 }
 
 // Touchpoint returns the touchpoint at r, or false if r is out of range.
+// Named returns the ID and name of the touchpoint at r and its phase's
+// name.
+func (m *Map) Named(r Ref) (id int64, name, phase string, ok bool) {
+	t, ok := m.Touchpoint(r)
+	if !ok {
+		return 0, "", "", false
+	}
+	return t.ID, t.Name, m.Phases[r.Phase].Name, true
+}
+
 func (m *Map) Touchpoint(r Ref) (*Touchpoint, bool) {
 	if r.Phase < 0 || r.Phase >= len(m.Phases) {
 		return nil, false

@@ -66,10 +66,17 @@ func (v Vote) Validate() error {
 	return nil
 }
 
+// Places finds a map's touchpoints by ID and names them by place: a *Map,
+// or the *Outline of one.
+type Places interface {
+	Find(id int64) (Ref, bool)
+	Named(r Ref) (id int64, name, phase string, ok bool)
+}
+
 // Rank orders results most dots first, ties in journey order, and fills
 // in each result's place in m (results whose touchpoint is gone are
 // dropped). Results that name no touchpoint ID are looked up by At.
-func Rank(m *Map, results []VoteResult) []VoteResult {
+func Rank(m Places, results []VoteResult) []VoteResult {
 	out := make([]VoteResult, 0, len(results))
 	for _, r := range results {
 		if r.Touchpoint != 0 {
@@ -79,11 +86,11 @@ func Rank(m *Map, results []VoteResult) []VoteResult {
 			}
 			r.At = ref
 		}
-		t, ok := m.Touchpoint(r.At)
+		id, name, phase, ok := m.Named(r.At)
 		if !ok || r.Dots < 1 {
 			continue
 		}
-		r.Touchpoint, r.Name, r.Phase = t.ID, t.Name, m.Phases[r.At.Phase].Name
+		r.Touchpoint, r.Name, r.Phase = id, name, phase
 		out = append(out, r)
 	}
 	slices.SortStableFunc(out, func(a, b VoteResult) int {

@@ -15,10 +15,10 @@ type MapReader struct {
 	// Head is the map's own fields, its phases without their touchpoints,
 	// and its closed votes, as LoadMap has them.
 	Head *model.Map
-	// Outline, when ReadMap was asked for it, is Head with every
-	// touchpoint holding only its ID, name and emotion score: what a
-	// document needs before the phases (a curve) or after them.
-	Outline *model.Map
+	// Outline, when ReadMap was asked for it, is every touchpoint's ID,
+	// name and emotion score: what a document needs before the phases (a
+	// curve) or after them.
+	Outline *model.Outline
 	// MostMetrics is the most metrics any one touchpoint has.
 	MostMetrics int
 
@@ -75,10 +75,9 @@ func (s *Store) ReadMap(id int64, outline bool, read func(r *MapReader) error) e
 			}
 			// Ranking a vote's results needs each touchpoint's place and
 			// name; the outline has them.
-			if head.Votes, err = loadVotes(q, r.Outline); err != nil {
+			if head.Votes, err = loadVotes(q, id, r.Outline); err != nil {
 				return err
 			}
-			r.Outline.Votes = head.Votes
 			if !outline {
 				r.Outline = nil
 			}
@@ -139,13 +138,14 @@ func (r *MapReader) Phases(fn func(pi int, p *model.Phase) error) error {
 	return nil
 }
 
-// loadOutline reads every touchpoint's ID, name and score into a copy of
-// head's phases: one packed row, placed and ordered as fillTouchpoints
-// places touchpoints.
-func loadOutline(q querier, head *model.Map, phaseAt map[int64]int) (*model.Map, error) {
-	o := *head
-	o.Phases = make([]model.Phase, len(head.Phases))
-	copy(o.Phases, head.Phases)
+// loadOutline reads every touchpoint's ID, name and score, phase by phase
+// of head: one packed row, placed and ordered as fillTouchpoints places
+// touchpoints.
+func loadOutline(q querier, head *model.Map, phaseAt map[int64]int) (*model.Outline, error) {
+	o := &model.Outline{Phases: make([]model.OutlinePhase, len(head.Phases))}
+	for i := range head.Phases {
+		o.Phases[i].Name = head.Phases[i].Name
+	}
 	var pk packed
 	if err := pk.query(q, outlineQuery, head.ID); err != nil {
 		return nil, err
@@ -164,7 +164,7 @@ func loadOutline(q querier, head *model.Map, phaseAt map[int64]int) (*model.Map,
 	for pi := 1; pi < len(o.Phases); pi++ {
 		offsets[pi] = offsets[pi-1] + counts[pi-1]
 	}
-	tps := make([]model.Touchpoint, nt)
+	tps := make([]model.OutlineTouchpoint, nt)
 	pos := make([]int64, nt)
 	filled := make([]int, len(o.Phases))
 	pk.rewind()
@@ -177,7 +177,7 @@ func loadOutline(q querier, head *model.Map, phaseAt map[int64]int) (*model.Map,
 			return nil, fmt.Errorf("touchpoints: %w", errPacked)
 		}
 		k := offsets[pi] + filled[pi]
-		tps[k] = model.Touchpoint{ID: id, Name: name, Emotion: model.Emotion{Score: int(score) - '0'}}
+		tps[k] = model.OutlineTouchpoint{ID: id, Name: name, Score: int(score) - '0'}
 		pos[k] = p
 		filled[pi]++
 	}
@@ -189,7 +189,7 @@ func loadOutline(q querier, head *model.Map, phaseAt map[int64]int) (*model.Map,
 			o.Phases[pi].Touchpoints = run
 		}
 	}
-	return &o, nil
+	return o, nil
 }
 
 var outlineQuery = newAggQuery(`(SELECT t.phase_id, t.position, t.id, t.score, t.name FROM phases p JOIN touchpoints t ON t.phase_id = p.id

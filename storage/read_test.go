@@ -45,8 +45,8 @@ func assertReadAgrees(t testing.TB, s *Store, id int64) {
 					}
 					for ti, tp := range p.Touchpoints {
 						ot := o.Touchpoints[ti]
-						if ot.ID != tp.ID || ot.Name != tp.Name || ot.Emotion.Score != tp.Emotion.Score {
-							t.Fatalf("outline %d.%d: %d %q %d, want %d %q %d", pi, ti, ot.ID, ot.Name, ot.Emotion.Score, tp.ID, tp.Name, tp.Emotion.Score)
+						if ot.ID != tp.ID || ot.Name != tp.Name || ot.Score != tp.Emotion.Score {
+							t.Fatalf("outline %d.%d: %d %q %d, want %d %q %d", pi, ti, ot.ID, ot.Name, ot.Score, tp.ID, tp.Name, tp.Emotion.Score)
 						}
 					}
 				}

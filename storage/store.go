@@ -635,7 +635,7 @@ func (s *Store) LoadMap(id int64) (*model.Map, error) {
 		if m, err = loadMap(q, id); err != nil {
 			return err
 		}
-		m.Votes, err = loadVotes(q, m)
+		m.Votes, err = loadVotes(q, m.ID, m)
 		return err
 	})
 	if err != nil {

@@ -152,10 +152,10 @@ func (s *Store) OpenVotes() (map[int64]model.Vote, error) {
 
 // loadVotes reads the map's closed votes, oldest first, each with its tally
 // ranked against m.
-func loadVotes(q querier, m *model.Map) ([]model.Vote, error) {
+func loadVotes(q querier, mapID int64, places model.Places) ([]model.Vote, error) {
 	rows, err := q.QueryContext(ctxBG, `SELECT v.id, v.question, v.dots_per_person, v.opened_at, v.closes_at,
 		(SELECT count(DISTINCT voter) FROM dots d WHERE d.vote_id = v.id)
-		FROM votes v WHERE v.map_id = ? AND v.closed_at IS NOT NULL ORDER BY v.id`, m.ID)
+		FROM votes v WHERE v.map_id = ? AND v.closed_at IS NOT NULL ORDER BY v.id`, mapID)
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +178,7 @@ func loadVotes(q querier, m *model.Map) ([]model.Vote, error) {
 		return nil, err
 	}
 	for i := range votes {
-		if votes[i].Results, err = tally(q, m, votes[i].ID); err != nil {
+		if votes[i].Results, err = tally(q, places, votes[i].ID); err != nil {
 			return nil, err
 		}
 	}
@@ -200,7 +200,7 @@ func (s *Store) Tally(m *model.Map, voteID int64) ([]model.VoteResult, int, erro
 	return res, voters, err
 }
 
-func tally(q querier, m *model.Map, voteID int64) ([]model.VoteResult, error) {
+func tally(q querier, places model.Places, voteID int64) ([]model.VoteResult, error) {
 	rows, err := q.QueryContext(ctxBG, `SELECT touchpoint_id, sum(count) FROM dots WHERE vote_id = ? GROUP BY touchpoint_id`, voteID)
 	if err != nil {
 		return nil, err
@@ -217,7 +217,7 @@ func tally(q querier, m *model.Map, voteID int64) ([]model.VoteResult, error) {
 	if err := closeRows(rows); err != nil {
 		return nil, err
 	}
-	return model.Rank(m, res), nil
+	return model.Rank(places, res), nil
 }
 
 // insertVotes writes the closed votes of a map being created (an import):
