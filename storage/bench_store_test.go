@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"fmt"
 	"path/filepath"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -124,6 +126,53 @@ func BenchmarkLoadMapDense(b *testing.B) {
 		if _, err := s.LoadMap(id); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkReadMapDense reads the dense map the way an export streams it
+// (ReadMap with the outline, every phase handed over once): the time to set
+// against BenchmarkLoadMapDense, and the peak of what is live at once
+// (peak-live-MB, sampled after every phase) against the whole map's.
+func BenchmarkReadMapDense(b *testing.B) {
+	for _, o := range []bool{false, true} {
+		b.Run(fmt.Sprintf("outline=%v", o), func(b *testing.B) { benchReadMapDense(b, o) })
+	}
+}
+
+func benchReadMapDense(b *testing.B, outlined bool) {
+	s, err := Open(filepath.Join(b.TempDir(), "dense.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	id, err := s.CreateMap(testmap.Dense(40, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var peak uint64
+	var ms runtime.MemStats
+	first := true
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		sample := first
+		first = false
+		err := s.ReadMap(id, outlined, func(r *MapReader) error {
+			return r.Phases(func(pi int, p *model.Phase) error {
+				if sample && pi%4 == 3 {
+					runtime.GC()
+					runtime.ReadMemStats(&ms)
+					peak = max(peak, ms.HeapAlloc)
+				}
+				return nil
+			})
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	if peak > 0 {
+		b.ReportMetric(float64(peak)/(1<<20), "peak-live-MB")
 	}
 }
 
