@@ -91,7 +91,8 @@ func (c *cli) exportMap(st *storage.Store, id int64, format interchange.Format, 
 	}
 	if format.Stream != nil {
 		write = func(w io.Writer) error {
-			return st.ReadMap(id, format.Outline, func(r *storage.MapReader) error {
+			need := storage.ReadNeeds{Outline: format.Outline, MostMetrics: format.MostMetrics}
+			return st.ReadMap(id, need, func(r *storage.MapReader) error {
 				if _, err := interchange.ResolvePhase(r.Head, phase); err != nil {
 					return &usageError{cmd: "export", msg: "export: " + err.Error()}
 				}

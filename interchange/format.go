@@ -61,9 +61,11 @@ type Format struct {
 	Write       func(w io.Writer, m *model.Map, opts Options) error
 	// Stream, when set, writes the same document as Write from a Source
 	// read once in journey order, so an export from the file never holds
-	// the whole map; Outline says it needs the Source's Outline.
-	Stream  func(w io.Writer, src Source) error
-	Outline bool
+	// the whole map. Outline and MostMetrics say it needs the Source's
+	// Outline or MostMetrics (each costs a query).
+	Stream      func(w io.Writer, src Source) error
+	Outline     bool
+	MostMetrics bool
 }
 
 // Ext is the extension new files in f get, with its dot: ".md".
@@ -96,7 +98,7 @@ var formats = []Format{
 	{Name: "mermaid", Aliases: []string{"mmd"}, Label: "Mermaid", Extensions: []string{".mmd", ".mermaid"},
 		Description: "a Mermaid journey diagram", Write: noOptions(WriteMermaid), Stream: StreamMermaid, Outline: true},
 	{Name: "csv", Label: "CSV", Extensions: []string{".csv"},
-		Description: "one row per touchpoint, for spreadsheets", Write: noOptions(WriteCSV), Stream: StreamCSV},
+		Description: "one row per touchpoint, for spreadsheets", Write: noOptions(WriteCSV), Stream: StreamCSV, MostMetrics: true},
 	{Name: "svg", Label: "SVG", Extensions: []string{".svg"},
 		Description: "the map (or --picture curve) as one 16:9 picture", Write: WriteSVG},
 	{Name: "png", Label: "PNG", Extensions: []string{".png"},

@@ -14,7 +14,8 @@ type Source struct {
 	// Outline holds every touchpoint's ID, name and score; set when the
 	// format's Outline says it needs it.
 	Outline *model.Outline
-	// MostMetrics is the most metrics any one touchpoint has.
+	// MostMetrics is the most metrics any one touchpoint has; set when the
+	// format's MostMetrics says it needs it.
 	MostMetrics int
 	// Phases hands every phase, complete, to fn in journey order; fn
 	// keeps nothing of a phase. It may be called once.

@@ -157,7 +157,7 @@ func benchReadMapDense(b *testing.B, outlined bool) {
 	for b.Loop() {
 		sample := first
 		first = false
-		err := s.ReadMap(id, outlined, func(r *MapReader) error {
+		err := s.ReadMap(id, ReadNeeds{Outline: outlined}, func(r *MapReader) error {
 			return r.Phases(func(pi int, p *model.Phase) error {
 				if sample && pi%4 == 3 {
 					runtime.GC()

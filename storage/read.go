@@ -19,7 +19,8 @@ type MapReader struct {
 	// name and emotion score: what a document needs before the phases (a
 	// curve) or after them.
 	Outline *model.Outline
-	// MostMetrics is the most metrics any one touchpoint has.
+	// MostMetrics, when ReadMap was asked for it, is the most metrics any
+	// one touchpoint has.
 	MostMetrics int
 
 	q       querier
@@ -32,12 +33,19 @@ type MapReader struct {
 // (whole phases, so a larger phase is read whole).
 const readChunk = 500
 
+// ReadNeeds says what a reader of ReadMap needs besides the head and the
+// phases: each costs a query.
+type ReadNeeds struct {
+	Outline     bool // MapReader.Outline
+	MostMetrics bool // MapReader.MostMetrics
+}
+
 // ReadMap reads map id for read, in one read transaction, so everything
-// read sees one state of the file: the head at once (and the outline when
-// outline is true), the phases as read asks for them (MapReader.Phases).
-// What read returns comes back as it is; the file's own errors name the
-// map and the file.
-func (s *Store) ReadMap(id int64, outline bool, read func(r *MapReader) error) error {
+// read sees one state of the file: the head (and what need asks for) at
+// once, the phases as read asks for them (MapReader.Phases). What read
+// returns comes back as it is; the file's own errors name the map and the
+// file.
+func (s *Store) ReadMap(id int64, need ReadNeeds, read func(r *MapReader) error) error {
 	var fromRead error
 	err := s.inTx(false, func(q querier) error {
 		head, phaseAt, err := loadHead(q, id)
@@ -45,31 +53,34 @@ func (s *Store) ReadMap(id int64, outline bool, read func(r *MapReader) error) e
 			return err
 		}
 		r := &MapReader{Head: head, q: q, s: s, counts: make([]int, len(head.Phases))}
-		rows, err := q.QueryContext(ctxBG, `SELECT p.id, count(*), ifnull(max(nm), 0) FROM phases p
-			JOIN touchpoints t ON t.phase_id = p.id
-			LEFT JOIN (SELECT touchpoint_id, count(*) AS nm FROM metrics GROUP BY touchpoint_id) m ON m.touchpoint_id = t.id
+		rows, err := q.QueryContext(ctxBG, `SELECT p.id, count(*) FROM phases p JOIN touchpoints t ON t.phase_id = p.id
 			WHERE p.map_id = ? GROUP BY p.id`, id)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
 			var phase int64
-			var n, most int
-			if err := rows.Scan(&phase, &n, &most); err != nil {
+			var n int
+			if err := rows.Scan(&phase, &n); err != nil {
 				rows.Close()
 				return err
 			}
 			r.counts[phaseAt[phase]] = n
-			r.MostMetrics = max(r.MostMetrics, most)
 		}
 		if err := closeRows(rows); err != nil {
 			return err
+		}
+		if need.MostMetrics {
+			if err := q.QueryRowContext(ctxBG, `SELECT ifnull(max((SELECT count(*) FROM metrics m WHERE m.touchpoint_id = t.id)), 0)
+				FROM phases p JOIN touchpoints t ON t.phase_id = p.id WHERE p.map_id = ?`, id).Scan(&r.MostMetrics); err != nil {
+				return err
+			}
 		}
 		var votes bool
 		if err := q.QueryRowContext(ctxBG, `SELECT EXISTS (SELECT 1 FROM votes WHERE map_id = ? AND closed_at IS NOT NULL)`, id).Scan(&votes); err != nil {
 			return err
 		}
-		if outline || votes {
+		if need.Outline || votes {
 			if r.Outline, err = loadOutline(q, head, phaseAt); err != nil {
 				return err
 			}
@@ -78,7 +89,7 @@ func (s *Store) ReadMap(id int64, outline bool, read func(r *MapReader) error) e
 			if head.Votes, err = loadVotes(q, id, r.Outline); err != nil {
 				return err
 			}
-			if !outline {
+			if !need.Outline {
 				r.Outline = nil
 			}
 		}

@@ -22,16 +22,17 @@ func assertReadAgrees(t testing.TB, s *Store, id int64) {
 			most = max(most, len(tp.Metrics))
 		}
 	}
-	for _, outline := range []bool{false, true} {
+	for _, need := range []ReadNeeds{{}, {Outline: true}, {MostMetrics: true}, {Outline: true, MostMetrics: true}} {
+		outline := need.Outline
 		var got *model.Map
-		err := s.ReadMap(id, outline, func(r *MapReader) error {
+		err := s.ReadMap(id, need, func(r *MapReader) error {
 			got = r.Head.Clone()
 			for i := range got.Phases {
 				if got.Phases[i].Touchpoints != nil {
 					t.Errorf("the head's phase %d has touchpoints", i)
 				}
 			}
-			if r.MostMetrics != most {
+			if need.MostMetrics && r.MostMetrics != most {
 				t.Errorf("MostMetrics %d, want %d", r.MostMetrics, most)
 			}
 			if (r.Outline != nil) != outline {
@@ -65,7 +66,7 @@ func assertReadAgrees(t testing.TB, s *Store, id int64) {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(normalizeLists(got), normalizeLists(want)) {
-			t.Fatalf("ReadMap (outline %v) and LoadMap disagree:\n got %s\nwant %s", outline, dumpMap(got), dumpMap(want))
+			t.Fatalf("ReadMap (%+v) and LoadMap disagree:\n got %s\nwant %s", need, dumpMap(got), dumpMap(want))
 		}
 	}
 }
@@ -76,7 +77,7 @@ func TestReadMapOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = s.ReadMap(id, false, func(r *MapReader) error {
+	err = s.ReadMap(id, ReadNeeds{}, func(r *MapReader) error {
 		if err := r.Phases(func(int, *model.Phase) error { return nil }); err != nil {
 			return err
 		}
@@ -88,7 +89,7 @@ func TestReadMapOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ReadMap(id+100, false, func(*MapReader) error { return nil }); err == nil {
+	if err := s.ReadMap(id+100, ReadNeeds{}, func(*MapReader) error { return nil }); err == nil {
 		t.Error("a missing map was read")
 	}
 }
