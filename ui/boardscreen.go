@@ -143,13 +143,7 @@ func (r *Root) boardKey(k tea.KeyPressMsg) tea.Cmd {
 	case km.MoveLeft.matches(k), km.MoveRight.matches(k), km.MoveUp.matches(k), km.MoveDown.matches(k):
 		return r.move(k, sel, hasPhase, hasTP)
 	case km.Search.matches(k):
-		if r.searchStale || r.searchIdx == nil {
-			// Kept across opens, and after an edit only the touchpoints
-			// that changed are prepared again.
-			r.searchIdx = finder.NewMapIndex(m, r.searchIdx, func(t *model.Touchpoint) any { return tpRef(t.ID) })
-			r.searchStale = false
-		}
-		r.push(&finderOverlay{m: finder.NewFromIndex("Search "+theme.Clean(m.Title), r.searchIdx.Index, r.styles.sub.Finder), st: r.styles})
+		r.push(&finderOverlay{m: finder.NewFromIndex("Search "+theme.Clean(m.Title), r.searchIndex(), r.styles.sub.Finder), st: r.styles, onMap: true})
 		return nil
 	case km.Insights.matches(k):
 		r.push(&insightsOverlay{m: insights.New(model.Insights(m), m, r.styles.sub.Insights), st: r.styles, keys: &r.keys})

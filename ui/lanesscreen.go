@@ -46,6 +46,11 @@ func (r *Root) showMap(m *model.Map) {
 	r.board.SetMap(m)
 	r.lanes.SetMap(m)
 	r.searchStale = true // the search index catches up when / next opens
+	if r.searchIdx != nil && !r.searchIdx.Of(m) {
+		// It can only be built again from scratch, and meanwhile it
+		// would keep the map it reads alive beside this one.
+		r.searchIdx = nil
+	}
 }
 
 // selectCell selects a touchpoint (or, with Index -1, a phase) in both

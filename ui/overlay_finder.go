@@ -14,6 +14,31 @@ import (
 type finderOverlay struct {
 	m  finder.Model
 	st *Styles
+	// onMap says it searches the open map through r.searchIdx, whose
+	// entries read the map's touchpoints (followSearch).
+	onMap bool
+}
+
+// searchIndex returns the open map's search index, built again only when
+// the map changed since, and then only for the touchpoints that changed.
+func (r *Root) searchIndex() *finder.Index {
+	if r.searchStale || r.searchIdx == nil {
+		r.searchIdx = finder.NewMapIndex(r.mp, r.searchIdx, func(t *model.Touchpoint) any { return tpRef(t.ID) })
+		r.searchStale = false
+	}
+	return r.searchIdx.Index
+}
+
+// followSearch hands the open map's search, when a dialog over it edited
+// the map (a conflict's "save mine as new"), an index of the map as it is
+// now: the entries of the one it has read touchpoints the edit changed in
+// place.
+func (r *Root) followSearch() {
+	for _, o := range r.stack {
+		if f, ok := o.(*finderOverlay); ok && f.onMap {
+			f.m.SetIndex(r.searchIndex())
+		}
+	}
 }
 
 // tpRef names a touchpoint of the open map by ID: the search keeps

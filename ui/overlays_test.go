@@ -200,3 +200,36 @@ func TestLightBackgroundRestyles(t *testing.T) {
 	hs.send(tea.BackgroundColorMsg{Color: color.Black})
 	hs.contains("Edit touchpoint")
 }
+
+// An edit made while the search is open (by a dialog over it) reaches the
+// search: its index reads the touchpoints, which the edit changed in place.
+func TestSearchFollowsAnEditUnderIt(t *testing.T) {
+	hs, _, _ := openSample(t, 120, 35)
+	hs.key("/")
+	hs.typ("grind")
+	hs.contains("Taste quiz")
+	var tp model.Touchpoint
+	for _, p := range hs.r.mp.Phases {
+		for _, t := range p.Touchpoints {
+			if t.Name == "Taste quiz" {
+				tp = t
+			}
+		}
+	}
+	edited := tp
+	edited.Name = "Quiz renamed meanwhile"
+	hs.run(hs.r.do(&model.UpdateTouchpoint{ID: tp.ID, Rev: tp.Rev, Touchpoint: edited}))
+	hs.contains("Quiz renamed meanwhile", "pain point: ")
+	hs.lacks("Taste quiz")
+	// What it shows, highlights included, is what a fresh search shows.
+	got := hs.r.View().Content
+	hs.key("esc", "/")
+	hs.typ("grind")
+	if want := hs.r.View().Content; got != want {
+		t.Fatalf("the search after the edit shows\n%q\na fresh one\n%q", got, want)
+	}
+	hs.key("enter")
+	if got, _ := hs.r.mp.Touchpoint(model.Ref{Phase: hs.r.board.Selection().Phase, Index: hs.r.board.Selection().Index}); got == nil || got.ID != tp.ID {
+		t.Fatalf("enter selected %v, want the edited card", got)
+	}
+}

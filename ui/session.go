@@ -122,6 +122,7 @@ func (r *Root) do(e model.Edit) tea.Cmd {
 func (r *Root) commit(e model.Edit) tea.Cmd {
 	r.gen++
 	r.showMap(r.mp)
+	r.followSearch()
 	if s, ok := selectionAfter(e, r.mp); ok {
 		r.selectCell(s)
 	}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"journeymap/internal/testmap"
+	"journeymap/model"
 	"journeymap/ui/theme"
 )
 
@@ -36,7 +37,21 @@ func benchItems() []Item { return TouchpointItems(testmap.Generate(40, 10000)) }
 // wall time per keystroke; cpu-ns/key is CPU time per keystroke summed over
 // all threads (the search uses every CPU).
 func BenchmarkKeystroke(b *testing.B) {
-	items := benchItems()
+	benchKeystroke(b, NewIndex(benchItems()))
+}
+
+// BenchmarkKeystrokeMapIndex is BenchmarkKeystroke over the index the
+// board's search uses (NewMapIndex), whose entries read a touchpoint's
+// fields from the map.
+func BenchmarkKeystrokeMapIndex(b *testing.B) {
+	benchKeystroke(b, benchMapIndex().Index)
+}
+
+func benchMapIndex() *MapIndex {
+	return NewMapIndex(testmap.Generate(40, 10000), nil, func(t *model.Touchpoint) any { return t.ID })
+}
+
+func benchKeystroke(b *testing.B, x *Index) {
 	st := DefaultStyles(theme.New(true))
 	// a name most items share, a pain point every item has, a metric name
 	// some have, and a query spread over a label and a motivation
@@ -46,7 +61,7 @@ func BenchmarkKeystroke(b *testing.B) {
 	n := 0
 	for n < b.N {
 		b.StopTimer()
-		m := New("Search touchpoints", items, st)
+		m := NewFromIndex("Search touchpoints", x, st)
 		runtime.GC() // New's garbage is not the keystroke's
 		c0 := cpuTime()
 		b.StartTimer()
@@ -73,12 +88,21 @@ func BenchmarkKeystroke(b *testing.B) {
 // a query, which every one of the 10,000 touchpoints matches, so nothing is
 // narrowed or cached.
 func BenchmarkFirstKeystroke(b *testing.B) {
-	items := benchItems()
+	benchFirstKeystroke(b, NewIndex(benchItems()))
+}
+
+// BenchmarkFirstKeystrokeMapIndex is BenchmarkFirstKeystroke over the
+// board's index.
+func BenchmarkFirstKeystrokeMapIndex(b *testing.B) {
+	benchFirstKeystroke(b, benchMapIndex().Index)
+}
+
+func benchFirstKeystroke(b *testing.B, x *Index) {
 	st := DefaultStyles(theme.New(true))
 	var cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
-		m := New("Search touchpoints", items, st)
+		m := NewFromIndex("Search touchpoints", x, st)
 		runtime.GC() // New's garbage is not the keystroke's
 		c0 := cpuTime()
 		b.StartTimer()
@@ -109,5 +133,14 @@ func BenchmarkBuildIndex(b *testing.B) {
 	mp := testmap.Generate(40, 10000)
 	for b.Loop() {
 		_ = NewIndex(TouchpointItems(mp))
+	}
+}
+
+// BenchmarkBuildMapIndex is the board's first / after a map loads.
+func BenchmarkBuildMapIndex(b *testing.B) {
+	mp := testmap.Generate(40, 10000)
+	ref := func(t *model.Touchpoint) any { return t.ID }
+	for b.Loop() {
+		_ = NewMapIndex(mp, nil, ref)
 	}
 }

@@ -24,6 +24,7 @@ package finder
 import (
 	"cmp"
 	"fmt"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -38,6 +39,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/sahilm/fuzzy"
 
+	"journeymap/model"
 	"journeymap/ui/theme"
 )
 
@@ -136,16 +138,25 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // entry is an Item prepared for matching: its fields cleaned so what is
 // drawn is what was matched. Offsets into an entry are into its text, the
-// parts joined with Sep, which is never built except where a match has to
-// span fields (span): parts share the map's memory, so the index of a large
-// map costs little more than its offsets.
+// fields joined with Sep, which is never built except where a match has to
+// span fields (parts.span).
+//
+// An entry of a MapIndex reads its fields from the touchpoint when asked
+// (tp): a slice of its fields per entry was two thirds of the index of a
+// 10,000-touchpoint map. Other entries keep their fields (fixed); those
+// share the items' memory, so either costs little more than the entry.
 type entry struct {
-	parts   []string
+	// tp is the touchpoint whose fields these are (touchpointParts), all
+	// of them clean, so its fields are its trimmed texts: nothing to keep.
+	tp      *model.Touchpoint
+	fixed   parts // the fields, when tp is nil
 	detail  string
 	ref     any
 	nameEnd int
-	fields  []int32 // where each part starts in the text (the name at 0)
-	labels  []label // what each field is called, when the item said so
+	end     int32 // the length of the text
+	// labeled says the item named its fields (Item.Fields), so a result
+	// can say which one it matched.
+	labeled bool
 	// bytewise says the cheap checks before the matcher may compare bytes
 	// with ASCII case folded (fold.go): false when text holds a rune that
 	// case-folds to an ASCII letter (Kelvin sign, long s), where byte tests
@@ -153,42 +164,108 @@ type entry struct {
 	bytewise bool
 }
 
-// fieldEnd returns where field k ends.
-func (e *entry) fieldEnd(k int) int {
-	return int(e.fields[k]) + len(e.parts[k])
+// part is one field of an entry: its text, where that starts in the
+// entry's text, and what the field is called.
+type part struct {
+	text  string
+	start int32
+	label label
+}
+
+// parts are an entry's fields in order, the name first.
+type parts []part
+
+// fields returns e's fields: a touchpoint's are listed in *buf, valid
+// until it is reused, so a search lists each entry's without allocating.
+func (e *entry) fields(buf *parts) parts {
+	if e.tp == nil {
+		return e.fixed
+	}
+	*buf = appendTouchpointParts((*buf)[:0], e.tp)
+	return *buf
+}
+
+// name returns the entry's first field.
+func (e *entry) name() string {
+	if e.tp == nil {
+		return e.fixed[0].text
+	}
+	return touchpointName(e.tp)
+}
+
+// all returns e's fields in memory of their own.
+func (e *entry) all() parts {
+	var buf parts
+	return e.fields(&buf)
 }
 
 // size is the length of the entry's text.
-func (e *entry) size() int { return e.fieldEnd(len(e.parts) - 1) }
+func (e *entry) size() int { return int(e.end) }
 
-// span returns text[lo:hi]: a slice of one part when it lies in one, and
+// text builds the entry's whole text.
+func (e *entry) text() string { return e.all().text() }
+
+// The entry's text read without building it, for tests and the few
+// places outside a search's loop; a search lists the fields once per entry
+// and reads them through parts.
+func (e *entry) span(lo, hi int, scratch *[]byte) string { return e.all().span(lo, hi, scratch) }
+func (e *entry) byteAt(i int) byte                       { return e.all().byteAt(i) }
+func (e *entry) fieldAt(i int) int                       { return e.all().at(i) }
+func (e *entry) fieldEnd(k int) int                      { return e.all().end(k) }
+
+// end returns where field k ends.
+func (ps parts) end(k int) int { return int(ps[k].start) + len(ps[k].text) }
+
+// size is the length of the text the fields make.
+func (ps parts) size() int { return ps.end(len(ps) - 1) }
+
+// at returns the field that byte i of the text belongs to.
+func (ps parts) at(i int) int {
+	k := 0
+	for k+1 < len(ps) && int(ps[k+1].start) <= i {
+		k++
+	}
+	return k
+}
+
+// span returns text[lo:hi]: a slice of one field when it lies in one, and
 // otherwise of the text built in *scratch, valid until scratch is reused.
-func (e *entry) span(lo, hi int, scratch *[]byte) string {
-	k := e.fieldAt(lo)
-	if base := int(e.fields[k]); hi <= base+len(e.parts[k]) {
-		return e.parts[k][lo-base : hi-base]
+func (ps parts) span(lo, hi int, scratch *[]byte) string {
+	k := ps.at(lo)
+	if base := int(ps[k].start); hi <= base+len(ps[k].text) {
+		return ps[k].text[lo-base : hi-base]
 	}
 	b := (*scratch)[:0]
-	for k, p := range e.parts {
+	for k, p := range ps {
 		if k > 0 {
 			b = append(b, Sep...)
 		}
-		b = append(b, p...)
+		b = append(b, p.text...)
 	}
 	*scratch = b
 	return unsafe.String(unsafe.SliceData(b), len(b))[lo:hi]
 }
 
-// text builds the entry's whole text.
-func (e *entry) text() string { return strings.Join(e.parts, Sep) }
+// text builds the whole text.
+func (ps parts) text() string {
+	var b strings.Builder
+	b.Grow(ps.size())
+	for k, p := range ps {
+		if k > 0 {
+			b.WriteString(Sep)
+		}
+		b.WriteString(p.text)
+	}
+	return b.String()
+}
 
 // byteAt returns byte i of the text.
-func (e *entry) byteAt(i int) byte {
-	k := e.fieldAt(i)
-	if j := i - int(e.fields[k]); j < len(e.parts[k]) {
-		return e.parts[k][j]
+func (ps parts) byteAt(i int) byte {
+	k := ps.at(i)
+	if j := i - int(ps[k].start); j < len(ps[k].text) {
+		return ps[k].text[j]
 	}
-	return Sep[i-e.fieldEnd(k)]
+	return Sep[i-ps.end(k)]
 }
 
 // result is one ranked match; matched holds byte offsets into the text.
@@ -245,15 +322,17 @@ func NewIndex(items []Item) *Index {
 		if len(it.Fields) > 0 {
 			e = fieldEntry(it)
 		} else {
-			text := theme.Clean(it.Text)
-			e.parts = strings.Split(text, Sep)
-			e.fields = make([]int32, len(e.parts))
-			for k := 1; k < len(e.parts); k++ {
-				e.fields[k] = int32(e.fieldEnd(k-1) + len(Sep))
+			at := 0
+			for k, p := range strings.Split(theme.Clean(it.Text), Sep) {
+				if k > 0 {
+					at += len(Sep)
+				}
+				e.fixed = append(e.fixed, part{text: p, start: int32(at)})
+				at += len(p)
 			}
 		}
 		e.detail, e.ref = theme.Clean(it.Detail), it.Ref
-		e.finish()
+		e.finish(nil) // never a touchpoint's
 		x.items[i] = e
 	}
 	return x
@@ -265,33 +344,50 @@ func (x *Index) Len() int { return len(x.items) }
 // fieldEntry prepares an item's fields, cleaned and without blank ones
 // (the name always stays first), recording where each starts and its label.
 func fieldEntry(it Item) entry {
-	e := entry{parts: make([]string, 0, len(it.Fields)), fields: make([]int32, 0, len(it.Fields)), labels: make([]label, 0, len(it.Fields))}
-	at := 0
+	pl := partList{ps: make(parts, 0, len(it.Fields))}
 	for k, f := range it.Fields {
 		s := strings.TrimSpace(theme.Clean(f.Text))
 		if k == 0 && s == "" {
-			s = "(unnamed)"
+			s = unnamed
 		}
-		if s == "" {
-			continue
-		}
-		if k > 0 {
-			at += len(Sep)
-		}
-		e.parts = append(e.parts, s)
-		e.fields = append(e.fields, int32(at))
-		e.labels = append(e.labels, internLabel(f.Label))
-		at += len(s)
+		pl.add(internLabel(f.Label), s)
 	}
-	return e
+	return entry{fixed: pl.ps, labeled: true}
 }
 
-// finish sets what is worked out from the parts.
-func (e *entry) finish() {
-	e.nameEnd = e.fieldEnd(0)
+// unnamed stands for a blank name.
+const unnamed = "(unnamed)"
+
+// partList builds an entry's fields.
+type partList struct {
+	ps parts
+	at int // where the next field starts
+}
+
+// trim appends a field, trimmed, unless it is blank.
+func (pl *partList) trim(l label, s string) { pl.add(l, strings.TrimSpace(s)) }
+
+// add appends a field unless it is blank.
+func (pl *partList) add(l label, s string) {
+	if s == "" {
+		return
+	}
+	if len(pl.ps) > 0 {
+		pl.at += len(Sep)
+	}
+	pl.ps = append(pl.ps, part{text: s, start: int32(pl.at), label: l})
+	pl.at += len(s)
+}
+
+// finish sets what is worked out from the fields, listing a touchpoint's
+// in *buf.
+func (e *entry) finish(buf *parts) {
+	ps := e.fields(buf)
+	e.nameEnd = ps.end(0)
+	e.end = int32(ps.size())
 	e.bytewise = true
-	for _, p := range e.parts {
-		e.bytewise = e.bytewise && byteFoldable(p)
+	for _, p := range ps {
+		e.bytewise = e.bytewise && byteFoldable(p.text)
 	}
 }
 
@@ -355,6 +451,29 @@ func (m Model) Selected() (Item, bool) {
 	}
 	e := m.items[m.results[m.cursor].item]
 	return Item{Text: e.text(), Detail: e.detail, Ref: e.ref}, true
+}
+
+// SetIndex searches x from now on, for the same query, the selection
+// kept on the same item when it is still found: the finder was built from
+// an index of a map that has since been edited in place.
+func (m *Model) SetIndex(x *Index) {
+	var sel any
+	if m.cursor >= 0 && m.cursor < len(m.results) {
+		sel = m.items[m.results[m.cursor].item].ref
+	}
+	m.items = x.items
+	m.cache = &queryCache{byQuery: map[string][]result{}}
+	m.query, m.results = "", nil // nothing to narrow from
+	m.search()
+	if sel == nil || !reflect.TypeOf(sel).Comparable() {
+		return
+	}
+	for i, r := range m.results {
+		if m.items[r.item].ref == sel {
+			m.cursor = i
+			return
+		}
+	}
 }
 
 // Update handles keys, pasted text and the mouse: the wheel moves the
@@ -510,10 +629,12 @@ const (
 )
 
 // piece is what one string handed to the matcher stands for: part of an
-// item's text from byte from on, in the field that starts at base.
+// item's text from byte from on, in whole, the text of the field (or the
+// name, or the whole text) that starts at base.
 type piece struct {
-	item, from, base, end int
-	where                 int
+	item, from, base int
+	whole            string
+	where            int
 }
 
 // matchRange matches the candidates lo..hi-1. An item whose name holds the
@@ -529,6 +650,7 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 	arena := make([]int, 0, (hi-lo)*nq)
 	out := make([]result, 0, hi-lo)
 	var scratch []byte // text of an entry whose match spans fields
+	var buf parts      // the fields of the entry at hand, listed when needed
 	// try hands one piece of an item's text to the matcher and keeps the
 	// item's best match. The matcher's indexes are its scratch: what is
 	// kept is copied into the one slice this search's results share.
@@ -543,11 +665,7 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 		for k := range fm.MatchedIndexes {
 			fm.MatchedIndexes[k] += pc.from
 		}
-		lo := pc.base
-		if pc.where == inName {
-			lo = 0
-		}
-		r := finish(fm, pc.where, &m.items[pc.item], lo, pc.end, pl.q, &scratch)
+		r := finish(fm, pc.where, &m.items[pc.item], pc.whole, pc.base, pl.q)
 		r.item = pc.item
 		keep := func() {
 			start := len(arena)
@@ -565,39 +683,45 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 		keep()
 		out = append(out, r)
 	}
+	// field tries field k when it may hold the query, and says whether it did.
+	field := func(item int, fs parts, k int) bool {
+		f := fs[k]
+		base := int(f.start)
+		from, to, ok := pl.window(f.text, base)
+		if ok {
+			try(piece{item: item, from: from, base: base, whole: f.text, where: inField}, f.text[from-base:to-base])
+		}
+		return ok
+	}
 	for i := lo; i < hi; i++ {
 		idx := at(i)
 		e := &m.items[idx]
 		if pl.q == nil || !e.bytewise {
-			try(piece{item: idx, end: e.size(), where: inText}, e.span(0, e.size(), &scratch))
+			text := e.fields(&buf).span(0, e.size(), &scratch)
+			try(piece{item: idx, whole: text, where: inText}, text)
 			continue
 		}
-		if from, to, ok := pl.window(e, 0, e.nameEnd, &scratch); ok {
-			try(piece{item: idx, from: from, end: e.nameEnd, where: inName}, e.span(from, to, &scratch))
+		name := e.name()
+		if from, to, ok := pl.window(name, 0); ok {
+			try(piece{item: idx, from: from, whole: name, where: inName}, name[from:to])
 			// Letters scattered through the name must not hide the query
 			// typed whole in another field: that one is matched too, and
 			// the better of the two counts.
-			if k, ok := pl.exactField(e, &scratch); ok {
-				base := int(e.fields[k])
-				if from, to, ok := pl.window(e, base, e.fieldEnd(k), &scratch); ok {
-					try(piece{item: idx, from: from, base: base, end: e.fieldEnd(k), where: inField}, e.span(from, to, &scratch))
-				}
+			if fs, k, ok := pl.exactField(e, &buf, &scratch); ok {
+				field(idx, fs, k)
 			}
 			continue
 		}
+		// Only now are the other fields listed: most searches end above.
+		fs := e.fields(&buf)
 		found := false
-		for k := 1; k < len(e.fields); k++ {
-			base := int(e.fields[k])
-			if from, to, ok := pl.window(e, base, e.fieldEnd(k), &scratch); ok {
-				found = true
-				try(piece{item: idx, from: from, base: base, end: e.fieldEnd(k), where: inField}, e.span(from, to, &scratch))
-			}
+		for k := 1; k < len(fs); k++ {
+			found = field(idx, fs, k) || found
 		}
-		if !found {
-			if pl.spread(e) {
-				if from, to, ok := pl.window(e, 0, e.size(), &scratch); ok {
-					try(piece{item: idx, from: from, end: e.size(), where: inText}, e.span(from, to, &scratch))
-				}
+		if !found && pl.spread(fs) {
+			text := fs.span(0, e.size(), &scratch)
+			if from, to, ok := pl.window(text, 0); ok {
+				try(piece{item: idx, from: from, whole: text, where: inText}, text[from:to])
 			}
 		}
 	}
@@ -623,44 +747,37 @@ func newPlan(q string) plan {
 }
 
 // exactField returns the first field after the name holding the query as
-// typed, when the name does not.
-func (pl plan) exactField(e *entry, scratch *[]byte) (int, bool) {
-	if foldIndex(e.parts[0], pl.q) >= 0 {
-		return 0, false
+// typed, when the name does not, and the entry's fields, listed in *buf
+// only then.
+func (pl plan) exactField(e *entry, buf *parts, scratch *[]byte) (parts, int, bool) {
+	if foldIndex(e.name(), pl.q) >= 0 {
+		return nil, 0, false
 	}
+	fs := e.fields(buf)
 	if pl.q[0] == ' ' || pl.q[len(pl.q)-1] == ' ' {
 		// The query may take in a separator's space: look in the text.
-		text := e.span(0, e.size(), scratch)
+		text := fs.span(0, e.size(), scratch)
 		j := foldIndex(text[e.nameEnd:], pl.q)
 		if j < 0 {
-			return 0, false
+			return nil, 0, false
 		}
-		return e.fieldAt(e.nameEnd + j), true
+		return fs, fs.at(e.nameEnd + j), true
 	}
 	// Otherwise the first occurrence lies inside one field.
-	for k := 1; k < len(e.parts); k++ {
-		if foldIndex(e.parts[k], pl.q) >= 0 {
-			return k, true
+	for k := 1; k < len(fs); k++ {
+		if foldIndex(fs[k].text, pl.q) >= 0 {
+			return fs, k, true
 		}
 	}
-	return 0, false
-}
-
-// fieldAt returns the field that byte i of the text belongs to.
-func (e *entry) fieldAt(i int) int {
-	k := 0
-	for k+1 < len(e.fields) && int(e.fields[k+1]) <= i {
-		k++
-	}
-	return k
+	return nil, 0, false
 }
 
 // spread reports whether the query is a subsequence of the whole text,
 // for an entry no single field of which holds it: the text is never built
 // for the many that fail.
-func (pl plan) spread(e *entry) bool {
+func (pl plan) spread(fs parts) bool {
 	j := 0
-	for k, p := range e.parts {
+	for k, p := range fs {
 		if k > 0 {
 			for i := 0; i < len(Sep) && j < len(pl.q); i++ {
 				if Sep[i] == pl.q[j] {
@@ -668,8 +785,8 @@ func (pl plan) spread(e *entry) bool {
 				}
 			}
 		}
-		for i := 0; i < len(p) && j < len(pl.q); i++ {
-			if lowerByte[p[i]] == pl.q[j] {
+		for i := 0; i < len(p.text) && j < len(pl.q); i++ {
+			if lowerByte[p.text[i]] == pl.q[j] {
 				j++
 			}
 		}
@@ -677,16 +794,16 @@ func (pl plan) spread(e *entry) bool {
 	return j == len(pl.q)
 }
 
-// window returns the part of text[lo:hi] the matcher needs to see, or
-// false when it cannot match. The matcher (sahilm/fuzzy) matches exactly
-// when the query is a case-folded subsequence, so a byte-wise subsequence
-// test on the lowered copy rejects the rest cheaply. Nothing after the last
-// occurrence of the query's last character can change the match, and nothing
-// before the first occurrence of its first character except the rune just
-// before it (which decides the separator and camel-case bonuses) and the
-// leading penalty, which leadFix restores.
-func (pl plan) window(e *entry, lo, hi int, scratch *[]byte) (from, to int, ok bool) {
-	s := e.span(lo, hi, scratch)
+// window returns the part of s, which is text[lo:lo+len(s)], the matcher
+// needs to see, as offsets into text, or false when it cannot match. The
+// matcher (sahilm/fuzzy) matches exactly when the query is a case-folded
+// subsequence, so a byte-wise subsequence test with ASCII case folded
+// rejects the rest cheaply. Nothing after the last occurrence of the
+// query's last character can change the match, and nothing before the first
+// occurrence of its first character except the rune just before it (which
+// decides the separator and camel-case bonuses) and the leading penalty,
+// which leadFix restores.
+func (pl plan) window(s string, lo int) (from, to int, ok bool) {
 	j := 0
 	for i := 0; i < len(s) && j < len(pl.q); i++ {
 		if lowerByte[s[i]] == pl.q[j] {
@@ -763,23 +880,24 @@ const (
 	wordBonus      = 80
 )
 
-// finish turns a match inside text[lo:hi] into a result: ranked, and
-// when the query appears there as typed (ASCII, ignoring case), marked and
+// finish turns a match inside s, the text of the field (or the name, or
+// the whole text) that starts at byte lo, into a result: ranked, and when
+// the query appears there as typed (ASCII, ignoring case), marked and
 // rewarded as that contiguous run rather than scattered letters.
-func finish(fm fuzzy.Match, where int, e *entry, lo, hi int, q []byte, scratch *[]byte) result {
+func finish(fm fuzzy.Match, where int, e *entry, s string, lo int, q []byte) result {
 	r := result{item: fm.Index, score: rank(fm, where, e), matched: fm.MatchedIndexes}
-	if len(q) == 0 || !e.bytewise || hi > e.size() || lo >= hi {
+	if len(q) == 0 || !e.bytewise || s == "" {
 		return r
 	}
-	i := foldIndex(e.span(lo, hi, scratch), q)
+	i := foldIndex(s, q)
 	if i < 0 {
 		return r
 	}
-	i += lo
 	r.score += substringBonus
-	if wordEdge(e, i-1) && wordEdge(e, i+len(q)) {
+	if wordEdge(s, i-1) && wordEdge(s, i+len(q)) {
 		r.score += wordBonus
 	}
+	i += lo
 	m := r.matched[:0:0]
 	if cap(r.matched) >= len(q) {
 		m = r.matched[:len(q)] // the matcher's own slice: no allocation
@@ -793,13 +911,14 @@ func finish(fm fuzzy.Match, where int, e *entry, lo, hi int, q []byte, scratch *
 	return r
 }
 
-// wordEdge reports whether byte i of e's text is not part of a word (or
-// outside it).
-func wordEdge(e *entry, i int) bool {
-	if i < 0 || i >= e.size() {
+// wordEdge reports whether byte i of s, a field, the name or the whole
+// text, is not part of a word. Outside s is an edge: the text's end, or
+// the space of a Sep.
+func wordEdge(s string, i int) bool {
+	if i < 0 || i >= len(s) {
 		return true
 	}
-	c := lowerByte[e.byteAt(i)]
+	c := lowerByte[s[i]]
 	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80)
 }
 
@@ -907,16 +1026,18 @@ func (m Model) rows(w, n int) []string {
 	m.sc.offset = off
 	end := min(len(m.results), off+n)
 	out := make([]string, 0, end-off)
+	var buf parts
 	for i := off; i < end; i++ {
-		out = append(out, m.row(m.results[i], i == m.cursor, w))
+		out = append(out, m.row(m.results[i], i == m.cursor, w, &buf))
 	}
 	return out
 }
 
 // row draws one result: marker, highlighted text, and the detail at the
 // right edge, which gives way to the text when space is short.
-func (m Model) row(r result, selected bool, w int) string {
+func (m Model) row(r result, selected bool, w int, buf *parts) string {
 	e := &m.items[r.item]
+	fs := e.fields(buf)
 	p := &m.paints[0]
 	if selected {
 		p = &m.paints[1]
@@ -924,7 +1045,7 @@ func (m Model) row(r result, selected bool, w int) string {
 	var b strings.Builder
 	b.Grow(w + 128)
 	if w < 3 {
-		highlight(&b, e.parts[0], inside(r.matched, 0, e.nameEnd), w, p.text, p.hl)
+		highlight(&b, fs[0].text, inside(r.matched, 0, e.nameEnd), w, p.text, p.hl)
 		return theme.Pad(b.String(), w, lipgloss.NewStyle())
 	}
 	if selected {
@@ -941,7 +1062,7 @@ func (m Model) row(r result, selected bool, w int) string {
 	if dw > 0 {
 		tw = avail - dw - 2
 	}
-	used := m.resultText(&b, e, r.matched, tw, p)
+	used := m.resultText(&b, e, fs, r.matched, tw, p)
 	if dw > 0 {
 		d, dused, cut := cutWidth(e.detail, dw)
 		if cut {
@@ -961,28 +1082,29 @@ func (m Model) row(r result, selected bool, w int) string {
 // cells used. An item built from labelled fields shows its name and, when
 // the match lies in another field, which field that is and the text
 // around the match ("Checkout  pain point: …the card was refused twice").
-func (m Model) resultText(b *strings.Builder, e *entry, matched []int, w int, p *paints) int {
-	if e.labels == nil {
-		return highlight(b, e.text(), matched, w, p.text, p.hl)
+func (m Model) resultText(b *strings.Builder, e *entry, fs parts, matched []int, w int, p *paints) int {
+	if !e.labeled {
+		var scratch []byte
+		return highlight(b, fs.span(0, fs.size(), &scratch), matched, w, p.text, p.hl)
 	}
 	k := 0
 	if len(matched) > 0 {
-		k = e.fieldAt(matched[0])
+		k = fs.at(matched[0])
 	}
-	name := e.parts[0]
-	if k == 0 || k >= len(e.labels) {
+	name := fs[0].text
+	if k == 0 {
 		return highlight(b, name, inside(matched, 0, e.nameEnd), w, p.text, p.hl)
 	}
 	nw := min(ansi.StringWidth(name), max(w*2/5, 8))
 	used := highlight(b, name, nil, nw, p.text, p.text)
-	label := "  " + e.labels[k].String() + ": "
+	label := "  " + fs[k].label.String() + ": "
 	if used+ansi.StringWidth(label)+8 > w {
 		return used
 	}
 	p.detail.add(b, label)
 	used += ansi.StringWidth(label)
-	lo, hi := int(e.fields[k]), e.fieldEnd(k)
-	text := e.parts[k] // text[i-lo] is byte i of the entry's text
+	lo, hi := int(fs[k].start), fs.end(k)
+	text := fs[k].text // text[i-lo] is byte i of the entry's text
 	rest := w - used
 	// Start a third of the way back, so the match shows with what leads
 	// to it, on a word's start where there is one.

@@ -222,6 +222,33 @@ func nastyItems() []Item {
 	}
 }
 
+// nastyMap is a generated map with touchpoints whose texts need cleaning,
+// trimming or care when matched byte-wise added to its first phase.
+func nastyMap() *model.Map {
+	mp := testmap.Generate(6, 300)
+	long := strings.Repeat("Très long nom 🧑‍💻 ", 600)
+	tp := func(name string, f func(t *model.Touchpoint)) model.Touchpoint {
+		t := model.NewTouchpoint(name)
+		if f != nil {
+			f(&t)
+		}
+		return t
+	}
+	mp.Phases[0].Touchpoints = append(mp.Phases[0].Touchpoints,
+		tp(long, func(t *model.Touchpoint) { t.Description = long }),
+		tp("日本語のタッチポイント", func(t *model.Touchpoint) { t.Channel = "店舗"; t.Emotion.Labels = []string{"不安"} }),
+		tp("emoji 👩‍👩‍👧‍👦 family", func(t *model.Touchpoint) { t.Notes = "☕️ coffee" }),
+		tp("evil \x1b[31mred\x1b[0m \x07bell\nnewline", func(t *model.Touchpoint) { t.PainPoints = []string{"tab\tand\nline", "  "} }),
+		tp("", func(t *model.Touchpoint) { t.Motivations = []string{"", " padded ", "\n"} }),
+		tp("   ", func(t *model.Touchpoint) { t.Owner = " Sam · Kim " }),
+		tp("Kelvin \u212a and long \u017f", func(t *model.Touchpoint) {
+			t.Metrics = []model.Metric{{Name: " time to pay "}, {Name: ""}}
+			t.Thoughts = []string{"x · y"}
+		}),
+	)
+	return mp
+}
+
 func TestViewFitsEverySize(t *testing.T) {
 	queries := []string{"", "e", "本", "ks", "zz"}
 	sizes := [][2]int{{0, 0}, {1, 1}, {3, 2}, {7, 3}, {8, 4}, {20, 6}, {40, 12}, {80, 24}, {161, 45}}
@@ -284,6 +311,7 @@ func TestScrollKeepsSelectionVisible(t *testing.T) {
 func reference(q string, e *entry) (result, bool) {
 	pl := newPlan(q)
 	text := e.text()
+	fs := e.all()
 	var scratch []byte
 	adj := func(fm fuzzy.Match, base, where int) result {
 		fm.Score += len(fm.Str) - len(fm.MatchedIndexes)
@@ -297,7 +325,7 @@ func reference(q string, e *entry) (result, bool) {
 		case inField:
 			hi = e.fieldEnd(e.fieldAt(base))
 		}
-		r := finish(fm, where, e, base, hi, pl.q, &scratch)
+		r := finish(fm, where, e, text[base:hi], base, pl.q)
 		r.item = 0
 		return r
 	}
@@ -311,8 +339,8 @@ func reference(q string, e *entry) (result, bool) {
 	if newPlan(q).q != nil && e.bytewise {
 		if fm, ok := one(text[:e.nameEnd]); ok {
 			r := adj(fm, 0, inName)
-			if k, ok := pl.exactField(e, &scratch); ok {
-				base := int(e.fields[k])
+			if _, k, ok := pl.exactField(e, new(parts), &scratch); ok {
+				base := int(fs[k].start)
 				if fm, ok := one(text[base:e.fieldEnd(k)]); ok {
 					if f := adj(fm, base, inField); f.score > r.score {
 						r = f
@@ -323,8 +351,8 @@ func reference(q string, e *entry) (result, bool) {
 		}
 		var best result
 		found := false
-		for k := 1; k < len(e.fields); k++ {
-			base := int(e.fields[k])
+		for k := 1; k < len(fs); k++ {
+			base := int(fs[k].start)
 			if fm, ok := one(text[base:e.fieldEnd(k)]); ok {
 				if r := adj(fm, base, inField); !found || r.score > best.score {
 					best, found = r, true
@@ -347,10 +375,20 @@ func reference(q string, e *entry) (result, bool) {
 func TestIncrementalSearchIsExact(t *testing.T) {
 	items := TouchpointItems(testmap.Generate(6, 300))
 	items = append(items, nastyItems()...)
+	checkIncremental(t, NewIndex(items))
+}
+
+// The same over the board's index, whose entries read the touchpoints,
+// with touchpoints that need cleaning among them.
+func TestIncrementalSearchIsExactOnMapIndex(t *testing.T) {
+	checkIncremental(t, NewMapIndex(nastyMap(), nil, func(t *model.Touchpoint) any { return t.ID }).Index)
+}
+
+func checkIncremental(t *testing.T, x *Index) {
 	r := rand.New(rand.NewPCG(1, 2))
 	alphabet := []rune("aeiostnrcmpTPS 1·ü日K")
 	for trial := range 60 {
-		m := New("Search", items, styles())
+		m := NewFromIndex("Search", x, styles())
 		var q []rune
 		for step := range 8 {
 			if len(q) > 0 && r.IntN(4) == 0 {
@@ -508,6 +546,89 @@ func FuzzMatcher(f *testing.F) {
 			if got[i].Score != want[i].Score || !slices.Equal(got[i].MatchedIndexes, want[i].MatchedIndexes) {
 				t.Fatalf("%q in %q: %+v, fuzzy %+v", q, s, got[i], want[i])
 			}
+		}
+	})
+}
+
+// An entry that reads its touchpoint holds the same fields, labels and
+// offsets as one built from the touchpoint's Item, and only a touchpoint
+// whose texts need cleaning keeps copies.
+func TestMapIndexEntriesMatchItems(t *testing.T) {
+	mp := nastyMap()
+	x := NewMapIndex(mp, nil, func(t *model.Touchpoint) any { return t.ID })
+	want := NewIndex(TouchpointItems(mp))
+	if len(x.items) != len(want.items) {
+		t.Fatalf("%d entries, want %d", len(x.items), len(want.items))
+	}
+	read := 0
+	for i := range x.items {
+		g, w := &x.items[i], &want.items[i]
+		if !reflect.DeepEqual(g.all(), w.all()) || g.nameEnd != w.nameEnd || g.size() != w.size() ||
+			g.bytewise != w.bytewise || g.detail != w.detail || !g.labeled {
+			t.Fatalf("entry %d: %+v %+v, want %+v %+v", i, g, g.all(), w, w.all())
+		}
+		if g.tp != nil {
+			read++
+			if g.fixed != nil {
+				t.Errorf("entry %d keeps fields it reads from its touchpoint", i)
+			}
+		}
+	}
+	if clean := len(x.items) - 4; read != clean { // the joiners, the escapes, the line break
+		t.Errorf("%d entries read their touchpoint, want %d", read, clean)
+	}
+}
+
+// After an edit in place the index reuses the entries of what did not
+// change, pointed at where those touchpoints are now, and reads the
+// edited one afresh.
+func TestMapIndexFollowsEditsInPlace(t *testing.T) {
+	mp := testmap.Generate(3, 30)
+	ref := func(t *model.Touchpoint) any { return t.ID }
+	x := NewMapIndex(mp, nil, ref)
+	ins := &model.InsertTouchpoint{Phase: mp.Phases[0].ID, Index: 0, Touchpoint: model.NewTouchpoint("Brand new")}
+	ins.Touchpoint.ID = model.NewID()
+	if err := ins.Apply(mp); err != nil {
+		t.Fatal(err)
+	}
+	edited := mp.Phases[1].Touchpoints[2]
+	edited.Name = "Renamed card"
+	up := &model.UpdateTouchpoint{ID: edited.ID, Rev: edited.Rev, Touchpoint: edited}
+	if err := up.Apply(mp); err != nil {
+		t.Fatal(err)
+	}
+	y := NewMapIndex(mp, x, ref)
+	i := 0
+	for pi := range mp.Phases {
+		for ti := range mp.Phases[pi].Touchpoints {
+			tp := &mp.Phases[pi].Touchpoints[ti]
+			if e := &y.items[i]; e.tp != tp || e.all()[0].text != tp.Name || e.ref != tp.ID {
+				t.Fatalf("entry %d reads %p (%q), want %p (%q)", i, e.tp, e.all()[0].text, tp, tp.Name)
+			}
+			i++
+		}
+	}
+	m := typeText(NewFromIndex("Search", y.Index, styles()), "renamed card")
+	if got := resultNames(m); len(got) == 0 || got[0] != "Renamed card" {
+		t.Errorf("search after the edit found %q", got)
+	}
+}
+
+// FuzzMapEntry holds an entry that reads its touchpoint to the one built
+// from the touchpoint's fields, whatever its texts.
+func FuzzMapEntry(f *testing.F) {
+	f.Add("Checkout", " card ", "", "Twice\n", "Kelvin \u212a")
+	f.Add("", "\x1b[31m", " · ", "  ", "x")
+	f.Fuzz(func(t *testing.T, name, channel, motivation, metric, notes string) {
+		tp := model.NewTouchpoint(name)
+		tp.Channel, tp.Notes = channel, notes
+		tp.Motivations = []string{motivation, channel}
+		tp.Metrics = []model.Metric{{Name: metric}}
+		got := touchpointEntry(&tp, "", new(parts))
+		want := fieldEntry(Item{Fields: touchpointFields(&tp)})
+		want.finish(nil)
+		if !reflect.DeepEqual(got.all(), want.all()) || got.nameEnd != want.nameEnd || got.size() != want.size() || got.bytewise != want.bytewise {
+			t.Fatalf("%+v, want %+v", got.all(), want.all())
 		}
 	})
 }

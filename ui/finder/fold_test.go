@@ -62,7 +62,7 @@ func FuzzEntryText(f *testing.F) {
 	f.Add("", "x · y", "  ", " ab", uint16(0), uint16(40))
 	f.Fuzz(func(t *testing.T, a, b, c, q string, lo, hi uint16) {
 		e := fieldEntry(Item{Fields: []Field{{Label: "name", Text: a}, {Label: "x", Text: b}, {Label: "y", Text: c}}})
-		e.finish()
+		e.finish(nil)
 		text := e.text()
 		if e.size() != len(text) {
 			t.Fatalf("size %d, text %d", e.size(), len(text))
@@ -97,7 +97,7 @@ func FuzzEntryText(f *testing.F) {
 				wantK, wantOK = e.fieldAt(e.nameEnd+j), true
 			}
 		}
-		if k, ok := pl.exactField(&e, &scratch); k != wantK || ok != wantOK {
+		if _, k, ok := pl.exactField(&e, new(parts), &scratch); k != wantK || ok != wantOK {
 			t.Fatalf("exactField(%q) in %q = %d %v, want %d %v", pl.q, text, k, ok, wantK, wantOK)
 		}
 	})
