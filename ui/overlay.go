@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
@@ -59,7 +61,10 @@ func (r *Root) push(o overlay) { r.stack = append(r.stack, o) }
 func (r *Root) remove(o overlay) tea.Cmd {
 	for i := len(r.stack) - 1; i >= 0; i-- {
 		if r.stack[i] == o {
-			r.stack = append(r.stack[:i], r.stack[i+1:]...)
+			// Delete clears the slot left behind: a closed form (a
+			// megabyte with its text areas) or search (its cached
+			// results) stayed reachable there until the next push.
+			r.stack = slices.Delete(r.stack, i, i+1)
 			break
 		}
 	}
