@@ -14,8 +14,8 @@
 // Texts are not penalised for their length; equal scores keep journey order.
 //
 // Speed: a keystroke that only adds characters searches the previous results
-// instead of every item; a byte-wise subsequence test on a lowercased copy
-// rejects non-matches before the matcher; the matcher sees only the window of
+// instead of every item; a byte-wise subsequence test with ASCII case folded
+// on the fly (fold.go) rejects non-matches before the matcher; the matcher sees only the window of
 // a field that can change its result; results of recent queries are cached
 // (backspace); large searches use every CPU; View draws only visible rows.
 // TestIncrementalSearchIsExact checks all of it against plain sahilm/fuzzy.
