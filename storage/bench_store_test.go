@@ -111,15 +111,7 @@ func BenchmarkUpdateTouchpoint(b *testing.B) {
 // BenchmarkLoadMapDense loads a map as dense as a real one: every list 2–3
 // items long, 3 metrics, descriptions of a sentence or two.
 func BenchmarkLoadMapDense(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "dense.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	id, err := s.CreateMap(testmap.Dense(40, 10000))
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, id := denseStore(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -140,15 +132,7 @@ func BenchmarkReadMapDense(b *testing.B) {
 }
 
 func benchReadMapDense(b *testing.B, outlined bool) {
-	s, err := Open(filepath.Join(b.TempDir(), "dense.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	id, err := s.CreateMap(testmap.Dense(40, 10000))
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, id := denseStore(b)
 	var peak uint64
 	var ms runtime.MemStats
 	first := true
@@ -180,15 +164,7 @@ func benchReadMapDense(b *testing.B, outlined bool) {
 // touchpoints: their IDs (model.NewID) spread the map over the ID range, so
 // items and metrics are picked by map rather than by a narrow range.
 func BenchmarkLoadMapSpread(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "spread.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	id, err := s.CreateMap(testmap.Dense(40, 10000))
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, id := denseStore(b)
 	m, _ := s.LoadMap(id)
 	for i := 0; i < 5; i++ {
 		e := &model.InsertTouchpoint{Phase: m.Phases[i].ID, Index: -1, Touchpoint: model.NewTouchpoint("added in the room")}
@@ -206,4 +182,19 @@ func BenchmarkLoadMapSpread(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// denseStore is a store in a temp dir holding the dense benchmark map
+// (testmap.Dense(40, 10000)), and the map's ID.
+func denseStore(b *testing.B) (*Store, int64) {
+	s, err := Open(filepath.Join(b.TempDir(), "dense.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	id, err := s.CreateMap(testmap.Dense(40, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s, id
 }
