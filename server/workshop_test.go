@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -353,4 +354,33 @@ func TestHelperOtherProcess(t *testing.T) {
 	}
 	st.Close()
 	_ = filepath.Base(path)
+}
+
+// TestVoteCountdown: a vote with a timer shows how long it has left, and
+// the countdown moves on its own, with nobody typing; a guest who opens the
+// map after the vote started sees it too.
+func TestVoteCountdown(t *testing.T) {
+	tr := startRoom(t, nil)
+	tom := tr.join(t, "tom", codeAuth(testCode), 110, 30)
+	tom.openMap()
+	ana, _ := tr.srv.hub.join("ana", true)
+	defer tr.srv.hub.leave(ana)
+	if err := (room{h: tr.srv.hub, m: ana}).StartVote(tr.mapID, model.Vote{Question: "Slow one", DotsPerPerson: 2, ClosesAt: time.Now().Add(2*time.Minute + 30*time.Second)}); err != nil {
+		t.Fatal(err)
+	}
+	tom.sees("closes in 2:30")
+	// Nobody types: only the countdown can send anything (the renderer
+	// sends just the cells that change, so "2:28" arrives as a lone "8").
+	tom.Mark()
+	time.Sleep(2500 * time.Millisecond)
+	tom.mu.Lock()
+	from := tom.mark
+	tom.mu.Unlock()
+	if got := strings.TrimSpace(tom.text(from)); got == "" {
+		t.Fatal("the countdown did not move while nobody typed")
+	}
+	tom.sees("closes in 2:2")
+	late := tr.join(t, "maya", codeAuth(testCode), 110, 30)
+	late.openMap()
+	late.sees("closes in 2:2")
 }

@@ -197,7 +197,8 @@ func (r *Root) mapLoaded(msg mapLoadedMsg) tea.Cmd {
 		}
 		r.setNote("", false)
 		r.vocab = model.Vocabulary{}
-		return r.loadVocab(msg.m.ID)
+		// A timed vote may already be running on this map in the room.
+		return tea.Batch(r.loadVocab(msg.m.ID), r.countDown())
 	case loadRefresh, loadOutside:
 		if r.screen != screenBoard || r.mp == nil || r.mp.ID != msg.id || msg.gen != r.gen {
 			return nil // stale: the user changed something since it was asked for

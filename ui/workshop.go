@@ -100,11 +100,18 @@ type followMapMsg struct {
 
 func (followMapMsg) roomMsg() {}
 
+// voteTickMsg redraws the countdown of a vote with a timer, once a second
+// while such a vote is open on the map on screen.
+type voteTickMsg struct{}
+
+func (voteTickMsg) roomMsg() {}
+
 // workshop is the root's workshop state.
 type workshop struct {
 	dismissed   int   // the follow round this person left with esc
 	resultsSeen int64 // the last closed vote whose results were shown
 	follow      *followOverlay
+	counting    bool // a voteTickMsg is on its way
 }
 
 // The workshop's keys, shown in the help only over SSH.
@@ -154,6 +161,9 @@ func (r *Root) roomUpdate(msg roomMsg) tea.Cmd {
 			f.setMap(msg.m, r)
 		}
 		return nil
+	case voteTickMsg:
+		r.ws.counting = false
+		return r.countDown()
 	case RoomMsg:
 		var cmds []tea.Cmd
 		if msg.Closing {
@@ -176,6 +186,7 @@ func (r *Root) roomUpdate(msg roomMsg) tea.Cmd {
 		}
 		if msg.Vote {
 			r.showResults()
+			cmds = append(cmds, r.countDown())
 		}
 		r.cache.statusKey = "" // who's here and the dots are in the status bar
 		return tea.Batch(cmds...)
@@ -209,6 +220,9 @@ func (r *Root) workshopStatus() string {
 			out += fmt.Sprintf("vote: %d of %d dots left", v.Left, v.DotsPerPerson)
 			if tp, ok := r.selectedTouchpoint(); ok && v.Mine[tp.ID] > 0 {
 				out += fmt.Sprintf(" (%d here)", v.Mine[tp.ID])
+			}
+			if !v.ClosesAt.IsZero() {
+				out += " · closes in " + clock(time.Until(v.ClosesAt))
 			}
 			out += " · "
 		}
@@ -414,4 +428,26 @@ func (r *Root) stampAuthor(e model.Edit) {
 			stamp(&e.Phase.Touchpoints[i])
 		}
 	}
+}
+
+// countDown keeps the countdown of a timed vote on the map on screen
+// moving: one redraw a second while such a vote is open, and none
+// otherwise, so a room that is not voting stays idle.
+func (r *Root) countDown() tea.Cmd {
+	s := r.session()
+	if s == nil || r.ws.counting || r.mp == nil {
+		return nil
+	}
+	if v := s.Room.Vote(r.mp.ID); !v.Open || v.ClosesAt.IsZero() {
+		return nil
+	}
+	r.ws.counting = true
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return voteTickMsg{} })
+}
+
+// clock writes a duration as m:ss, rounded up (a vote "closes in 0:00"
+// only when it does), never below 0:00.
+func clock(d time.Duration) string {
+	secs := int((max(d, 0) + time.Second - 1) / time.Second)
+	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
 }
