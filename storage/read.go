@@ -161,45 +161,23 @@ func loadOutline(q querier, head *model.Map, phaseAt map[int64]int) (*model.Outl
 	if err := pk.query(q, outlineQuery, head.ID); err != nil {
 		return nil, err
 	}
-	phaseIDs := pk.ints()
-	nt := phaseIDs.count()
-	counts := make([]int, len(o.Phases))
-	for !phaseIDs.done() {
-		pi, ok := phaseAt[phaseIDs.next()]
-		if !ok || pk.err != nil {
-			return nil, fmt.Errorf("touchpoints: %w", errPacked)
-		}
-		counts[pi]++
+	runs, ok := newPhaseRuns[model.OutlineTouchpoint](len(o.Phases), pk.ints(), phaseAt)
+	if !ok || pk.err != nil {
+		return nil, fmt.Errorf("touchpoints: %w", errPacked)
 	}
-	offsets := make([]int, len(o.Phases))
-	for pi := 1; pi < len(o.Phases); pi++ {
-		offsets[pi] = offsets[pi-1] + counts[pi-1]
-	}
-	tps := make([]model.OutlineTouchpoint, nt)
-	pos := make([]int64, nt)
-	filled := make([]int, len(o.Phases))
 	pk.rewind()
-	phaseIDs = pk.ints()
-	positions, ids, scores, names := pk.ints(), pk.ints(), pk.chars(), pk.texts()
+	phaseIDs, positions, ids, scores, names := pk.ints(), pk.ints(), pk.ints(), pk.chars(), pk.texts()
 	for !phaseIDs.done() {
 		pi := phaseAt[phaseIDs.next()]
 		p, id, score, name := positions.next(), ids.next(), scores.next(), names.next()
-		if pk.err != nil || score < '1' || score > '5' || filled[pi] >= counts[pi] {
+		t := model.OutlineTouchpoint{ID: id, Name: name, Score: int(score) - '0'}
+		if pk.err != nil || score < '1' || score > '5' || !runs.place(pi, t, p) {
 			return nil, fmt.Errorf("touchpoints: %w", errPacked)
 		}
-		k := offsets[pi] + filled[pi]
-		tps[k] = model.OutlineTouchpoint{ID: id, Name: name, Score: int(score) - '0'}
-		pos[k] = p
-		filled[pi]++
 	}
-	for pi, c := range counts {
-		if c > 0 {
-			at := offsets[pi]
-			run := tps[at : at+c : at+c]
-			inOrder(run, pos[at:at+c], func(i int) int64 { return run[i].ID })
-			o.Phases[pi].Touchpoints = run
-		}
-	}
+	runs.each(func(t *model.OutlineTouchpoint) int64 { return t.ID }, func(pi int, run []model.OutlineTouchpoint) {
+		o.Phases[pi].Touchpoints = run
+	})
 	return o, nil
 }
 

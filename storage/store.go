@@ -791,25 +791,13 @@ func fillTouchpoints(q querier, m *model.Map, phaseAt map[int64]int, a aggQuery,
 	if err := pk.query(q, a, args...); err != nil {
 		return err
 	}
-	phaseIDs, positions := pk.ints(), pk.ints()
-	nt := phaseIDs.count()
-	counts := make([]int, len(m.Phases))
-	for !phaseIDs.done() {
-		pi, ok := phaseAt[phaseIDs.next()]
-		if !ok || pk.err != nil {
-			return fmt.Errorf("touchpoints: %w", errPacked)
-		}
-		counts[pi]++
+	runs, ok := newPhaseRuns[model.Touchpoint](len(m.Phases), pk.ints(), phaseAt)
+	if !ok || pk.err != nil {
+		return fmt.Errorf("touchpoints: %w", errPacked)
 	}
-	offsets := make([]int, len(m.Phases))
-	for pi := 1; pi < len(m.Phases); pi++ {
-		offsets[pi] = offsets[pi-1] + counts[pi-1]
-	}
-	tps := make([]model.Touchpoint, nt)
-	tpPos := make([]int64, nt)
-	filled := make([]int, len(m.Phases))
+	nt := len(runs.all)
 	pk.rewind()
-	phaseIDs, positions = pk.ints(), pk.ints()
+	phaseIDs, positions := pk.ints(), pk.ints()
 	ids, revs, scores, kinds := pk.ints(), pk.ints(), pk.chars(), pk.chars()
 	names, descs, channels, owners, notes := pk.texts(), pk.texts(), pk.texts(), pk.texts(), pk.texts()
 	addedBy := pk.texts()
@@ -826,12 +814,9 @@ func fillTouchpoints(q querier, m *model.Map, phaseAt map[int64]int, a aggQuery,
 		// A score is one digit 1–5; anything else (a REAL 2.5 that a
 		// hand-edited file slipped past the CHECK) would shift every later
 		// score, so refuse the file rather than misread it.
-		if pk.err != nil || score < '1' || score > '5' || filled[pi] >= counts[pi] {
+		if pk.err != nil || score < '1' || score > '5' || !runs.place(pi, t, pos) {
 			return fmt.Errorf("touchpoints: %w", errPacked)
 		}
-		k := offsets[pi] + filled[pi]
-		tps[k], tpPos[k] = t, pos
-		filled[pi]++
 		minID, maxID = min(minID, t.ID), max(maxID, t.ID)
 	}
 	if scores.s != "" || kinds.s != "" || positions.s != "" {
@@ -840,14 +825,10 @@ func fillTouchpoints(q querier, m *model.Map, phaseAt map[int64]int, a aggQuery,
 	if nt == 0 {
 		return nil
 	}
-	for pi := range m.Phases {
-		if c := counts[pi]; c > 0 {
-			o := offsets[pi]
-			seg := tps[o : o+c : o+c]
-			inOrder(seg, tpPos[o:o+c], func(i int) int64 { return seg[i].ID })
-			m.Phases[pi].Touchpoints = seg
-		}
-	}
+	runs.each(func(t *model.Touchpoint) int64 { return t.ID }, func(pi int, run []model.Touchpoint) {
+		m.Phases[pi].Touchpoints = run
+	})
+	tps := runs.all
 
 	byID := newTouchpointIndex(tps, minID, maxID)
 
@@ -881,6 +862,62 @@ func fillTouchpoints(q querier, m *model.Map, phaseAt map[int64]int, a aggQuery,
 		}
 	}
 	return nil
+}
+
+// phaseRuns lays out rows that belong to phases (touchpoints, or an
+// outline's) in one slice, each phase's rows a run in the order of the
+// phases: count each phase's rows first, then place every row, then put
+// each run in position order, so nothing depends on the order SQLite
+// scanned them.
+type phaseRuns[T any] struct {
+	all                     []T
+	pos                     []int64
+	counts, offsets, filled []int
+}
+
+// newPhaseRuns counts the rows of each of phases phases from the packed
+// column of their phase IDs, read to its end; false when a row names a
+// phase phaseAt does not hold.
+func newPhaseRuns[T any](phases int, phaseIDs *intCol, phaseAt map[int64]int) (*phaseRuns[T], bool) {
+	n := phaseIDs.count()
+	r := &phaseRuns[T]{counts: make([]int, phases), offsets: make([]int, phases), filled: make([]int, phases)}
+	for !phaseIDs.done() {
+		pi, ok := phaseAt[phaseIDs.next()]
+		if !ok {
+			return nil, false
+		}
+		r.counts[pi]++
+	}
+	for pi := 1; pi < phases; pi++ {
+		r.offsets[pi] = r.offsets[pi-1] + r.counts[pi-1]
+	}
+	r.all, r.pos = make([]T, n), make([]int64, n)
+	return r, true
+}
+
+// place puts row t, at position pos in phase pi, in its run; false when
+// the run is already full (the columns disagree).
+func (r *phaseRuns[T]) place(pi int, t T, pos int64) bool {
+	if r.filled[pi] >= r.counts[pi] {
+		return false
+	}
+	k := r.offsets[pi] + r.filled[pi]
+	r.all[k], r.pos[k] = t, pos
+	r.filled[pi]++
+	return true
+}
+
+// each puts every run in position order (ties by id) and hands it to set,
+// capped so a later append copies instead of running into the next run.
+func (r *phaseRuns[T]) each(id func(*T) int64, set func(pi int, run []T)) {
+	for pi, c := range r.counts {
+		if c > 0 {
+			o := r.offsets[pi]
+			run := r.all[o : o+c : o+c]
+			inOrder(run, r.pos[o:o+c], func(i int) int64 { return id(&run[i]) })
+			set(pi, run)
+		}
+	}
 }
 
 // loadChunk is how many touchpoints' items and metrics one query reads
