@@ -175,6 +175,9 @@ func loadOutline(q querier, head *model.Map, phaseAt map[int64]int) (*model.Outl
 			return nil, fmt.Errorf("touchpoints: %w", errPacked)
 		}
 	}
+	if positions.s != "" || ids.s != "" || scores.s != "" {
+		return nil, fmt.Errorf("touchpoints: %w", errPacked) // more values than rows, as fillTouchpoints refuses
+	}
 	runs.each(func(t *model.OutlineTouchpoint) int64 { return t.ID }, func(pi int, run []model.OutlineTouchpoint) {
 		o.Phases[pi].Touchpoints = run
 	})
