@@ -27,7 +27,7 @@ func WriteCSV(w io.Writer, m *model.Map) error {
 	if m == nil {
 		return errors.New("export csv: no map")
 	}
-	return StreamCSV(w, FromMap(m))
+	return StreamCSV(w, FromMap(m, false))
 }
 
 // StreamCSV writes src as WriteCSV writes its map.

@@ -48,7 +48,7 @@ func WriteJSON(out io.Writer, m *model.Map) error {
 	if err := checkNumbers(m); err != nil {
 		return err
 	}
-	return StreamJSON(out, FromMap(m))
+	return StreamJSON(out, FromMap(m, false))
 }
 
 // StreamJSON writes src as WriteJSON writes its map. Read from the file,

@@ -29,7 +29,7 @@ func WriteMarkdown(w io.Writer, m *model.Map) error {
 	if m == nil {
 		return errors.New("export markdown: no map")
 	}
-	return StreamMarkdown(w, FromMap(m))
+	return StreamMarkdown(w, FromMap(m, true))
 }
 
 // StreamMarkdown writes src as WriteMarkdown writes its map: the curve and

@@ -18,7 +18,7 @@ func WriteMermaid(w io.Writer, m *model.Map) error {
 	if m == nil {
 		return errors.New("export mermaid: no map")
 	}
-	return StreamMermaid(w, FromMap(m))
+	return StreamMermaid(w, FromMap(m, true))
 }
 
 // StreamMermaid writes src's outline as WriteMermaid writes its map: the

@@ -22,15 +22,20 @@ type Source struct {
 	Phases func(fn func(pi int, p *model.Phase) error) error
 }
 
-// FromMap is the Source of a map held whole.
-func FromMap(m *model.Map) Source {
+// FromMap is the Source of a map held whole. Its Outline is only made
+// when outline is true: the formats whose Outline flag is set need it.
+func FromMap(m *model.Map, outline bool) Source {
 	most := 0
 	for pi := range m.Phases {
 		for ti := range m.Phases[pi].Touchpoints {
 			most = max(most, len(m.Phases[pi].Touchpoints[ti].Metrics))
 		}
 	}
-	return Source{Head: m, Outline: model.OutlineOf(m), MostMetrics: most, Phases: func(fn func(int, *model.Phase) error) error {
+	var o *model.Outline
+	if outline {
+		o = model.OutlineOf(m)
+	}
+	return Source{Head: m, Outline: o, MostMetrics: most, Phases: func(fn func(int, *model.Phase) error) error {
 		for pi := range m.Phases {
 			if err := fn(pi, &m.Phases[pi]); err != nil {
 				return err
