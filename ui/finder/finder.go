@@ -268,11 +268,37 @@ func (ps parts) byteAt(i int) byte {
 	return Sep[i-ps.end(k)]
 }
 
-// result is one ranked match; matched holds byte offsets into the text.
-type result struct {
-	item    int
+// scored is a match on its way to being kept: its score and the byte
+// offsets of its matched characters in the entry's text (possibly the
+// matcher's scratch).
+type scored struct {
 	score   int
 	matched []int
+}
+
+// result is one kept match, in 16 bytes: on a 10,000-touchpoint map each of
+// the first keystrokes ranks most touchpoints, and the cache keeps several
+// such lists (ARCHITECTURE.md, "Memory on large maps"). Its matched
+// characters are marks[at:at+n] of the ranking that holds it.
+type result struct {
+	item, score int32
+	at, n       int32
+}
+
+// ranking is the results of one query, best first, and the offsets of
+// their matched characters, in one array.
+type ranking struct {
+	rs    []result
+	marks []int32
+}
+
+// matched returns the byte offsets of r's matched characters.
+func (rk ranking) matched(r result) []int {
+	out := make([]int, r.n)
+	for k, i := range rk.marks[r.at : r.at+r.n] {
+		out[k] = int(i)
+	}
+	return out
 }
 
 // scroll is the first visible row and the number of rows last drawn. It
@@ -292,8 +318,8 @@ type Model struct {
 	input   textinput.Model
 	st      *Styles
 	keys    KeyMap
-	query   string   // the query results were computed for
-	results []result // ranked; every item when the query is empty
+	query   string  // the query results were computed for
+	results ranking // every item, unmarked, when the query is empty
 	cursor  int
 	paints  [2]paints // m.st as paints for rows: plain, selected
 	sc      *scroll
@@ -403,7 +429,7 @@ func NewFromIndex(title string, x *Index, st *Styles) Model {
 		items: x.items,
 		keys:  DefaultKeyMap(),
 		sc:    &scroll{},
-		cache: &queryCache{byQuery: map[string][]result{}},
+		cache: &queryCache{byQuery: map[string]ranking{}},
 		bufs:  &buffers{},
 	}
 	m.input = textinput.New()
@@ -442,14 +468,14 @@ func (m *Model) SetQuery(q string) {
 }
 
 // Len returns how many items match the query.
-func (m Model) Len() int { return len(m.results) }
+func (m Model) Len() int { return len(m.results.rs) }
 
 // Selected returns the item under the cursor, or false when nothing matches.
 func (m Model) Selected() (Item, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.results) {
+	if m.cursor < 0 || m.cursor >= len(m.results.rs) {
 		return Item{}, false
 	}
-	e := m.items[m.results[m.cursor].item]
+	e := m.items[m.results.rs[m.cursor].item]
 	return Item{Text: e.text(), Detail: e.detail, Ref: e.ref}, true
 }
 
@@ -458,17 +484,17 @@ func (m Model) Selected() (Item, bool) {
 // an index of a map that has since been edited in place.
 func (m *Model) SetIndex(x *Index) {
 	var sel any
-	if m.cursor >= 0 && m.cursor < len(m.results) {
-		sel = m.items[m.results[m.cursor].item].ref
+	if m.cursor >= 0 && m.cursor < len(m.results.rs) {
+		sel = m.items[m.results.rs[m.cursor].item].ref
 	}
 	m.items = x.items
-	m.cache = &queryCache{byQuery: map[string][]result{}}
-	m.query, m.results = "", nil // nothing to narrow from
+	m.cache = &queryCache{byQuery: map[string]ranking{}}
+	m.query, m.results = "", ranking{} // nothing to narrow from
 	m.search()
 	if sel == nil || !reflect.TypeOf(sel).Comparable() {
 		return
 	}
-	for i, r := range m.results {
+	for i, r := range m.results.rs {
 		if m.items[r.item].ref == sel {
 			m.cursor = i
 			return
@@ -491,7 +517,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case tea.MouseClickMsg:
 		if row := msg.Y - m.sc.top; msg.Button == tea.MouseLeft && row >= 0 && row < m.sc.rows {
-			if i := m.sc.offset + row; i < len(m.results) {
+			if i := m.sc.offset + row; i < len(m.results.rs) {
 				m.cursor = i
 			}
 		}
@@ -533,19 +559,19 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m *Model) move(d int) {
-	if len(m.results) == 0 {
+	if len(m.results.rs) == 0 {
 		return
 	}
-	m.cursor = min(max(m.cursor+d, 0), len(m.results)-1)
+	m.cursor = min(max(m.cursor+d, 0), len(m.results.rs)-1)
 }
 
 // all lists every item in its own order, for the empty query.
-func (m *Model) all() []result {
+func (m *Model) all() ranking {
 	rs := make([]result, len(m.items))
 	for i := range rs {
-		rs[i].item = i
+		rs[i].item = int32(i)
 	}
-	return rs
+	return ranking{rs: rs}
 }
 
 // search re-ranks for the input's value. A text that contains the new query
@@ -569,9 +595,9 @@ func (m *Model) search() {
 		if m.bufs == nil {
 			m.bufs = &buffers{}
 		}
-		cand = slices.Grow(m.bufs.cand[:0], len(m.results))[:len(m.results)]
-		for i, r := range m.results {
-			cand[i] = r.item
+		cand = slices.Grow(m.bufs.cand[:0], len(m.results.rs))[:len(m.results.rs)]
+		for i, r := range m.results.rs {
+			cand[i] = int(r.item)
 		}
 		m.bufs.cand = cand
 	}
@@ -580,7 +606,10 @@ func (m *Model) search() {
 
 // match ranks the items listed in cand (all items when cand is nil) against
 // q. Large searches are split across CPUs: the matcher is pure per string.
-func (m *Model) match(q string, cand []int) []result {
+// The shares fill windows of one results array and one marks array (an
+// item gives at most one result, with at most one mark per rune of q), and
+// are then moved together, so a keystroke allocates each once.
+func (m *Model) match(q string, cand []int) ranking {
 	n := len(cand)
 	if cand == nil {
 		n = len(m.items)
@@ -591,13 +620,15 @@ func (m *Model) match(q string, cand []int) []result {
 		}
 		return cand[i]
 	}
+	nq := utf8.RuneCountInString(q)
+	rs, marks := make([]result, n), make([]int32, n*nq)
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/2000))
-	parts := make([][]result, workers)
+	parts := make([]ranking, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := w*n/workers, (w+1)*n/workers
 		run := func() {
-			parts[w] = m.matchRange(q, lo, hi, at)
+			parts[w] = m.matchRange(q, lo, hi, at, ranking{rs: rs[lo:lo:hi], marks: marks[lo*nq : lo*nq : hi*nq]})
 		}
 		if w == workers-1 {
 			run() // the last share runs here instead of idling in Wait
@@ -607,18 +638,39 @@ func (m *Model) match(q string, cand []int) []result {
 		go func() { defer wg.Done(); run() }()
 	}
 	wg.Wait()
-	out := parts[0]
-	if workers > 1 {
-		out = slices.Concat(parts...)
+	var out ranking
+	if workers == 1 {
+		out = parts[0]
+	} else {
+		out = join(rs, marks, parts)
+	}
+	if len(out.rs) < cap(out.rs)/2 {
+		// A narrow query keeps only what it found in the cache.
+		out.rs = slices.Clone(out.rs)
+		out.marks = slices.Clone(out.marks)
 	}
 	// Equal scores keep journey order, however the query was typed.
-	slices.SortFunc(out, func(a, b result) int {
+	slices.SortFunc(out.rs, func(a, b result) int {
 		if a.score != b.score {
 			return cmp.Compare(b.score, a.score)
 		}
 		return cmp.Compare(a.item, b.item)
 	})
 	return out
+}
+
+// join moves the shares' results and marks, each in its window of rs and
+// marks, together at the start of both, in order.
+func join(rs []result, marks []int32, parts []ranking) ranking {
+	k, km := 0, 0
+	for _, p := range parts {
+		for i := range p.rs {
+			p.rs[i].at += int32(km) // marks were counted from the share's window
+		}
+		km += copy(marks[km:], p.marks)
+		k += copy(rs[k:], p.rs)
+	}
+	return ranking{rs: rs[:k], marks: marks[:km]}
 }
 
 // Where a match was found, which decides its tier in the ranking.
@@ -643,12 +695,14 @@ type piece struct {
 // matched, so a query spanning fields ("checkout store") still finds it.
 // Besides ranking sensibly this hands the matcher far fewer bytes than whole
 // texts: the name is usually all it sees.
-func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
+//
+// It appends to into's results and marks, which have room for one result
+// per candidate and one mark per rune of q for each (see match); a
+// result's at counts from the start of into.marks.
+func (m *Model) matchRange(q string, lo, hi int, at func(int) int, into ranking) ranking {
 	pl := newPlan(q)
 	mt := newMatcher(q)
-	nq := utf8.RuneCountInString(q)
-	arena := make([]int, 0, (hi-lo)*nq)
-	out := make([]result, 0, hi-lo)
+	out, arena := into.rs, into.marks
 	var scratch []byte // text of an entry whose match spans fields
 	var buf parts      // the fields of the entry at hand, listed when needed
 	// try hands one piece of an item's text to the matcher and keeps the
@@ -665,23 +719,24 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 		for k := range fm.MatchedIndexes {
 			fm.MatchedIndexes[k] += pc.from
 		}
-		r := finish(fm, pc.where, &m.items[pc.item], pc.whole, pc.base, pl.q)
-		r.item = pc.item
-		keep := func() {
-			start := len(arena)
-			arena = append(arena, r.matched...)
-			r.matched = arena[start:len(arena):len(arena)]
+		sc := finish(fm, pc.where, &m.items[pc.item], pc.whole, pc.base, pl.q)
+		keep := func() result {
+			r := result{item: int32(pc.item), score: int32(sc.score), at: int32(len(arena)), n: int32(len(sc.matched))}
+			for _, i := range sc.matched {
+				arena = append(arena, int32(i))
+			}
+			return r
 		}
-		// Pieces of one item arrive together: keep the best.
-		if n := len(out); n > 0 && out[n-1].item == r.item {
-			if r.score > out[n-1].score {
-				keep()
-				out[n-1] = r
+		// Pieces of one item arrive together: keep the best, in the place
+		// of the one before, so an item never takes more than its room.
+		if n := len(out); n > 0 && out[n-1].item == int32(pc.item) {
+			if int32(sc.score) > out[n-1].score {
+				arena = arena[:out[n-1].at]
+				out[n-1] = keep()
 			}
 			return
 		}
-		keep()
-		out = append(out, r)
+		out = append(out, keep())
 	}
 	// field tries field k when it may hold the query, and says whether it did.
 	field := func(item int, fs parts, k int) bool {
@@ -725,7 +780,7 @@ func (m *Model) matchRange(q string, lo, hi int, at func(int) int) []result {
 			}
 		}
 	}
-	return out
+	return ranking{rs: out, marks: arena}
 }
 
 // plan is a query prepared for the cheap checks made before the matcher.
@@ -845,7 +900,7 @@ const (
 // queries, or maxCachedResults results in all, since on a large map each of
 // the first keystrokes' results lists most touchpoints.
 type queryCache struct {
-	byQuery map[string][]result
+	byQuery map[string]ranking
 	results int
 }
 
@@ -854,14 +909,14 @@ const (
 	maxCachedResults = 25_000
 )
 
-func (c *queryCache) put(q string, rs []result) {
-	if len(c.byQuery) >= maxCached || c.results+len(rs) > maxCachedResults {
+func (c *queryCache) put(q string, rk ranking) {
+	if len(c.byQuery) >= maxCached || c.results+len(rk.rs) > maxCachedResults {
 		clear(c.byQuery)
 		c.results = 0
 	}
-	if len(rs) <= maxCachedResults {
-		c.byQuery[q] = rs
-		c.results += len(rs)
+	if len(rk.rs) <= maxCachedResults {
+		c.byQuery[q] = rk
+		c.results += len(rk.rs)
 	}
 }
 
@@ -884,8 +939,8 @@ const (
 // the whole text) that starts at byte lo, into a result: ranked, and when
 // the query appears there as typed (ASCII, ignoring case), marked and
 // rewarded as that contiguous run rather than scattered letters.
-func finish(fm fuzzy.Match, where int, e *entry, s string, lo int, q []byte) result {
-	r := result{item: fm.Index, score: rank(fm, where, e), matched: fm.MatchedIndexes}
+func finish(fm fuzzy.Match, where int, e *entry, s string, lo int, q []byte) scored {
+	r := scored{score: rank(fm, where, e), matched: fm.MatchedIndexes}
 	if len(q) == 0 || !e.bytewise || s == "" {
 		return r
 	}
@@ -994,7 +1049,7 @@ func (m Model) View(width, height int) string {
 		b.WriteString(m.st.Border.Render("│"))
 	}
 	b.WriteByte('\n')
-	count := fmt.Sprintf(" %d/%d ", len(m.results), len(m.items))
+	count := fmt.Sprintf(" %d/%d ", len(m.results.rs), len(m.items))
 	b.WriteString(m.edge("╰", "╯", m.st.Count.Render(theme.Fit(count, iw-2)), iw))
 	return b.String()
 }
@@ -1014,7 +1069,7 @@ func (m Model) rows(w, n int) []string {
 	if n <= 0 {
 		return nil
 	}
-	if len(m.results) == 0 {
+	if len(m.results.rs) == 0 {
 		msg := "No matches"
 		if len(m.items) == 0 {
 			msg = "Nothing to search yet"
@@ -1022,20 +1077,21 @@ func (m Model) rows(w, n int) []string {
 		return []string{theme.Pad(m.st.Empty.Render(theme.Fit("  "+msg, w)), w, lipgloss.NewStyle())}
 	}
 	off := min(max(m.sc.offset, m.cursor-n+1), m.cursor)
-	off = max(0, min(off, len(m.results)-n))
+	off = max(0, min(off, len(m.results.rs)-n))
 	m.sc.offset = off
-	end := min(len(m.results), off+n)
+	end := min(len(m.results.rs), off+n)
 	out := make([]string, 0, end-off)
 	var buf parts
 	for i := off; i < end; i++ {
-		out = append(out, m.row(m.results[i], i == m.cursor, w, &buf))
+		r := m.results.rs[i]
+		out = append(out, m.row(r, m.results.matched(r), i == m.cursor, w, &buf))
 	}
 	return out
 }
 
 // row draws one result: marker, highlighted text, and the detail at the
 // right edge, which gives way to the text when space is short.
-func (m Model) row(r result, selected bool, w int, buf *parts) string {
+func (m Model) row(r result, matched []int, selected bool, w int, buf *parts) string {
 	e := &m.items[r.item]
 	fs := e.fields(buf)
 	p := &m.paints[0]
@@ -1045,7 +1101,7 @@ func (m Model) row(r result, selected bool, w int, buf *parts) string {
 	var b strings.Builder
 	b.Grow(w + 128)
 	if w < 3 {
-		highlight(&b, fs[0].text, inside(r.matched, 0, e.nameEnd), w, p.text, p.hl)
+		highlight(&b, fs[0].text, inside(matched, 0, e.nameEnd), w, p.text, p.hl)
 		return theme.Pad(b.String(), w, lipgloss.NewStyle())
 	}
 	if selected {
@@ -1062,7 +1118,7 @@ func (m Model) row(r result, selected bool, w int, buf *parts) string {
 	if dw > 0 {
 		tw = avail - dw - 2
 	}
-	used := m.resultText(&b, e, fs, r.matched, tw, p)
+	used := m.resultText(&b, e, fs, matched, tw, p)
 	if dw > 0 {
 		d, dused, cut := cutWidth(e.detail, dw)
 		if cut {

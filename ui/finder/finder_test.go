@@ -101,7 +101,7 @@ func TestMapItemsCarryTheMap(t *testing.T) {
 // resultTexts lists the ranked results' names (the text before Sep).
 func resultNames(m Model) []string {
 	var out []string
-	for _, r := range m.results {
+	for _, r := range m.results.rs {
 		text := m.items[r.item].text()
 		out = append(out, strings.SplitN(text, Sep, 2)[0])
 	}
@@ -308,12 +308,12 @@ func TestScrollKeepsSelectionVisible(t *testing.T) {
 
 // reference ranks one item the slow, obvious way: sahilm/fuzzy on the
 // untrimmed name, then on each other field, then on the whole text.
-func reference(q string, e *entry) (result, bool) {
+func reference(q string, e *entry) (scored, bool) {
 	pl := newPlan(q)
 	text := e.text()
 	fs := e.all()
 	var scratch []byte
-	adj := func(fm fuzzy.Match, base, where int) result {
+	adj := func(fm fuzzy.Match, base, where int) scored {
 		fm.Score += len(fm.Str) - len(fm.MatchedIndexes)
 		for k := range fm.MatchedIndexes {
 			fm.MatchedIndexes[k] += base
@@ -325,9 +325,7 @@ func reference(q string, e *entry) (result, bool) {
 		case inField:
 			hi = e.fieldEnd(e.fieldAt(base))
 		}
-		r := finish(fm, where, e, text[base:hi], base, pl.q)
-		r.item = 0
-		return r
+		return finish(fm, where, e, text[base:hi], base, pl.q)
 	}
 	one := func(s string) (fuzzy.Match, bool) {
 		ms := fuzzy.Find(q, []string{s})
@@ -349,7 +347,7 @@ func reference(q string, e *entry) (result, bool) {
 			}
 			return r, true
 		}
-		var best result
+		var best scored
 		found := false
 		for k := 1; k < len(fs); k++ {
 			base := int(fs[k].start)
@@ -366,7 +364,7 @@ func reference(q string, e *entry) (result, bool) {
 	if fm, ok := one(text); ok {
 		return adj(fm, 0, inText), true
 	}
-	return result{}, false
+	return scored{}, false
 }
 
 // TestIncrementalSearchIsExact checks the shortcuts (narrowing to the last
@@ -405,10 +403,10 @@ func checkIncremental(t *testing.T, x *Index) {
 			if len(q) == 0 {
 				continue
 			}
-			got := map[int]result{}
-			for k, res := range m.results {
-				got[res.item] = res
-				if k > 0 && res.score > m.results[k-1].score {
+			got := map[int]scored{}
+			for k, res := range m.results.rs {
+				got[int(res.item)] = scored{int(res.score), m.results.matched(res)}
+				if k > 0 && res.score > m.results.rs[k-1].score {
 					t.Fatalf("q=%q: results out of order at %d", string(q), k)
 				}
 			}
@@ -453,17 +451,18 @@ func TestParallelMatchAgreesWithSerial(t *testing.T) {
 	m := New("Search", TouchpointItems(testmap.Generate(40, 10000)), styles())
 	for _, q := range []string{"t", "steps", "touchpoint 42"} {
 		got := m.match(q, nil)
-		want := m.matchRange(q, 0, len(m.items), func(i int) int { return i })
-		if len(got) != len(want) {
-			t.Fatalf("q=%q: %d results, serial %d", q, len(got), len(want))
+		want := m.matchRange(q, 0, len(m.items), func(i int) int { return i }, ranking{})
+		if len(got.rs) != len(want.rs) {
+			t.Fatalf("q=%q: %d results, serial %d", q, len(got.rs), len(want.rs))
 		}
-		byItem := map[int]int{}
-		for _, r := range want {
-			byItem[r.item] = r.score
+		byItem := map[int32]scored{}
+		for _, r := range want.rs {
+			byItem[r.item] = scored{int(r.score), want.matched(r)}
 		}
-		for _, r := range got {
-			if s, ok := byItem[r.item]; !ok || s != r.score {
-				t.Fatalf("q=%q item %d: score %d, serial %d (found %v)", q, r.item, r.score, s, ok)
+		for _, r := range got.rs {
+			s, ok := byItem[r.item]
+			if !ok || s.score != int(r.score) || !slices.Equal(s.matched, got.matched(r)) {
+				t.Fatalf("q=%q item %d: score %d marks %v, serial %v (found %v)", q, r.item, r.score, got.matched(r), s, ok)
 			}
 		}
 	}
