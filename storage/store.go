@@ -625,9 +625,9 @@ func errText(s string) string { return model.OneLine(s, 60) }
 // LoadMap reads the map with the given ID: its phases, touchpoints, list
 // items and metrics, with IDs and UpdatedAt filled in. It runs five queries
 // (map, phases, touchpoints, items, metrics) in one read transaction,
-// whatever the map's size. Every empty list (phases, touchpoints, labels, motivations, ...,
-// metrics) is nil, never an empty slice, so loaded maps compare equal with
-// reflect.DeepEqual.
+// whatever the map's size. Every empty slice (phases, touchpoints, metrics)
+// is nil, and every empty list (labels, motivations, ...) the zero
+// model.List, so loaded maps compare equal with reflect.DeepEqual.
 func (s *Store) LoadMap(id int64) (*model.Map, error) {
 	var m *model.Map
 	err := s.inTx(false, func(q querier) error {
@@ -937,9 +937,9 @@ type chunkLoader struct {
 	metricCounts, metricOffsets []int32
 }
 
-// items reads one chunk's list items: one slice shared by the chunk's
-// lists, each list a run of it with a capped capacity (a later append
-// copies instead of clobbering the next run). Count first, then place.
+// items reads one chunk's list items: placed in one slice shared by the
+// chunk's lists (count first, then place), each run put in position order
+// and joined into its list.
 func (ld *chunkLoader) items(q querier, a aggQuery, args []any) error {
 	pk := &ld.pk
 	if err := pk.query(q, a, args...); err != nil {
@@ -999,9 +999,9 @@ func (ld *chunkLoader) items(q querier, a aggQuery, args []any) error {
 			k := int(ti)*numLists + li
 			if c := ld.itemCounts[k]; c > 0 {
 				o := ld.itemOffsets[k]
-				run := all[o : o+c : o+c]
+				run := all[o : o+c]
 				inOrder(run, pos[o:o+c], nil)
-				*itemList(&ld.tps[ti], listCodes[li]) = run
+				*itemList(&ld.tps[ti], listCodes[li]) = model.ListOf(run...)
 			}
 		}
 	}
@@ -1378,7 +1378,7 @@ func (c *floatCol) next(values []float64) (*float64, []float64) {
 }
 
 // itemList returns the list of t whose initial in the items table is c.
-func itemList(t *model.Touchpoint, c byte) *[]string {
+func itemList(t *model.Touchpoint, c byte) *model.List {
 	switch c {
 	case 'l':
 		return &t.Emotion.Labels
