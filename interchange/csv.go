@@ -63,7 +63,7 @@ func StreamCSV(w io.Writer, src Source) error {
 				cw.cell(model.CleanText(s))
 			}
 			cw.int(t.Emotion.Score)
-			for _, l := range [][]string{t.Emotion.Labels, t.Motivations, t.Thoughts, t.PainPoints, t.Opportunities, t.Backstage} {
+			for _, l := range []model.List{t.Emotion.Labels, t.Motivations, t.Thoughts, t.PainPoints, t.Opportunities, t.Backstage} {
 				cw.list(l)
 			}
 			cw.cell(model.CleanText(t.Notes))
@@ -174,19 +174,19 @@ func csvNeedsQuotes(s string, guard bool) bool {
 }
 
 // list writes items one per line in a single cell, each made one line.
-func (c *csvWriter) list(items []string) {
-	switch len(items) {
+func (c *csvWriter) list(items model.List) {
+	switch items.Len() {
 	case 0:
 		c.cell("")
 		return
 	case 1:
-		c.cell(model.CleanLine(items[0]))
+		c.cell(model.CleanLine(items.At(0)))
 		return
 	}
 	// Two or more lines always hold a line break, so the cell is quoted.
 	c.sep()
 	c.w.WriteByte('"')
-	for i, s := range items {
+	for i, s := range items.All() {
 		s = model.CleanLine(s)
 		if i > 0 {
 			c.w.WriteByte('\n')

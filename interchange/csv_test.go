@@ -80,12 +80,12 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 						t.Errorf("row %d %s = %q, want %q", n+1, key, got, want)
 					}
 				}
-				eqList("emotion_labels", list(rec, "emotion_labels"), tp.Emotion.Labels)
-				eqList("motivations", list(rec, "motivations"), tp.Motivations)
-				eqList("thoughts", list(rec, "thoughts"), tp.Thoughts)
-				eqList("pain_points", list(rec, "pain_points"), tp.PainPoints)
-				eqList("opportunities", list(rec, "opportunities"), tp.Opportunities)
-				eqList("backstage", list(rec, "backstage"), tp.Backstage)
+				eqList("emotion_labels", list(rec, "emotion_labels"), tp.Emotion.Labels.Items())
+				eqList("motivations", list(rec, "motivations"), tp.Motivations.Items())
+				eqList("thoughts", list(rec, "thoughts"), tp.Thoughts.Items())
+				eqList("pain_points", list(rec, "pain_points"), tp.PainPoints.Items())
+				eqList("opportunities", list(rec, "opportunities"), tp.Opportunities.Items())
+				eqList("backstage", list(rec, "backstage"), tp.Backstage.Items())
 				for i, mt := range tp.Metrics {
 					pre := "metric" + strconv.Itoa(i+1) + "_"
 					if got := text(rec, pre+"name"); got != model.CleanText(mt.Name) {
@@ -132,7 +132,7 @@ func TestWriteCSVFormulaGuard(t *testing.T) {
 	m := &model.Map{MapInfo: model.MapInfo{Title: "x"}, Phases: []model.Phase{{Name: "=phase", Touchpoints: []model.Touchpoint{{
 		Name: "=HYPERLINK(\"http://evil\")", Channel: "+chan", Owner: "@owner", Kind: model.KindDigital,
 		Emotion:     model.Emotion{Score: 2},
-		Motivations: []string{"-1+2", "fine"},
+		Motivations: model.ListOf("-1+2", "fine"),
 		Notes:       "\tnote",
 		Metrics:     []model.Metric{{Name: "m", Target: model.Float(-5), Current: model.Float(-7.5), Direction: model.Down}},
 	}}}}}

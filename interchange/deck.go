@@ -464,8 +464,8 @@ func (k *deck) drawPhases() error {
 }
 
 // first1 writes the first non-empty item of a list, cut, or "—".
-func (k *deck) first1(items []string) {
-	for _, it := range items {
+func (k *deck) first1(items model.List) {
+	for _, it := range items.All() {
 		if model.CleanLine(it) != "" {
 			k.in(it, cutCell)
 			return
@@ -478,8 +478,8 @@ func (k *deck) first1(items []string) {
 func (k *deck) detail(t *model.Touchpoint) {
 	s := model.ClampScore(t.Emotion.Score)
 	head := model.CleanLine(t.Name) + fmt.Sprintf(" — emotion %d, %s", t.Emotion.Score, model.ScoreWord(s))
-	if len(t.Emotion.Labels) > 0 {
-		head += " (" + strings.Join(t.Emotion.Labels, ", ") + ")"
+	if t.Emotion.Labels.Len() > 0 {
+		head += " (" + strings.Join(t.Emotion.Labels.Items(), ", ") + ")"
 	}
 	k.s("\n")
 	k.note("", head)
@@ -493,10 +493,10 @@ func (k *deck) detail(t *model.Touchpoint) {
 	k.note("", t.Description)
 	for _, l := range []struct {
 		title string
-		items []string
+		items model.List
 	}{{"Motivation", t.Motivations}, {"Thought", t.Thoughts}, {"Pain point", t.PainPoints},
 		{"Opportunity", t.Opportunities}, {"Backstage", t.Backstage}} {
-		for _, it := range l.items {
+		for _, it := range l.items.All() {
 			if model.CleanLine(it) != "" {
 				k.note("- ", l.title+": "+model.CleanLine(it))
 			}
@@ -620,7 +620,7 @@ func (k *deck) opportunities() {
 	for _, p := range k.m.Phases {
 		for _, t := range p.Touchpoints {
 			at++
-			for _, o := range t.Opportunities {
+			for _, o := range t.Opportunities.All() {
 				if model.CleanLine(o) != "" {
 					all = append(all, opp{o, t.Name, model.ClampScore(t.Emotion.Score), at})
 					break

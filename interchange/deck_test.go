@@ -307,8 +307,8 @@ func TestMarpSlidesFit(t *testing.T) {
 		for ti := range p.Touchpoints {
 			tp := &p.Touchpoints[ti]
 			tp.Name = words
-			tp.PainPoints = []string{words}
-			tp.Opportunities = []string{words}
+			tp.PainPoints = model.ListOf(words)
+			tp.Opportunities = model.ListOf(words)
 			tp.Emotion.Score = 1 + ti%5
 			for mi := range tp.Metrics {
 				tp.Metrics[mi].Name, tp.Metrics[mi].Unit = words, words

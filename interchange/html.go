@@ -192,9 +192,9 @@ func (h htmlWriter) card(t *model.Touchpoint, num int) {
 	h.s("</h4>\n<p class=\"score\">")
 	h.int(t.Emotion.Score)
 	h.s(" · ", model.ScoreWord(s))
-	if len(t.Emotion.Labels) > 0 {
+	if t.Emotion.Labels.Len() > 0 {
 		h.s(" <i>(")
-		for i, l := range t.Emotion.Labels {
+		for i, l := range t.Emotion.Labels.All() {
 			if i > 0 {
 				h.s(", ")
 			}
@@ -256,9 +256,9 @@ func (h htmlWriter) status(s model.MetricStatus) {
 	}
 }
 
-func (h htmlWriter) list(class, title string, items []string, quote bool) {
+func (h htmlWriter) list(class, title string, items model.List, quote bool) {
 	n := 0
-	for _, it := range items {
+	for _, it := range items.All() {
 		if model.CleanLine(it) != "" {
 			n++
 		}
@@ -270,7 +270,7 @@ func (h htmlWriter) list(class, title string, items []string, quote bool) {
 		h.s(`<div class="`, class, `">`)
 	}
 	h.s("<h5>", title, "</h5><ul>")
-	for _, it := range items {
+	for _, it := range items.All() {
 		if model.CleanLine(it) == "" {
 			continue
 		}

@@ -227,13 +227,13 @@ func (w *jsonWriter) item(int) {
 
 func (w *jsonWriter) str(s string) { w.b = appendJSONString(w.b, model.CleanText(s)) }
 
-func (w *jsonWriter) list(items []string) {
-	if len(items) == 0 {
+func (w *jsonWriter) list(items model.List) {
+	if items == (model.List{}) {
 		w.b = append(w.b, "[]"...)
 		return
 	}
 	w.open('[')
-	for i, s := range items {
+	for i, s := range items.All() {
 		w.item(i)
 		w.str(s)
 	}
@@ -708,7 +708,7 @@ func (p *jsonParser) text(dst *string) error {
 }
 
 // texts reads a list of strings; null items are empty strings.
-func (p *jsonParser) texts(dst *[]string) error {
+func (p *jsonParser) texts(dst *model.List) error {
 	switch {
 	case p.peek() == '[':
 		var out []string
@@ -720,10 +720,10 @@ func (p *jsonParser) texts(dst *[]string) error {
 			out = append(out, s)
 			return nil
 		})
-		*dst = out
+		*dst = model.ListOf(out...)
 		return err
 	case p.null():
-		*dst = nil
+		*dst = model.List{}
 		return nil
 	}
 	return p.mismatch("a list of strings")

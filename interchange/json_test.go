@@ -185,7 +185,7 @@ func TestParseJSONDefaultsAndCleaning(t *testing.T) {
 		t.Errorf("touchpoint A = %+v; want name cleaned and defaults digital/3", a)
 	}
 	b := m.Phases[0].Touchpoints[1]
-	if b.Metrics[0].Direction != model.Up || b.Metrics[0].Target != nil || b.Motivations != nil {
+	if b.Metrics[0].Direction != model.Up || b.Metrics[0].Target != nil || b.Motivations != (model.List{}) {
 		t.Errorf("touchpoint B = %+v; want direction up, no target, nil motivations", b)
 	}
 }
@@ -400,12 +400,12 @@ func toJSONTouchpoint(t *model.Touchpoint) jsonTouchpoint {
 		Channel:       model.CleanText(t.Channel),
 		Kind:          &kind,
 		Owner:         model.CleanText(t.Owner),
-		Emotion:       jsonEmotion{Score: &score, Labels: model.CleanList(t.Emotion.Labels)},
-		Motivations:   model.CleanList(t.Motivations),
-		Thoughts:      model.CleanList(t.Thoughts),
-		PainPoints:    model.CleanList(t.PainPoints),
-		Opportunities: model.CleanList(t.Opportunities),
-		Backstage:     model.CleanList(t.Backstage),
+		Emotion:       jsonEmotion{Score: &score, Labels: model.CleanList(t.Emotion.Labels.Items())},
+		Motivations:   model.CleanList(t.Motivations.Items()),
+		Thoughts:      model.CleanList(t.Thoughts.Items()),
+		PainPoints:    model.CleanList(t.PainPoints.Items()),
+		Opportunities: model.CleanList(t.Opportunities.Items()),
+		Backstage:     model.CleanList(t.Backstage.Items()),
 		Metrics:       make([]jsonMetric, len(t.Metrics)),
 		Notes:         model.CleanText(t.Notes),
 	}
@@ -599,12 +599,12 @@ func fromJSONTouchpoint(jt *jsonTouchpoint) model.Touchpoint {
 	if jt.Emotion.Score != nil {
 		t.Emotion.Score = *jt.Emotion.Score
 	}
-	t.Emotion.Labels = importList(jt.Emotion.Labels)
-	t.Motivations = importList(jt.Motivations)
-	t.Thoughts = importList(jt.Thoughts)
-	t.PainPoints = importList(jt.PainPoints)
-	t.Opportunities = importList(jt.Opportunities)
-	t.Backstage = importList(jt.Backstage)
+	t.Emotion.Labels = model.ListOf(importList(jt.Emotion.Labels)...)
+	t.Motivations = model.ListOf(importList(jt.Motivations)...)
+	t.Thoughts = model.ListOf(importList(jt.Thoughts)...)
+	t.PainPoints = model.ListOf(importList(jt.PainPoints)...)
+	t.Opportunities = model.ListOf(importList(jt.Opportunities)...)
+	t.Backstage = model.ListOf(importList(jt.Backstage)...)
 	if len(jt.Metrics) > 0 {
 		t.Metrics = make([]model.Metric, len(jt.Metrics))
 	}

@@ -190,7 +190,7 @@ func (md mdWriter) touchpoint(t *model.Touchpoint) {
 	md.s("- **Emotion:** ")
 	md.int(t.Emotion.Score)
 	md.s("/5 ", mdFaces[s], " ", model.ScoreWord(s))
-	for i, l := range t.Emotion.Labels {
+	for i, l := range t.Emotion.Labels.All() {
 		if i == 0 {
 			md.s(" — ")
 		} else {
@@ -231,12 +231,12 @@ func (md mdWriter) touchpoint(t *model.Touchpoint) {
 	md.block("**Notes:** ", t.Notes)
 }
 
-func (md mdWriter) list(title string, items []string) {
-	if len(items) == 0 {
+func (md mdWriter) list(title string, items model.List) {
+	if items == (model.List{}) {
 		return
 	}
 	md.s("**", title, "**\n\n")
-	for _, it := range items {
+	for _, it := range items.All() {
 		md.s("- ")
 		md.in(it, "—")
 		md.s("\n")

@@ -163,8 +163,8 @@ func randomNastyMap(seed uint64) *model.Map {
 		for i := 0; i < 8; i++ {
 			ph.Touchpoints = append(ph.Touchpoints, model.Touchpoint{
 				Name: lead[r.IntN(len(lead))] + word() + "x", Description: word(), Channel: word(), Owner: word(),
-				Kind: model.Kinds[r.IntN(3)], Emotion: model.Emotion{Score: 1 + r.IntN(5), Labels: []string{word() + "x"}},
-				Motivations: []string{word() + "x", "x" + word()}, PainPoints: []string{lead[r.IntN(len(lead))] + word() + "x"},
+				Kind: model.Kinds[r.IntN(3)], Emotion: model.Emotion{Score: 1 + r.IntN(5), Labels: model.ListOf(word() + "x")},
+				Motivations: model.ListOf(word()+"x", "x"+word()), PainPoints: model.ListOf(lead[r.IntN(len(lead))] + word() + "x"),
 				Metrics: []model.Metric{{Name: word(), Unit: word(), Target: model.Float(r.NormFloat64()), Current: model.Float(r.NormFloat64()), Direction: model.Down}},
 				Notes:   word(),
 			})

@@ -115,12 +115,12 @@ func TestExampleTemplatesUseEveryField(t *testing.T) {
 				kinds[tp.Kind] = true
 				scores[tp.Emotion.Score] = true
 				used.notes = used.notes || tp.Notes != ""
-				used.labels = used.labels || len(tp.Emotion.Labels) > 0
-				used.mot = used.mot || len(tp.Motivations) > 0
-				used.th = used.th || len(tp.Thoughts) > 0
-				used.pain = used.pain || len(tp.PainPoints) > 0
-				used.opp = used.opp || len(tp.Opportunities) > 0
-				used.back = used.back || len(tp.Backstage) > 0
+				used.labels = used.labels || tp.Emotion.Labels.Len() > 0
+				used.mot = used.mot || tp.Motivations.Len() > 0
+				used.th = used.th || tp.Thoughts.Len() > 0
+				used.pain = used.pain || tp.PainPoints.Len() > 0
+				used.opp = used.opp || tp.Opportunities.Len() > 0
+				used.back = used.back || tp.Backstage.Len() > 0
 				for _, mt := range tp.Metrics {
 					if mt.Unit == "" {
 						t.Errorf("%s: metric %s has no unit", tpl.Name, mt.Name)

@@ -55,7 +55,7 @@ func withoutRevs(m *Map) *Map {
 // TestEditsAndInverses applies each edit, checks the result, applies its
 // inverse and checks the map is exactly as before, then redoes it.
 func TestEditsAndInverses(t *testing.T) {
-	newTP := Touchpoint{ID: 500, Name: "Email", Kind: KindDigital, Emotion: Emotion{Score: 3}, Motivations: []string{"know"}}
+	newTP := Touchpoint{ID: 500, Name: "Email", Kind: KindDigital, Emotion: Emotion{Score: 3}, Motivations: ListOf("know")}
 	tests := []struct {
 		name     string
 		edit     Edit
@@ -160,13 +160,13 @@ func TestEditsAndInverses(t *testing.T) {
 // the map) cannot leak into each other.
 func TestEditsDoNotAlias(t *testing.T) {
 	m := sampleMap()
-	tp := Touchpoint{ID: 500, Name: "x", Kind: KindDigital, Emotion: Emotion{Score: 3}, Motivations: []string{"a"}}
+	tp := Touchpoint{ID: 500, Name: "x", Kind: KindDigital, Emotion: Emotion{Score: 3}, Motivations: ListOf("a")}
 	e := &InsertTouchpoint{Phase: 12, Index: 0, Touchpoint: tp}
 	if err := e.Apply(m); err != nil {
 		t.Fatal(err)
 	}
-	e.Touchpoint.Motivations[0] = "changed"
-	if m.Phases[2].Touchpoints[0].Motivations[0] != "a" {
+	e.Touchpoint.Motivations = ListOf("changed")
+	if m.Phases[2].Touchpoints[0].Motivations.At(0) != "a" {
 		t.Error("the map shares a list with the edit")
 	}
 	d := &DeletePhase{ID: 10}
@@ -177,14 +177,14 @@ func TestEditsDoNotAlias(t *testing.T) {
 	if err := inv.Apply(m); err != nil {
 		t.Fatal(err)
 	}
-	m.Phases[0].Touchpoints[0].Motivations[0] = "changed"
+	m.Phases[0].Touchpoints[0].Motivations = ListOf("changed")
 	if err := inv.Inverse().Apply(m); err != nil { // delete again
 		t.Fatal(err)
 	}
 	if err := inv.Apply(m); err != nil { // and restore from the edit's own copy
 		t.Fatal(err)
 	}
-	if m.Phases[0].Touchpoints[0].Motivations[0] != "find" {
+	if m.Phases[0].Touchpoints[0].Motivations.At(0) != "find" {
 		t.Error("the undo record shares a list with the map")
 	}
 }

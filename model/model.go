@@ -83,7 +83,7 @@ type Phase struct {
 // Emotion is the expected emotion at a touchpoint.
 type Emotion struct {
 	Score  int
-	Labels []string
+	Labels List
 }
 
 // Touchpoint is a moment where customer and business meet.
@@ -96,11 +96,11 @@ type Touchpoint struct {
 	Kind          Kind
 	Owner         string
 	Emotion       Emotion
-	Motivations   []string
-	Thoughts      []string
-	PainPoints    []string
-	Opportunities []string
-	Backstage     []string
+	Motivations   List
+	Thoughts      List
+	PainPoints    List
+	Opportunities List
+	Backstage     List
 	Metrics       []Metric
 	Notes         string
 	// AddedBy is who added it in a workshop (their SSH user name), or ""
@@ -167,15 +167,10 @@ func NewTouchpoint(name string) Touchpoint {
 	return Touchpoint{Name: name, Kind: KindDigital, Emotion: Emotion{Score: NeutralScore}}
 }
 
-// Clone returns a deep copy of t, so edits on it never alias the original's lists.
+// Clone returns a deep copy of t, so edits on it never alias the original's
+// metrics (its lists are values and need no copy).
 func (t Touchpoint) Clone() Touchpoint {
 	c := t
-	c.Emotion.Labels = cloneStrings(t.Emotion.Labels)
-	c.Motivations = cloneStrings(t.Motivations)
-	c.Thoughts = cloneStrings(t.Thoughts)
-	c.PainPoints = cloneStrings(t.PainPoints)
-	c.Opportunities = cloneStrings(t.Opportunities)
-	c.Backstage = cloneStrings(t.Backstage)
 	if t.Metrics != nil {
 		c.Metrics = make([]Metric, len(t.Metrics))
 		for i, m := range t.Metrics {
@@ -193,10 +188,8 @@ func (t Touchpoint) Own() Touchpoint {
 	c := t.Clone()
 	c.Name, c.Description, c.Channel = strings.Clone(t.Name), strings.Clone(t.Description), strings.Clone(t.Channel)
 	c.Owner, c.Notes = strings.Clone(t.Owner), strings.Clone(t.Notes)
-	for _, l := range [][]string{c.Emotion.Labels, c.Motivations, c.Thoughts, c.PainPoints, c.Opportunities, c.Backstage} {
-		for i := range l {
-			l[i] = strings.Clone(l[i])
-		}
+	for _, l := range []*List{&c.Emotion.Labels, &c.Motivations, &c.Thoughts, &c.PainPoints, &c.Opportunities, &c.Backstage} {
+		*l = l.Own()
 	}
 	for i := range c.Metrics {
 		c.Metrics[i].Name, c.Metrics[i].Unit = strings.Clone(c.Metrics[i].Name), strings.Clone(c.Metrics[i].Unit)
@@ -252,13 +245,6 @@ func (m *Map) Clone() *Map {
 		}
 	}
 	return &c
-}
-
-func cloneStrings(s []string) []string {
-	if s == nil {
-		return nil
-	}
-	return append([]string(nil), s...)
 }
 
 // TouchpointCount returns how many touchpoints the map holds.

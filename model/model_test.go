@@ -69,8 +69,8 @@ func TestNewTouchpoint(t *testing.T) {
 func sampleMap() *Map {
 	return &Map{ID: 1, MapInfo: MapInfo{Title: "Bikes", Persona: Persona{Name: "Sam"}}, Phases: []Phase{
 		{ID: 10, Name: "Discover", Touchpoints: []Touchpoint{
-			{ID: 100, Name: "Ad", Kind: KindDigital, Emotion: Emotion{Score: 4, Labels: []string{"curious"}},
-				Motivations: []string{"find"}, Metrics: []Metric{{Name: "ctr", Target: Float(2), Current: Float(1), Direction: Up}}},
+			{ID: 100, Name: "Ad", Kind: KindDigital, Emotion: Emotion{Score: 4, Labels: ListOf("curious")},
+				Motivations: ListOf("find"), Metrics: []Metric{{Name: "ctr", Target: Float(2), Current: Float(1), Direction: Up}}},
 			{ID: 101, Name: "Search", Kind: KindDigital, Emotion: Emotion{Score: 2}},
 		}},
 		{ID: 11, Name: "Buy", Touchpoints: []Touchpoint{
@@ -89,8 +89,8 @@ func TestCloneIsDeep(t *testing.T) {
 	}
 	c.Title = "changed"
 	c.Phases[0].Name = "changed"
-	c.Phases[0].Touchpoints[0].Emotion.Labels[0] = "changed"
-	c.Phases[0].Touchpoints[0].Motivations[0] = "changed"
+	c.Phases[0].Touchpoints[0].Emotion.Labels = ListOf("changed")
+	c.Phases[0].Touchpoints[0].Motivations = ListOf("changed")
 	*c.Phases[0].Touchpoints[0].Metrics[0].Target = 99
 	c.Phases[1].Touchpoints[0].Metrics[0].Name = "changed"
 	c.Phases = append(c.Phases[:1], c.Phases[2:]...)

@@ -63,8 +63,8 @@ func (c *checker) required(path, s string) {
 	}
 }
 
-func (c *checker) list(path string, items []string) {
-	for i, s := range items {
+func (c *checker) list(path string, items List) {
+	for i, s := range items.All() {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		c.required(p, s)
 		c.text(p, s, MaxNameLen)

@@ -26,15 +26,15 @@ func TestValidate(t *testing.T) {
 		{"NaN target", func(m *Map) { m.Phases[0].Touchpoints[0].Metrics[0].Target = Float(math.NaN()) }, []string{"phases[0].touchpoints[0].metrics[0].target: must be a finite number"}},
 		{"Inf current", func(m *Map) { m.Phases[0].Touchpoints[0].Metrics[0].Current = Float(math.Inf(-1)) }, []string{"phases[0].touchpoints[0].metrics[0].current: must be a finite number"}},
 		{"empty metric name", func(m *Map) { m.Phases[0].Touchpoints[0].Metrics[0].Name = "" }, []string{"phases[0].touchpoints[0].metrics[0].name: must not be empty"}},
-		{"empty list item", func(m *Map) { m.Phases[0].Touchpoints[0].Motivations = []string{"ok", " "} }, []string{"phases[0].touchpoints[0].motivations[1]: must not be empty"}},
-		{"empty label", func(m *Map) { m.Phases[0].Touchpoints[0].Emotion.Labels = []string{""} }, []string{"phases[0].touchpoints[0].emotion.labels[0]: must not be empty"}},
+		{"empty list item", func(m *Map) { m.Phases[0].Touchpoints[0].Motivations = ListOf("ok", " ") }, []string{"phases[0].touchpoints[0].motivations[1]: must not be empty"}},
+		{"empty label", func(m *Map) { m.Phases[0].Touchpoints[0].Emotion.Labels = ListOf("") }, []string{"phases[0].touchpoints[0].emotion.labels[0]: must not be empty"}},
 		{"too long name", func(m *Map) { m.Phases[0].Touchpoints[1].Name = long }, []string{"phases[0].touchpoints[1].name: is 10001 characters long, at most 10000 allowed"}},
 		{"10,000 characters is fine", func(m *Map) { m.Phases[0].Touchpoints[1].Name = long[2:] }, nil},
 		{"too long notes", func(m *Map) { m.Notes = strings.Repeat("x", MaxTextLen+1) }, []string{"notes: is 100001 characters long, at most 100000 allowed"}},
 		{"several", func(m *Map) {
 			m.Title = ""
 			m.Phases[1].Touchpoints[0].Emotion.Score = 9
-			m.Phases[1].Touchpoints[0].Thoughts = []string{""}
+			m.Phases[1].Touchpoints[0].Thoughts = ListOf("")
 		}, []string{"title: must not be empty", "phases[1].touchpoints[0].emotion.score: must be 1–5, got 9", "phases[1].touchpoints[0].thoughts[0]: must not be empty"}},
 	}
 	for _, tt := range tests {

@@ -67,7 +67,7 @@ func VocabularyOf(maps ...*Map) Vocabulary {
 		for _, p := range m.Phases {
 			for _, t := range p.Touchpoints {
 				add(ch, t.Channel)
-				for _, l := range t.Emotion.Labels {
+				for _, l := range t.Emotion.Labels.All() {
 					add(lb, l)
 				}
 				for _, x := range t.Metrics {

@@ -65,9 +65,9 @@ func loadTemplate(t testing.TB, name string) *model.Map {
 		for _, jt := range jp.Touchpoints {
 			tp := model.Touchpoint{
 				Name: jt.Name, Description: jt.Description, Channel: jt.Channel, Kind: model.Kind(jt.Kind), Owner: jt.Owner,
-				Emotion:     model.Emotion{Score: jt.Emotion.Score, Labels: jt.Emotion.Labels},
-				Motivations: jt.Motivations, Thoughts: jt.Thoughts, PainPoints: jt.PainPoints,
-				Opportunities: jt.Opportunities, Backstage: jt.Backstage, Notes: jt.Notes,
+				Emotion:     model.Emotion{Score: jt.Emotion.Score, Labels: model.ListOf(jt.Emotion.Labels...)},
+				Motivations: model.ListOf(jt.Motivations...), Thoughts: model.ListOf(jt.Thoughts...), PainPoints: model.ListOf(jt.PainPoints...),
+				Opportunities: model.ListOf(jt.Opportunities...), Backstage: model.ListOf(jt.Backstage...), Notes: jt.Notes,
 			}
 			for _, jm := range jt.Metrics {
 				tp.Metrics = append(tp.Metrics, model.Metric{Name: jm.Name, Unit: jm.Unit, Target: jm.Target, Current: jm.Current, Direction: model.Direction(jm.Direction)})

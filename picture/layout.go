@@ -139,11 +139,11 @@ func (l *layout) addTouchpoints(m *model.Map, pi, from, to, num int, f *fonts) i
 			phase: pi, badge: strconv.Itoa(num), name: f.clean(t.Name), sub: f.clean(t.Channel),
 			score: float64(model.ClampScore(t.Emotion.Score)), hasScore: true,
 		}
-		if len(t.PainPoints) > 0 {
-			c.pain = f.clean(t.PainPoints[0])
+		if t.PainPoints.Len() > 0 {
+			c.pain = f.clean(t.PainPoints.At(0))
 		}
-		if len(t.Opportunities) > 0 {
-			c.opp = f.clean(t.Opportunities[0])
+		if t.Opportunities.Len() > 0 {
+			c.opp = f.clean(t.Opportunities.At(0))
 		}
 		l.cols = append(l.cols, c)
 	}
@@ -175,18 +175,18 @@ func group(f *fonts, pi int, name string, tps []model.Touchpoint, phases []model
 	c.score, c.hasScore = float64(sum)/float64(len(tps)), true
 	c.lowest = fmt.Sprintf("%s (%d)", f.clean(tps[low].Name), model.ClampScore(tps[low].Emotion.Score))
 	_ = phases
-	c.pain = f.clean(mostFrequent(tps, func(t *model.Touchpoint) []string { return t.PainPoints }))
-	c.opp = f.clean(mostFrequent(tps, func(t *model.Touchpoint) []string { return t.Opportunities }))
+	c.pain = f.clean(mostFrequent(tps, func(t *model.Touchpoint) model.List { return t.PainPoints }))
+	c.opp = f.clean(mostFrequent(tps, func(t *model.Touchpoint) model.List { return t.Opportunities }))
 	return c
 }
 
 // mostFrequent returns the text that occurs most often in the lists, ties
 // going to the first seen.
-func mostFrequent(tps []model.Touchpoint, list func(*model.Touchpoint) []string) string {
+func mostFrequent(tps []model.Touchpoint, list func(*model.Touchpoint) model.List) string {
 	counts := map[string]int{}
 	best, bestN := "", 0
 	for i := range tps {
-		for _, s := range list(&tps[i]) {
+		for _, s := range list(&tps[i]).All() {
 			if s == "" {
 				continue
 			}

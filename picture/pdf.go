@@ -212,8 +212,8 @@ func (ps *poster) touchpoint(t *model.Touchpoint, num int) []fline {
 	out = append(out, title...)
 	s := model.ClampScore(t.Emotion.Score)
 	emo := fmt.Sprintf("Emotion %d · %s", s, model.ScoreWord(s))
-	if len(t.Emotion.Labels) > 0 {
-		emo += " · " + strings.Join(t.Emotion.Labels, ", ")
+	if t.Emotion.Labels.Len() > 0 {
+		emo += " · " + strings.Join(t.Emotion.Labels.Items(), ", ")
 	}
 	el := ps.para(emo, font{16, true, ink}, 22, 4)
 	if len(el) > 0 {
@@ -236,11 +236,11 @@ func (ps *poster) touchpoint(t *model.Touchpoint, num int) []fline {
 	if t.Description != "" {
 		out = append(out, ps.para(t.Description, font{16, false, ink}, 0, 6)...)
 	}
-	out = append(out, ps.bullets("MOTIVATIONS", t.Motivations, pdfHeadCol)...)
-	out = append(out, ps.bullets("THOUGHTS", quote(t.Thoughts), pdfHeadCol)...)
-	out = append(out, ps.bullets("PAIN POINTS", t.PainPoints, painInk)...)
-	out = append(out, ps.bullets("OPPORTUNITIES", t.Opportunities, oppInk)...)
-	out = append(out, ps.bullets("BACKSTAGE", t.Backstage, pdfHeadCol)...)
+	out = append(out, ps.bullets("MOTIVATIONS", t.Motivations.Items(), pdfHeadCol)...)
+	out = append(out, ps.bullets("THOUGHTS", quote(t.Thoughts.Items()), pdfHeadCol)...)
+	out = append(out, ps.bullets("PAIN POINTS", t.PainPoints.Items(), painInk)...)
+	out = append(out, ps.bullets("OPPORTUNITIES", t.Opportunities.Items(), oppInk)...)
+	out = append(out, ps.bullets("BACKSTAGE", t.Backstage.Items(), pdfHeadCol)...)
 	if len(t.Metrics) > 0 {
 		ms := make([]string, len(t.Metrics))
 		for i, mt := range t.Metrics {

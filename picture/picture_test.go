@@ -229,7 +229,7 @@ func TestPDF(t *testing.T) {
 			if !strings.Contains(flat, norm(tp.Name)) {
 				t.Errorf("touchpoint %q not in the PDF text", tp.Name)
 			}
-			for _, pp := range tp.PainPoints {
+			for _, pp := range tp.PainPoints.All() {
 				if !strings.Contains(flat, norm(pp)) {
 					t.Errorf("pain point %q not in the PDF text", pp)
 				}
@@ -249,9 +249,9 @@ func TestHostileText(t *testing.T) {
 	long := strings.Repeat("Wunderbar-", 1000)
 	m := &model.Map{MapInfo: model.MapInfo{Title: "旅程 🧭 map\x1b[31m", Persona: model.Persona{Name: "👩‍👩‍👧 家族"}, Goal: long}}
 	tp := model.NewTouchpoint("顧客の声 👍🏽 ✨")
-	tp.PainPoints = []string{long}
-	tp.Opportunities = []string{"\u200d\ufe0f\U000E0041 tags", "\x00\x07bell"}
-	tp.Thoughts = []string{strings.Repeat("x", 10000)}
+	tp.PainPoints = model.ListOf(long)
+	tp.Opportunities = model.ListOf("\u200d\ufe0f\U000E0041 tags", "\x00\x07bell")
+	tp.Thoughts = model.ListOf(strings.Repeat("x", 10000))
 	tp2 := model.NewTouchpoint(long)
 	tp2.Channel = long
 	tp2.Emotion.Score = 9 // out of range: clamped

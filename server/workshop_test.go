@@ -93,19 +93,21 @@ func TestRolesEnforcedByTheServer(t *testing.T) {
 		change(&tp)
 		return as.Apply(tr.mapID, &model.UpdateTouchpoint{ID: tp.ID, Rev: tp.Rev, Touchpoint: tp})
 	}
-	if err := edit(asAna, func(t *model.Touchpoint) { t.PainPoints = append(t.PainPoints, "queue") }); err != nil {
+	if err := edit(asAna, func(t *model.Touchpoint) { t.PainPoints = t.PainPoints.Append("queue") }); err != nil {
 		t.Fatal(err)
 	}
-	if err := edit(asTom, func(t *model.Touchpoint) { t.PainPoints = append(t.PainPoints, "no seats") }); err != nil {
+	if err := edit(asTom, func(t *model.Touchpoint) { t.PainPoints = t.PainPoints.Append("no seats") }); err != nil {
 		t.Fatal(err)
 	}
-	if err := edit(asTom, func(t *model.Touchpoint) { t.PainPoints[0] = "long queue" }); err != nil {
+	if err := edit(asTom, func(t *model.Touchpoint) {
+		t.PainPoints = model.ListOf(append([]string{"long queue"}, t.PainPoints.Items()[1:]...)...)
+	}); err != nil {
 		t.Errorf("a participant editing another's item: %v", err)
 	}
-	if err := edit(asTom, func(t *model.Touchpoint) { t.PainPoints = t.PainPoints[1:] }); !errors.Is(err, model.ErrRefused) {
+	if err := edit(asTom, func(t *model.Touchpoint) { t.PainPoints = model.ListOf(t.PainPoints.Items()[1:]...) }); !errors.Is(err, model.ErrRefused) {
 		t.Errorf("a participant deleting another's item: %v", err)
 	}
-	if err := edit(asTom, func(t *model.Touchpoint) { t.PainPoints = t.PainPoints[:1] }); err != nil {
+	if err := edit(asTom, func(t *model.Touchpoint) { t.PainPoints = model.ListOf(t.PainPoints.Items()[:1]...) }); err != nil {
 		t.Errorf("a participant deleting their own item: %v", err)
 	}
 	authors, _ := tr.st.ItemAuthors(door.ID)
@@ -113,7 +115,7 @@ func TestRolesEnforcedByTheServer(t *testing.T) {
 		t.Errorf("pain point authors %q, want [ana]", got)
 	}
 	m, _ = tr.st.LoadMap(tr.mapID)
-	if got := m.Phases[0].Touchpoints[0].PainPoints; len(got) != 1 || got[0] != "long queue" {
+	if got := m.Phases[0].Touchpoints[0].PainPoints; got.Len() != 1 || got.At(0) != "long queue" {
 		t.Errorf("pain points %q", got)
 	}
 	if err := asAna.Apply(tr.mapID, &model.DeleteTouchpoint{ID: door.ID, Rev: m.Phases[0].Touchpoints[0].Rev}); err != nil {

@@ -13,14 +13,14 @@ import (
 // table.
 var itemLists = []struct {
 	name string
-	of   func(t *model.Touchpoint) *[]string
+	of   func(t *model.Touchpoint) *model.List
 }{
-	{"label", func(t *model.Touchpoint) *[]string { return &t.Emotion.Labels }},
-	{"motivation", func(t *model.Touchpoint) *[]string { return &t.Motivations }},
-	{"thought", func(t *model.Touchpoint) *[]string { return &t.Thoughts }},
-	{"pain_point", func(t *model.Touchpoint) *[]string { return &t.PainPoints }},
-	{"opportunity", func(t *model.Touchpoint) *[]string { return &t.Opportunities }},
-	{"backstage", func(t *model.Touchpoint) *[]string { return &t.Backstage }},
+	{"label", func(t *model.Touchpoint) *model.List { return &t.Emotion.Labels }},
+	{"motivation", func(t *model.Touchpoint) *model.List { return &t.Motivations }},
+	{"thought", func(t *model.Touchpoint) *model.List { return &t.Thoughts }},
+	{"pain_point", func(t *model.Touchpoint) *model.List { return &t.PainPoints }},
+	{"opportunity", func(t *model.Touchpoint) *model.List { return &t.Opportunities }},
+	{"backstage", func(t *model.Touchpoint) *model.List { return &t.Backstage }},
 }
 
 var ctxBG = context.Background()
@@ -114,7 +114,7 @@ func (in *inserter) insertTouchpoint(phaseID int64, pos int, t *model.Touchpoint
 // insertDetails writes the touchpoint's lists and metrics.
 func (in *inserter) insertDetails(id int64, t *model.Touchpoint) error {
 	for _, l := range itemLists {
-		for i, text := range *l.of(t) {
+		for i, text := range l.of(t).All() {
 			if _, err := in.item.ExecContext(ctxBG, id, l.name, i, text, in.kept.take(l.name, text, in.by)); err != nil {
 				return err
 			}

@@ -33,7 +33,7 @@ func assertDense(t testing.TB, s *Store, mapID int64) {
 func tp(name string, score int, extra ...string) model.Touchpoint {
 	t := model.NewTouchpoint(name)
 	t.Emotion.Score = score
-	t.Motivations = extra
+	t.Motivations = model.ListOf(extra...)
 	return t
 }
 
@@ -68,8 +68,8 @@ func (a at) tpRev(p, i int) int64 {
 func edits() map[string]func(a at) model.Edit {
 	rich := tp("Rich", 5, "m1", "m2")
 	rich.Channel, rich.Kind, rich.Owner, rich.Notes = "phone", model.KindHybrid, "Support", "notes"
-	rich.Emotion.Labels = []string{"relieved"}
-	rich.Thoughts, rich.PainPoints, rich.Opportunities, rich.Backstage = []string{"t"}, []string{"p"}, []string{"o"}, []string{"b"}
+	rich.Emotion.Labels = model.ListOf("relieved")
+	rich.Thoughts, rich.PainPoints, rich.Opportunities, rich.Backstage = model.ListOf("t"), model.ListOf("p"), model.ListOf("o"), model.ListOf("b")
 	rich.Metrics = []model.Metric{{Name: "CSAT", Unit: "pts", Target: model.Float(4.5), Direction: model.Up}}
 	withID := func(t model.Touchpoint, id int64) model.Touchpoint { t.ID = id; return t }
 	return map[string]func(a at) model.Edit{

@@ -135,7 +135,7 @@ func keepAuthors(q querier, id int64, n *model.Touchpoint, by Author) (keptAutho
 		now := *l.of(n)
 		// Items whose text is still there.
 		left := map[string]int{}
-		for _, t := range now {
+		for _, t := range now.All() {
 			left[t]++
 		}
 		var gone []item
@@ -151,7 +151,7 @@ func keepAuthors(q querier, id int64, n *model.Touchpoint, by Author) (keptAutho
 		// New texts, in order, take over the old items that went (an edit
 		// of the item's text); what is left over was deleted.
 		var fresh []string
-		for _, t := range now {
+		for _, t := range now.All() {
 			if left[t] > 0 {
 				left[t]--
 				fresh = append(fresh, t)

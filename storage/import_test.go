@@ -6,6 +6,7 @@ import (
 	"math"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"journeymap/interchange"
@@ -176,7 +177,9 @@ func FuzzLoadMap(f *testing.F) {
 		if tp.Name != name || tp.Channel != channel {
 			t.Fatalf("texts misread: %q %q, stored %q %q", tp.Name, tp.Channel, name, channel)
 		}
-		if got := tp.Thoughts[len(tp.Thoughts)-1]; got != name+channel {
+		// A list item cannot hold U+001F (model.ListOf drops it), so the
+		// item reads back as stored without it.
+		if got, want := tp.Thoughts.At(tp.Thoughts.Len()-1), strings.ReplaceAll(name+channel, "\x1f", ""); got != want {
 			t.Fatalf("item misread: %q, stored %q", got, name+channel)
 		}
 		if m.TouchpointCount() != sampleMap().TouchpointCount() {

@@ -71,7 +71,7 @@ func loadMapRows(db *sql.DB, id int64) (*model.Map, error) {
 					return nil, err
 				}
 				l := itemList(t, list[0])
-				*l = append(*l, text)
+				*l = l.Append(text)
 			}
 			items.Close()
 			mrows, err := db.Query(`SELECT name, unit, target, current, direction FROM metrics WHERE touchpoint_id = ? ORDER BY position`, t.ID)
@@ -118,7 +118,8 @@ func assertLoadersAgree(t testing.TB, s *Store, id int64) {
 	assertReadAgrees(t, s, id)
 }
 
-// normalizeLists makes empty lists nil, as both loaders mean them.
+// normalizeLists makes empty touchpoint and metric slices nil, as both
+// loaders mean them (an empty model.List is always the zero value).
 func normalizeLists(m *model.Map) *model.Map {
 	c := m.Clone()
 	for pi := range c.Phases {
@@ -128,11 +129,6 @@ func normalizeLists(m *model.Map) *model.Map {
 		}
 		for ti := range p.Touchpoints {
 			tp := &p.Touchpoints[ti]
-			for _, l := range itemLists {
-				if len(*l.of(tp)) == 0 {
-					*l.of(tp) = nil
-				}
-			}
 			if len(tp.Metrics) == 0 {
 				tp.Metrics = nil
 			}
@@ -158,7 +154,7 @@ func TestLoadersAgree(t *testing.T) {
 	m, _ := s.LoadMap(other)
 	for i := 0; i < 20; i++ {
 		tp := model.NewTouchpoint(fmt.Sprintf("spread %d", i))
-		tp.Motivations, tp.Metrics = []string{"m"}, []model.Metric{{Name: "x", Direction: model.Up, Target: model.Float(1)}}
+		tp.Motivations, tp.Metrics = model.ListOf("m"), []model.Metric{{Name: "x", Direction: model.Up, Target: model.Float(1)}}
 		e := &model.InsertTouchpoint{Phase: m.Phases[i%3].ID, Index: i % 2, Touchpoint: tp}
 		if err := e.Apply(m); err != nil {
 			t.Fatal(err)

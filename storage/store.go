@@ -625,9 +625,9 @@ func errText(s string) string { return model.OneLine(s, 60) }
 // LoadMap reads the map with the given ID: its phases, touchpoints, list
 // items and metrics, with IDs and UpdatedAt filled in. It runs five queries
 // (map, phases, touchpoints, items, metrics) in one read transaction,
-// whatever the map's size. Every empty list (phases, touchpoints, labels, motivations, ...,
-// metrics) is nil, never an empty slice, so loaded maps compare equal with
-// reflect.DeepEqual.
+// whatever the map's size. Every empty slice (phases, touchpoints, metrics)
+// is nil, and every empty list (labels, motivations, ...) the zero
+// model.List, so loaded maps compare equal with reflect.DeepEqual.
 func (s *Store) LoadMap(id int64) (*model.Map, error) {
 	var m *model.Map
 	err := s.inTx(false, func(q querier) error {
@@ -937,13 +937,20 @@ type chunkLoader struct {
 	metricCounts, metricOffsets []int32
 }
 
-// items reads one chunk's list items: one slice shared by the chunk's
-// lists, each list a run of it with a capped capacity (a later append
-// copies instead of clobbering the next run). Count first, then place.
+// items reads one chunk's list items. Each list is cut out of the packed
+// text column where it can be (itemsInPlace); otherwise the items are
+// placed in one slice shared by the chunk's lists (count first, then
+// place), each run put in position order and joined into its list.
 func (ld *chunkLoader) items(q querier, a aggQuery, args []any) error {
 	pk := &ld.pk
 	if err := pk.query(q, a, args...); err != nil {
 		return err
+	}
+	if pk.sep {
+		if ok, err := ld.itemsInPlace(); ok || err != nil {
+			return err
+		}
+		pk.rewind()
 	}
 	var touched []int32 // touchpoints of this chunk that have items
 	tpIDs, lists := pk.ints(), pk.chars()
@@ -999,13 +1006,84 @@ func (ld *chunkLoader) items(q querier, a aggQuery, args []any) error {
 			k := int(ti)*numLists + li
 			if c := ld.itemCounts[k]; c > 0 {
 				o := ld.itemOffsets[k]
-				run := all[o : o+c : o+c]
+				run := all[o : o+c]
 				inOrder(run, pos[o:o+c], nil)
-				*itemList(&ld.tps[ti], listCodes[li]) = run
+				*itemList(&ld.tps[ti], listCodes[li]) = model.ListOf(run...)
 			}
 		}
 	}
 	return nil
+}
+
+// itemsInPlace sets each list of the chunk to a substring of the packed
+// text column, with no copy and no string per item. The fast form separates
+// texts by textSep, which is also what precedes each item of a model.List,
+// so when a list's items arrive as consecutive rows in position order (a
+// scan of the items table's primary key, (touchpoint_id, list, position),
+// returns them so) the column holds the list as "a\x1fb\x1fc", and with the
+// separator before its first item that is the List's encoding. It returns
+// false when some list's rows are not so arranged (the caller then reads
+// the rows again and joins each list); the lists it set then are all set
+// again, as every list of the chunk with items is.
+func (ld *chunkLoader) itemsInPlace() (bool, error) {
+	pk := &ld.pk
+	tpIDs, lists, itemPos := pk.ints(), pk.chars(), pk.ints()
+	col := pk.col()
+	// The run of consecutive rows of one list being read: the list's key
+	// (-1 for another map's rows), where its texts start and end in col,
+	// and the position of its last item.
+	k, start, end, last := -1, 0, 0, int64(0)
+	finish := func() bool {
+		if k < 0 {
+			return true
+		}
+		l := itemList(&ld.tps[k/numLists], listCodes[k%numLists])
+		if *l != (model.List{}) {
+			return false // the list's rows came in two runs
+		}
+		var ok bool
+		if start == 0 {
+			// The column's first text has no separator before it.
+			*l, ok = model.ListFromEncoded(string(textSep) + col[:end])
+		} else {
+			*l, ok = model.ListFromEncoded(col[start-1 : end])
+		}
+		return ok
+	}
+	next := 0 // where the next text starts in col
+	for !tpIDs.done() {
+		ti, li, p := ld.byID.get(tpIDs.next()), listIndex(lists.next()), itemPos.next()
+		if pk.err != nil || li < 0 {
+			return false, fmt.Errorf("list items: %w", errPacked)
+		}
+		if next > len(col) {
+			return false, fmt.Errorf("list items: %w", errPacked)
+		}
+		from := next
+		to := strings.IndexByte(col[from:], textSep)
+		if to < 0 {
+			to = len(col)
+		} else {
+			to += from
+		}
+		next = to + 1
+		key := -1
+		if ti >= 0 {
+			key = ti*numLists + li
+		}
+		if key == k && (key < 0 || p > last) {
+			end, last = to, p
+			continue
+		}
+		if !finish() {
+			return false, nil
+		}
+		k, start, end, last = key, from, to, p
+	}
+	if pk.err != nil {
+		return false, fmt.Errorf("list items: %w", pk.err)
+	}
+	return finish(), nil
 }
 
 // metrics reads one chunk's metrics: one slice shared by the chunk's
@@ -1378,7 +1456,7 @@ func (c *floatCol) next(values []float64) (*float64, []float64) {
 }
 
 // itemList returns the list of t whose initial in the items table is c.
-func itemList(t *model.Touchpoint, c byte) *[]string {
+func itemList(t *model.Touchpoint, c byte) *model.List {
 	switch c {
 	case 'l':
 		return &t.Emotion.Labels

@@ -51,8 +51,8 @@ func TestStoreCreateAndLoadRoundTrip(t *testing.T) {
 func TestStoreNilForEmptyLists(t *testing.T) {
 	s := openTemp(t)
 	m := &model.Map{MapInfo: model.MapInfo{Title: "Empty lists"}, Phases: []model.Phase{
-		{Name: "P", Touchpoints: []model.Touchpoint{{Name: "T", Kind: model.KindDigital, Emotion: model.Emotion{Score: 3, Labels: []string{}},
-			Motivations: []string{}, Metrics: []model.Metric{}}}},
+		{Name: "P", Touchpoints: []model.Touchpoint{{Name: "T", Kind: model.KindDigital, Emotion: model.Emotion{Score: 3, Labels: model.ListOf()},
+			Motivations: model.ListOf(), Metrics: []model.Metric{}}}},
 		{Name: "No touchpoints", Touchpoints: []model.Touchpoint{}},
 	}}
 	id, err := s.CreateMap(m)
@@ -64,8 +64,8 @@ func TestStoreNilForEmptyLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	tp := got.Phases[0].Touchpoints[0]
-	if tp.Emotion.Labels != nil || tp.Motivations != nil || tp.Thoughts != nil || tp.PainPoints != nil ||
-		tp.Opportunities != nil || tp.Backstage != nil || tp.Metrics != nil || got.Phases[1].Touchpoints != nil {
+	if tp.Emotion.Labels != (model.List{}) || tp.Motivations != (model.List{}) || tp.Thoughts != (model.List{}) || tp.PainPoints != (model.List{}) ||
+		tp.Opportunities != (model.List{}) || tp.Backstage != (model.List{}) || tp.Metrics != nil || got.Phases[1].Touchpoints != nil {
 		t.Errorf("empty lists should load as nil: %+v", got)
 	}
 	empty, err := s.CreateMap(&model.Map{MapInfo: model.MapInfo{Title: "No phases"}, Phases: []model.Phase{}})
@@ -103,8 +103,8 @@ func roundTripAwkward(t *testing.T, extra string) {
 		for ti := 0; ti < 4; ti++ {
 			tp := model.Touchpoint{Name: awkward[(pi+ti)%len(awkward)], Description: awkward[(pi+ti+1)%len(awkward)],
 				Channel: awkward[(ti+2)%len(awkward)], Owner: awkward[(ti+4)%len(awkward)], Notes: awkward[(ti+6)%len(awkward)],
-				Kind: model.Kinds[ti%3], Emotion: model.Emotion{Score: 1 + ti, Labels: awkward[ti : ti+2]},
-				Motivations: awkward[2:5], Thoughts: awkward[8:], PainPoints: awkward[:1], Opportunities: awkward[4:6], Backstage: awkward[10:12]}
+				Kind: model.Kinds[ti%3], Emotion: model.Emotion{Score: 1 + ti, Labels: model.ListOf(awkward[ti : ti+2]...)},
+				Motivations: model.ListOf(awkward[2:5]...), Thoughts: model.ListOf(awkward[8:]...), PainPoints: model.ListOf(awkward[:1]...), Opportunities: model.ListOf(awkward[4:6]...), Backstage: model.ListOf(awkward[10:12]...)}
 			if ti == 1 {
 				tp.Metrics = metrics
 			}
@@ -144,7 +144,7 @@ func TestStoreLoadSkipsOtherMapsInIDRange(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 0; i < 3; i++ {
-		tp := model.Touchpoint{Name: fmt.Sprintf("A%d", i), Kind: model.KindDigital, Emotion: model.Emotion{Score: 2}, Motivations: []string{"a"},
+		tp := model.Touchpoint{Name: fmt.Sprintf("A%d", i), Kind: model.KindDigital, Emotion: model.Emotion{Score: 2}, Motivations: model.ListOf("a"),
 			Metrics: []model.Metric{{Name: "a", Direction: model.Up}}}
 		if err := s.InsertTouchpoint(idA, 0, 0, &tp); err != nil {
 			t.Fatal(err)

@@ -36,14 +36,14 @@ func sampleMap() *model.Map {
 		},
 		Phases: []model.Phase{
 			{Name: "Discover", Description: "Finds the shop", Touchpoints: []model.Touchpoint{
-				{Name: "Sign", Channel: "store", Kind: model.KindPhysical, Owner: "Shop", Emotion: model.Emotion{Score: 4, Labels: []string{"curious"}},
-					Motivations: []string{"Coffee", "Warmth"}, Thoughts: []string{"Is it open?"}},
+				{Name: "Sign", Channel: "store", Kind: model.KindPhysical, Owner: "Shop", Emotion: model.Emotion{Score: 4, Labels: model.ListOf("curious")},
+					Motivations: model.ListOf("Coffee", "Warmth"), Thoughts: model.ListOf("Is it open?")},
 				{Name: "Map app", Channel: "app", Kind: model.KindDigital, Emotion: model.Emotion{Score: 3},
 					Metrics: []model.Metric{{Name: "CTR", Unit: "%", Target: model.Float(5), Current: model.Float(3.5), Direction: model.Up}}},
 			}},
 			{Name: "Order", Touchpoints: []model.Touchpoint{
-				{Name: "Queue", Kind: model.KindPhysical, Emotion: model.Emotion{Score: 1, Labels: []string{"impatient", "annoyed"}},
-					PainPoints: []string{"Long wait"}, Opportunities: []string{"Order ahead"}, Backstage: []string{"Barista rota"},
+				{Name: "Queue", Kind: model.KindPhysical, Emotion: model.Emotion{Score: 1, Labels: model.ListOf("impatient", "annoyed")},
+					PainPoints: model.ListOf("Long wait"), Opportunities: model.ListOf("Order ahead"), Backstage: model.ListOf("Barista rota"),
 					Metrics: []model.Metric{{Name: "wait time", Unit: "min", Target: model.Float(3), Direction: model.Down}, {Name: "NPS", Direction: model.Up}}},
 				{Name: "Pay", Kind: model.KindHybrid, Emotion: model.Emotion{Score: 3}, Notes: "card or cash"},
 				{Name: "Receipt", Kind: model.KindDigital, Emotion: model.Emotion{Score: 2}},
@@ -71,11 +71,6 @@ func normalize(m *model.Map) *model.Map {
 		for ti := range p.Touchpoints {
 			tp := &p.Touchpoints[ti]
 			tp.ID = 0
-			for _, l := range itemLists {
-				if len(*l.of(tp)) == 0 {
-					*l.of(tp) = nil
-				}
-			}
 			if len(tp.Metrics) == 0 {
 				tp.Metrics = nil
 			}

@@ -68,12 +68,12 @@ func TestFullEditorSavesEveryField(t *testing.T) {
 	want := model.Touchpoint{
 		Name: "Queue at the counter", Description: "People wait in line", Channel: "counter",
 		Kind: model.KindPhysical, Owner: "Store team",
-		Emotion:       model.Emotion{Score: 1, Labels: []string{"anxious", "impatient"}},
-		Motivations:   []string{"Be quick"},
-		Thoughts:      []string{"Why so slow?"},
-		PainPoints:    []string{"Long line"},
-		Opportunities: []string{"Mobile order"},
-		Backstage:     []string{"Barista rota"},
+		Emotion:       model.Emotion{Score: 1, Labels: model.ListOf("anxious", "impatient")},
+		Motivations:   model.ListOf("Be quick"),
+		Thoughts:      model.ListOf("Why so slow?"),
+		PainPoints:    model.ListOf("Long line"),
+		Opportunities: model.ListOf("Mobile order"),
+		Backstage:     model.ListOf("Barista rota"),
 		Metrics:       []model.Metric{{Name: "wait time", Unit: "min", Target: model.Float(3), Current: model.Float(7), Direction: model.Down}},
 		Notes:         "Busy at 8am",
 	}
@@ -211,7 +211,7 @@ func TestEditorSuggestsWhatOtherMapsUse(t *testing.T) {
 	other := coffeeShop()
 	other.Title = "Pigeon post"
 	other.Phases[0].Touchpoints[0].Channel = "carrier pigeon"
-	other.Phases[0].Touchpoints[0].Emotion.Labels = []string{"bemused"}
+	other.Phases[0].Touchpoints[0].Emotion.Labels = model.ListOf("bemused")
 	if _, err := st.CreateMap(other); err != nil {
 		t.Fatal(err)
 	}

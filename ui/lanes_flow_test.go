@@ -124,7 +124,7 @@ func TestLaneItems(t *testing.T) {
 	hs.send(tea.PasteMsg{Content: "- No seats\n* Music too loud\n• Menu hard to read\n1. Card machine slow\n2) Nowhere to put the bag\n"})
 	hs.key("esc")
 	want := []string{"Line out the door", "No seats", "Music too loud", "Menu hard to read", "Card machine slow", "Nowhere to put the bag"}
-	if got := queue().PainPoints; !reflect.DeepEqual(got, want) {
+	if got := queue().PainPoints.Items(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("pain points = %q, want %q", got, want)
 	}
 	hs.contains("Line out")
@@ -139,24 +139,24 @@ func TestLaneItems(t *testing.T) {
 	}
 	hs.typ("No hooks for bags")
 	hs.key("enter")
-	if got := queue().PainPoints[5]; got != "No hooks for bags" {
+	if got := queue().PainPoints.At(5); got != "No hooks for bags" {
 		t.Fatalf("edited item = %q", got)
 	}
 	hs.key("K") // move it up
-	if got := queue().PainPoints[4]; got != "No hooks for bags" {
+	if got := queue().PainPoints.At(4); got != "No hooks for bags" {
 		t.Fatalf("K did not move the item up: %q", queue().PainPoints)
 	}
 	hs.key("d")
 	hs.contains("Delete pain point")
 	hs.key("y")
-	if got := queue().PainPoints; len(got) != 5 || contains(strings.Join(got, "|"), "hooks") {
+	if got := queue().PainPoints; got.Len() != 5 || contains(strings.Join(got.Items(), "|"), "hooks") {
 		t.Fatalf("d did not delete the item: %q", got)
 	}
 	// Undo walks it all back: delete, move, edit, six adds.
 	for range 9 {
 		hs.key("u")
 	}
-	if got := queue().PainPoints; len(got) != 0 {
+	if got := queue().PainPoints; got.Len() != 0 {
 		t.Fatalf("undo left %q", got)
 	}
 	// e on an empty metrics cell opens the form on the metrics.
@@ -205,7 +205,7 @@ func TestEditorPastedList(t *testing.T) {
 	hs.key("e")                          // empty cell: the form, on the opportunities
 	hs.send(tea.PasteMsg{Content: "• Mobile pre-order\n• Loyalty app\n3. Second till\n"})
 	hs.key("ctrl+s")
-	got := stored(t, st, id).Phases[1].Touchpoints[0].Opportunities
+	got := stored(t, st, id).Phases[1].Touchpoints[0].Opportunities.Items()
 	if want := []string{"Mobile pre-order", "Loyalty app", "Second till"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("opportunities = %q, want %q\n%s", got, want, hs.screen())
 	}

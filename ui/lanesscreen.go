@@ -159,7 +159,7 @@ func laneItemName(l lanes.Lane) string {
 
 // laneList returns the list of texts lane l edits in t: the list lanes,
 // and the emotion labels for the emotion lane; nil for the others.
-func laneList(l lanes.Lane, t *model.Touchpoint) *[]string {
+func laneList(l lanes.Lane, t *model.Touchpoint) *model.List {
 	if l == lanes.LaneEmotion {
 		return &t.Emotion.Labels
 	}
@@ -196,7 +196,7 @@ func (r *Root) lanesKey(k tea.KeyPressMsg, km KeyMap) (tea.Cmd, bool) {
 		if lane == lanes.LaneMetrics {
 			what = tp.Metrics[item].Name
 		} else {
-			what = (*lane.List(tp))[item]
+			what = lane.List(tp).At(item)
 		}
 		r.openConfirm(fmt.Sprintf("Delete %s %q from %s? y/n", laneItemName(lane), theme.Fit(theme.Clean(what), 40),
 			theme.Fit(theme.Clean(tp.Name), 30)), func(r *Root) tea.Cmd {
@@ -209,10 +209,10 @@ func (r *Root) lanesKey(k tea.KeyPressMsg, km KeyMap) (tea.Cmd, bool) {
 					return true
 				}
 				l := lane.List(t)
-				if item >= len(*l) {
+				if item >= l.Len() {
 					return false
 				}
-				*l = slices.Delete(*l, item, item+1)
+				*l = model.ListOf(slices.Delete(l.Items(), item, item+1)...)
 				return true
 			}, item-1)
 		})
@@ -233,8 +233,10 @@ func (r *Root) lanesKey(k tea.KeyPressMsg, km KeyMap) (tea.Cmd, bool) {
 				t.Metrics[from], t.Metrics[to] = t.Metrics[to], t.Metrics[from]
 				return true
 			}
-			l := *lane.List(t)
-			l[from], l[to] = l[to], l[from]
+			l := lane.List(t)
+			items := l.Items()
+			items[from], items[to] = items[to], items[from]
+			*l = model.ListOf(items...)
 			return true
 		}, to), true
 	}
@@ -289,8 +291,8 @@ func (r *Root) openItemPrompt(tp *model.Touchpoint, lane lanes.Lane, item int) t
 		title = fmt.Sprintf("Edit %s of %s", laneItemName(lane), theme.Clean(tp.Name))
 		if lane == lanes.LaneMetrics {
 			value = tp.Metrics[item].Name
-		} else if l := laneList(lane, tp); l != nil && item < len(*l) {
-			value = (*l)[item]
+		} else if l := laneList(lane, tp); l != nil && item < l.Len() {
+			value = l.At(item)
 		}
 	}
 	p, cmd := newPrompt(promptItem, title, placeholder, r.styles.Input)
@@ -324,12 +326,14 @@ func (o *promptOverlay) submitItem(r *Root, text string) (done bool, cmd tea.Cmd
 			return true
 		}
 		l := laneList(lane, t)
-		if item >= 0 && item < len(*l) {
-			(*l)[item] = text
+		if item >= 0 && item < l.Len() {
+			items := l.Items()
+			items[item] = text
+			*l = model.ListOf(items...)
 			return true
 		}
-		*l = append(*l, text)
-		sel = len(*l) - 1
+		*l = l.Append(text)
+		sel = l.Len() - 1
 		return true
 	}, 0)
 	ls := r.lanes.Selection()

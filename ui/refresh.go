@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -81,9 +80,9 @@ func sameContent(a, b *model.Map) bool {
 func sameTouchpoint(t, u *model.Touchpoint) bool {
 	if t.Name != u.Name || t.Description != u.Description || t.Channel != u.Channel || t.Kind != u.Kind ||
 		t.Owner != u.Owner || t.Notes != u.Notes || t.Emotion.Score != u.Emotion.Score ||
-		!slices.Equal(t.Emotion.Labels, u.Emotion.Labels) || !slices.Equal(t.Motivations, u.Motivations) ||
-		!slices.Equal(t.Thoughts, u.Thoughts) || !slices.Equal(t.PainPoints, u.PainPoints) ||
-		!slices.Equal(t.Opportunities, u.Opportunities) || !slices.Equal(t.Backstage, u.Backstage) ||
+		t.Emotion.Labels != u.Emotion.Labels || t.Motivations != u.Motivations ||
+		t.Thoughts != u.Thoughts || t.PainPoints != u.PainPoints ||
+		t.Opportunities != u.Opportunities || t.Backstage != u.Backstage ||
 		len(t.Metrics) != len(u.Metrics) {
 		return false
 	}

@@ -474,7 +474,7 @@ func TestJoinedEmojiKeepEveryScreenAligned(t *testing.T) {
 	m.Phases[0].Name = "Discovery ❤️"
 	m.Phases[0].Touchpoints[0].Name = "☕️ Café 咖啡店 👩‍👩‍👧‍👦 family table 👍🏽 1️⃣"
 	m.Phases[0].Touchpoints[0].Channel = "✔️ app"
-	m.Phases[0].Touchpoints[0].Motivations = []string{"Bring the 👨‍👩‍👧 along"}
+	m.Phases[0].Touchpoints[0].Motivations = model.ListOf("Bring the 👨‍👩‍👧 along")
 	if _, err := st.CreateMap(m); err != nil {
 		t.Fatal(err)
 	}

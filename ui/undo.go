@@ -123,7 +123,7 @@ func rebase(last, next model.Edit, m *model.Map) {
 }
 
 // sameFields compares two touchpoints' fields, not their ID or revision;
-// a nil list equals an empty one.
+// lists compare by their items.
 func sameFields(a, b model.Touchpoint) bool {
 	return fieldsKey(a) == fieldsKey(b)
 }
@@ -138,9 +138,9 @@ func fieldsKey(t model.Touchpoint) string {
 	w(t.Owner)
 	w(strconv.Itoa(t.Emotion.Score))
 	w(t.Notes)
-	for _, l := range [][]string{t.Emotion.Labels, t.Motivations, t.Thoughts, t.PainPoints, t.Opportunities, t.Backstage} {
+	for _, l := range []model.List{t.Emotion.Labels, t.Motivations, t.Thoughts, t.PainPoints, t.Opportunities, t.Backstage} {
 		b.WriteByte('[')
-		for _, s := range l {
+		for _, s := range l.All() {
 			w(s)
 		}
 		b.WriteByte(']')

@@ -20,12 +20,12 @@ func Rich() *model.Map {
 			{
 				Name: "Ad on social | feed", Description: "Sees an ad\n\n    indented code?", Channel: "social media",
 				Kind: model.KindDigital, Owner: "Marketing",
-				Emotion:       model.Emotion{Score: 4, Labels: []string{"curious", "hopeful 🙂"}},
-				Motivations:   []string{"Find a bike", "Save: money"},
-				Thoughts:      []string{"Is it 'real'?", "1. numbered?"},
-				PainPoints:    []string{"- too many ads"},
-				Opportunities: []string{"+ better targeting"},
-				Backstage:     []string{"Campaign #12; A/B test"},
+				Emotion:       model.Emotion{Score: 4, Labels: model.ListOf("curious", "hopeful 🙂")},
+				Motivations:   model.ListOf("Find a bike", "Save: money"),
+				Thoughts:      model.ListOf("Is it 'real'?", "1. numbered?"),
+				PainPoints:    model.ListOf("- too many ads"),
+				Opportunities: model.ListOf("+ better targeting"),
+				Backstage:     model.ListOf("Campaign #12; A/B test"),
 				Metrics: []model.Metric{
 					{Name: "click-through rate", Unit: "%", Target: model.Float(2.5), Current: model.Float(1.75), Direction: model.Up},
 					{Name: "cost", Unit: "€", Target: model.Float(-0.5), Current: nil, Direction: model.Down},
@@ -36,11 +36,11 @@ func Rich() *model.Map {
 		}},
 		{Name: "Purchase", Touchpoints: []model.Touchpoint{
 			{Name: "Checkout `page`", Channel: "website", Kind: model.KindDigital, Owner: "@web-team",
-				Emotion: model.Emotion{Score: 1, Labels: []string{"anxious"}},
+				Emotion: model.Emotion{Score: 1, Labels: model.ListOf("anxious")},
 				Metrics: []model.Metric{{Name: "conversion", Unit: "%", Target: model.Float(3), Current: model.Float(2.9999), Direction: model.Up}},
 			},
 			{Name: "Store counter", Channel: "store", Kind: model.KindPhysical, Owner: "Retail",
-				Emotion: model.Emotion{Score: 5, Labels: []string{"delighted"}},
+				Emotion: model.Emotion{Score: 5, Labels: model.ListOf("delighted")},
 				Metrics: []model.Metric{{Name: "wait time", Unit: "min", Target: model.Float(5), Current: model.Float(12.5), Direction: model.Down}},
 			},
 		}},
@@ -75,9 +75,9 @@ func Nasty() *model.Map {
 			}
 			p.Touchpoints = append(p.Touchpoints, model.Touchpoint{
 				Name: name, Description: n + "\n" + n, Channel: n, Kind: model.Kinds[i%3], Owner: n,
-				Emotion:     model.Emotion{Score: 1 + i%5, Labels: []string{"x" + n}},
-				Motivations: []string{"m" + n}, Thoughts: []string{n + "t"}, PainPoints: []string{n + "!"},
-				Opportunities: []string{"o" + n}, Backstage: []string{"b" + n},
+				Emotion:     model.Emotion{Score: 1 + i%5, Labels: model.ListOf("x" + n)},
+				Motivations: model.ListOf("m" + n), Thoughts: model.ListOf(n + "t"), PainPoints: model.ListOf(n + "!"),
+				Opportunities: model.ListOf("o" + n), Backstage: model.ListOf("b" + n),
 				Metrics: []model.Metric{{Name: "metric " + n, Unit: n, Target: model.Float(1), Current: model.Float(float64(i % 2)), Direction: model.Up}},
 				Notes:   n,
 			})

@@ -30,14 +30,14 @@ var (
 // are measured on (Dense(40, 10000)).
 func Dense(phases, touchpoints int) *model.Map {
 	r := rand.New(rand.NewPCG(uint64(phases)+1, uint64(touchpoints)+7))
-	pick := func(from []string) []string {
+	pick := func(from []string) model.List {
 		n := 2 + r.IntN(2)
 		out := make([]string, n)
 		start := r.IntN(len(from))
 		for i := range out {
 			out[i] = from[(start+i)%len(from)]
 		}
-		return out
+		return model.ListOf(out...)
 	}
 	m := &model.Map{MapInfo: model.MapInfo{
 		Title: fmt.Sprintf("Dense map (%d touchpoints)", touchpoints),

@@ -32,10 +32,10 @@ func Generate(phases, touchpoints int) *model.Map {
 			Channel:     model.Channels[r.IntN(len(model.Channels))],
 			Kind:        model.Kinds[r.IntN(len(model.Kinds))],
 			Owner:       "Team " + string(rune('A'+r.IntN(6))),
-			Emotion:     model.Emotion{Score: 1 + r.IntN(5), Labels: []string{model.EmotionLabels[r.IntN(len(model.EmotionLabels))]}},
-			Motivations: []string{"Save time", "Feel confident about the choice"},
-			Thoughts:    []string{"Is this worth it?"},
-			PainPoints:  []string{"Too many steps"},
+			Emotion:     model.Emotion{Score: 1 + r.IntN(5), Labels: model.ListOf(model.EmotionLabels[r.IntN(len(model.EmotionLabels))])},
+			Motivations: model.ListOf("Save time", "Feel confident about the choice"),
+			Thoughts:    model.ListOf("Is this worth it?"),
+			PainPoints:  model.ListOf("Too many steps"),
 			Notes:       "Generated",
 		}
 		for k := 0; k < 3; k++ {

@@ -291,7 +291,7 @@ func nastyMap() *model.Map {
 			for j, tn := range names {
 				t := tp(tn, names[(j+i)%len(names)], model.Kinds[j%3], j%7-1)
 				t.Metrics = []model.Metric{{Name: n, Target: model.Float(1), Current: model.Float(0), Direction: model.Up}}
-				t.PainPoints = []string{n}
+				t.PainPoints = model.ListOf(n)
 				ph.Touchpoints = append(ph.Touchpoints, t)
 			}
 		}

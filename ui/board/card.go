@@ -173,7 +173,7 @@ func count(sym string, n int, suffix string, p paint) seg {
 // wordiest variant that fits. An off-target metric keeps its ✗ in every
 // variant, so it shows without colour.
 func (r *renderer) countsLine(t *model.Touchpoint, w int) string {
-	nm, np, off := len(t.Metrics), len(t.PainPoints), t.OffTargetCount()
+	nm, np, off := len(t.Metrics), t.PainPoints.Len(), t.OffTargetCount()
 	p := r.p
 	var variants [4][3]seg
 	var sizes [4]int

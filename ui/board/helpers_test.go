@@ -11,7 +11,7 @@ func tp(name, channel string, kind model.Kind, score int) model.Touchpoint {
 // sampleMap is a small coffee-shop journey with a dip in the middle.
 func sampleMap() *model.Map {
 	order := tp("Order at the counter while the queue grows", "store", model.KindPhysical, 2)
-	order.PainPoints = []string{"Long queue", "Menu unclear"}
+	order.PainPoints = model.ListOf("Long queue", "Menu unclear")
 	order.Metrics = []model.Metric{
 		{Name: "wait time", Unit: "min", Target: model.Float(3), Current: model.Float(7), Direction: model.Down},
 		{Name: "CSAT", Unit: "%", Target: model.Float(80), Current: model.Float(85), Direction: model.Up},

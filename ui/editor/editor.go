@@ -448,12 +448,12 @@ func (m *Model) choice(key string) string {
 	return f.options[f.choice]
 }
 
-func (m *Model) list(key string) []string {
+func (m *Model) list(key string) model.List {
 	f := m.field(key)
-	if f == nil || len(f.items) == 0 {
-		return nil
+	if f == nil {
+		return model.List{}
 	}
-	return append([]string(nil), f.items...)
+	return model.ListOf(f.items...)
 }
 
 func (m *Model) info() model.MapInfo {

@@ -126,12 +126,12 @@ func TestTouchpointEditorSavesEveryField(t *testing.T) {
 		Channel:       "store",
 		Kind:          model.KindPhysical,
 		Owner:         "Barista team",
-		Emotion:       model.Emotion{Score: 2, Labels: []string{"anxious", "impatient", "hungry"}},
-		Motivations:   []string{"be greeted", "get coffee fast"},
-		Thoughts:      []string{"is this line moving?"},
-		PainPoints:    []string{"long queue at noon"},
-		Opportunities: []string{"mobile pre-order"},
-		Backstage:     []string{"barista prepares cups"},
+		Emotion:       model.Emotion{Score: 2, Labels: model.ListOf("anxious", "impatient", "hungry")},
+		Motivations:   model.ListOf("be greeted", "get coffee fast"),
+		Thoughts:      model.ListOf("is this line moving?"),
+		PainPoints:    model.ListOf("long queue at noon"),
+		Opportunities: model.ListOf("mobile pre-order"),
+		Backstage:     model.ListOf("barista prepares cups"),
 		Metrics: []model.Metric{
 			{Name: "wait time", Unit: "min", Target: model.Float(3), Current: model.Float(5.5), Direction: model.Down},
 			{Name: "CSAT", Unit: "pts", Target: model.Float(80), Current: model.Float(85), Direction: model.Up},
@@ -192,9 +192,9 @@ func TestEditKeepsUntouchedFields(t *testing.T) {
 func fullTouchpoint() model.Touchpoint {
 	return model.Touchpoint{
 		ID: 7, Name: "Pay", Description: "At the till\nwith a card", Channel: "store", Kind: model.KindHybrid,
-		Owner: "Shop", Emotion: model.Emotion{Score: 4, Labels: []string{"relieved"}},
-		Motivations: []string{"be quick"}, Thoughts: []string{"card or phone?"}, PainPoints: []string{"slow reader"},
-		Opportunities: []string{"tap to pay"}, Backstage: []string{"POS sync"},
+		Owner: "Shop", Emotion: model.Emotion{Score: 4, Labels: model.ListOf("relieved")},
+		Motivations: model.ListOf("be quick"), Thoughts: model.ListOf("card or phone?"), PainPoints: model.ListOf("slow reader"),
+		Opportunities: model.ListOf("tap to pay"), Backstage: model.ListOf("POS sync"),
 		Metrics: []model.Metric{
 			{Name: "wait time", Unit: "s", Target: model.Float(30), Current: nil, Direction: model.Down},
 			{Name: "NPS", Unit: "", Target: nil, Current: model.Float(-12.5), Direction: model.Up},
@@ -419,7 +419,7 @@ func TestSuggestionsFilterFuzzily(t *testing.T) {
 	})
 	t.Run("labels already chosen are not offered again", func(t *testing.T) {
 		tp := model.NewTouchpoint("A")
-		tp.Emotion.Labels = []string{"anxious"}
+		tp.Emotion.Labels = model.ListOf("anxious")
 		m := NewTouchpoint(tp, testSuggestions(), testStyles())
 		m = tabTo(t, m, "emotion.labels")
 		m = typeText(t, m, "anx")
@@ -611,7 +611,7 @@ func TestDropdownKeys(t *testing.T) {
 
 func TestListReorderAndNavigate(t *testing.T) {
 	tp := model.NewTouchpoint("A")
-	tp.PainPoints = []string{"one", "two", "three"}
+	tp.PainPoints = model.ListOf("one", "two", "three")
 	m := NewTouchpoint(tp, testSuggestions(), testStyles())
 	m = tabTo(t, m, "pain_points")
 	shiftDown := tea.KeyPressMsg{Code: tea.KeyDown, Mod: tea.ModShift}
@@ -636,7 +636,7 @@ func TestListReorderAndNavigate(t *testing.T) {
 	}
 	m, _ = press(t, m, enter)
 	_, cmd := press(t, m, ctrlS)
-	if got := cmd().(SavedTouchpointMsg).Touchpoint.PainPoints; !reflect.DeepEqual(got, []string{"two", "three"}) {
+	if got := cmd().(SavedTouchpointMsg).Touchpoint.PainPoints; !reflect.DeepEqual(got.Items(), []string{"two", "three"}) {
 		t.Errorf("pain points = %v", got)
 	}
 }

@@ -93,9 +93,9 @@ func newScore(key, label string, score int) field {
 	return field{kind: kindScore, path: key, label: label, score: score}
 }
 
-func newList(key, label string, items []string, placeholder string) field {
-	return field{kind: kindList, path: key, label: label, items: append([]string(nil), items...),
-		cursor: len(items), editing: -1, input: newInput("", placeholder), sug: suggest{idx: -1}}
+func newList(key, label string, items model.List, placeholder string) field {
+	return field{kind: kindList, path: key, label: label, items: items.Items(),
+		cursor: items.Len(), editing: -1, input: newInput("", placeholder), sug: suggest{idx: -1}}
 }
 
 func newMetrics(ms []model.Metric, names []string) field {

@@ -21,8 +21,8 @@ var nasty = []string{
 func nastyTouchpoint() model.Touchpoint {
 	return model.Touchpoint{
 		ID: 1, Name: nasty[0], Description: strings.Join(nasty, "\n"), Channel: nasty[1], Kind: model.KindDigital,
-		Owner: nasty[2], Emotion: model.Emotion{Score: 5, Labels: nasty},
-		Motivations: nasty, Thoughts: nasty, PainPoints: nasty, Opportunities: nasty, Backstage: nasty,
+		Owner: nasty[2], Emotion: model.Emotion{Score: 5, Labels: model.ListOf(nasty...)},
+		Motivations: model.ListOf(nasty...), Thoughts: model.ListOf(nasty...), PainPoints: model.ListOf(nasty...), Opportunities: model.ListOf(nasty...), Backstage: model.ListOf(nasty...),
 		Metrics: []model.Metric{
 			{Name: nasty[0], Unit: nasty[1], Target: model.Float(1e300), Current: model.Float(-0.000001), Direction: model.Up},
 			{Name: nasty[2], Unit: nasty[3], Direction: model.Down},
@@ -120,7 +120,7 @@ func TestPasteIntoEveryTextField(t *testing.T) {
 		t.Fatal("nothing saved")
 	}
 	got := cmd().(SavedTouchpointMsg).Touchpoint
-	if got.Name != "Pasted name" || got.Description != "two\nlines" || len(got.Thoughts) != 1 || got.Thoughts[0] != "我想喝咖啡 ☕" {
+	if got.Name != "Pasted name" || got.Description != "two\nlines" || got.Thoughts.Len() != 1 || got.Thoughts.At(0) != "我想喝咖啡 ☕" {
 		t.Errorf("pasted values = %q %q %q", got.Name, got.Description, got.Thoughts)
 	}
 }

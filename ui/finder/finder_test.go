@@ -51,9 +51,9 @@ func sampleMap() *model.Map {
 		return t
 	}
 	browse := tp("Browse the menu", "website", "Checkout time")
-	browse.Emotion.Labels = []string{"curious"}
-	browse.Motivations = []string{"Find something tasty"}
-	browse.PainPoints = []string{"Slow page"}
+	browse.Emotion.Labels = model.ListOf("curious")
+	browse.Motivations = model.ListOf("Find something tasty")
+	browse.PainPoints = model.ListOf("Slow page")
 	return &model.Map{
 		MapInfo: model.MapInfo{Title: "Coffee shop"},
 		Phases: []model.Phase{
@@ -236,14 +236,14 @@ func nastyMap() *model.Map {
 	}
 	mp.Phases[0].Touchpoints = append(mp.Phases[0].Touchpoints,
 		tp(long, func(t *model.Touchpoint) { t.Description = long }),
-		tp("日本語のタッチポイント", func(t *model.Touchpoint) { t.Channel = "店舗"; t.Emotion.Labels = []string{"不安"} }),
+		tp("日本語のタッチポイント", func(t *model.Touchpoint) { t.Channel = "店舗"; t.Emotion.Labels = model.ListOf("不安") }),
 		tp("emoji 👩‍👩‍👧‍👦 family", func(t *model.Touchpoint) { t.Notes = "☕️ coffee" }),
-		tp("evil \x1b[31mred\x1b[0m \x07bell\nnewline", func(t *model.Touchpoint) { t.PainPoints = []string{"tab\tand\nline", "  "} }),
-		tp("", func(t *model.Touchpoint) { t.Motivations = []string{"", " padded ", "\n"} }),
+		tp("evil \x1b[31mred\x1b[0m \x07bell\nnewline", func(t *model.Touchpoint) { t.PainPoints = model.ListOf("tab\tand\nline", "  ") }),
+		tp("", func(t *model.Touchpoint) { t.Motivations = model.ListOf("", " padded ", "\n") }),
 		tp("   ", func(t *model.Touchpoint) { t.Owner = " Sam · Kim " }),
 		tp("Kelvin \u212a and long \u017f", func(t *model.Touchpoint) {
 			t.Metrics = []model.Metric{{Name: " time to pay "}, {Name: ""}}
-			t.Thoughts = []string{"x · y"}
+			t.Thoughts = model.ListOf("x · y")
 		}),
 	)
 	return mp
@@ -487,7 +487,7 @@ func TestExactWordInAPainPointRanksFirst(t *testing.T) {
 	a := tp("Register account at checkout") // r-e-f-u-s-e-d scattered? no: holds "re…fu…s…ed"
 	b := tp("Receive confirmation e-mail")  // letters of "refund" scattered
 	c := tp("Pay at the till")
-	c.PainPoints = []string{"Long queue", "The terminal asked twice, then the refund took a week to arrive"}
+	c.PainPoints = model.ListOf("Long queue", "The terminal asked twice, then the refund took a week to arrive")
 	c.Notes = "busy at noon"
 	d := tp("Return form for refunds and dues") // contains "refund" inside "refunds": substring, not a word
 	mp := &model.Map{MapInfo: model.MapInfo{Title: "Shop"}, Phases: []model.Phase{
@@ -621,7 +621,7 @@ func FuzzMapEntry(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name, channel, motivation, metric, notes string) {
 		tp := model.NewTouchpoint(name)
 		tp.Channel, tp.Notes = channel, notes
-		tp.Motivations = []string{motivation, channel}
+		tp.Motivations = model.ListOf(motivation, channel)
 		tp.Metrics = []model.Metric{{Name: metric}}
 		got := touchpointEntry(&tp, "", new(parts))
 		want := fieldEntry(Item{Fields: touchpointFields(&tp)})

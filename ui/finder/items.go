@@ -104,25 +104,25 @@ var (
 func eachText(t *model.Touchpoint, f func(l label, s string)) {
 	f(nameLabel, t.Name)
 	f(channelLabel, t.Channel)
-	for _, s := range t.Emotion.Labels {
+	for _, s := range t.Emotion.Labels.All() {
 		f(emotionLabel, s)
 	}
-	for _, s := range t.Motivations {
+	for _, s := range t.Motivations.All() {
 		f(motivationLabel, s)
 	}
-	for _, s := range t.PainPoints {
+	for _, s := range t.PainPoints.All() {
 		f(painPointLabel, s)
 	}
 	for i := range t.Metrics {
 		f(metricLabel, t.Metrics[i].Name)
 	}
-	for _, s := range t.Thoughts {
+	for _, s := range t.Thoughts.All() {
 		f(thoughtLabel, s)
 	}
-	for _, s := range t.Opportunities {
+	for _, s := range t.Opportunities.All() {
 		f(opportunityLabel, s)
 	}
-	for _, s := range t.Backstage {
+	for _, s := range t.Backstage.All() {
 		f(backstageLabel, s)
 	}
 	f(ownerLabel, t.Owner)
@@ -132,8 +132,8 @@ func eachText(t *model.Touchpoint, f func(l label, s string)) {
 
 // touchpointFields lists the searchable texts of t, the name first.
 func touchpointFields(t *model.Touchpoint) []Field {
-	n := 5 + len(t.Emotion.Labels) + len(t.Motivations) + len(t.Thoughts) + len(t.PainPoints) +
-		len(t.Opportunities) + len(t.Backstage) + len(t.Metrics)
+	n := 5 + t.Emotion.Labels.Len() + t.Motivations.Len() + t.Thoughts.Len() + t.PainPoints.Len() +
+		t.Opportunities.Len() + t.Backstage.Len() + len(t.Metrics)
 	fs := make([]Field, 0, n)
 	eachText(t, func(l label, s string) {
 		if l == nameLabel || strings.TrimSpace(s) != "" {
@@ -162,25 +162,25 @@ func appendTouchpointParts(ps parts, t *model.Touchpoint) parts {
 	pl := partList{ps: ps}
 	pl.add(nameLabel, touchpointName(t))
 	pl.trim(channelLabel, t.Channel)
-	for _, s := range t.Emotion.Labels {
+	for _, s := range t.Emotion.Labels.All() {
 		pl.trim(emotionLabel, s)
 	}
-	for _, s := range t.Motivations {
+	for _, s := range t.Motivations.All() {
 		pl.trim(motivationLabel, s)
 	}
-	for _, s := range t.PainPoints {
+	for _, s := range t.PainPoints.All() {
 		pl.trim(painPointLabel, s)
 	}
 	for i := range t.Metrics {
 		pl.trim(metricLabel, t.Metrics[i].Name)
 	}
-	for _, s := range t.Thoughts {
+	for _, s := range t.Thoughts.All() {
 		pl.trim(thoughtLabel, s)
 	}
-	for _, s := range t.Opportunities {
+	for _, s := range t.Opportunities.All() {
 		pl.trim(opportunityLabel, s)
 	}
-	for _, s := range t.Backstage {
+	for _, s := range t.Backstage.All() {
 		pl.trim(backstageLabel, s)
 	}
 	pl.trim(ownerLabel, t.Owner)

@@ -28,9 +28,9 @@ func denseMap(p, n int) *model.Map {
 		for i := ph * n / p; i < (ph+1)*n/p; i++ {
 			t := model.NewTouchpoint(fmt.Sprintf("Touchpoint %d %s", i+1, words[i%10]))
 			t.Channel, t.Kind, t.Owner = words[(i+3)%10], model.Kinds[i%3], "Team"
-			t.Emotion = model.Emotion{Score: 1 + (i*7)%5, Labels: []string{"curious", "anxious"}}
-			t.Motivations, t.Thoughts, t.PainPoints = list(i, 1), list(i, 2), list(i, 3)
-			t.Opportunities, t.Backstage = list(i, 4), list(i, 5)
+			t.Emotion = model.Emotion{Score: 1 + (i*7)%5, Labels: model.ListOf("curious", "anxious")}
+			t.Motivations, t.Thoughts, t.PainPoints = model.ListOf(list(i, 1)...), model.ListOf(list(i, 2)...), model.ListOf(list(i, 3)...)
+			t.Opportunities, t.Backstage = model.ListOf(list(i, 4)...), model.ListOf(list(i, 5)...)
 			for k := 0; k < 3; k++ {
 				t.Metrics = append(t.Metrics, model.Metric{Name: "metric " + words[k], Unit: "%",
 					Target: model.Float(50), Current: model.Float(float64((i * 13 * (k + 1)) % 100)), Direction: model.Up})

@@ -137,7 +137,7 @@ func buildCell(t *model.Touchpoint, l Lane, tw int) *cellText {
 		}
 	default:
 		if p := l.List(t); p != nil {
-			for i, s := range *p {
+			for i, s := range p.All() {
 				if !addWrapped(ct, s, tw, gutBullet, i, add) {
 					break
 				}

@@ -92,7 +92,7 @@ func (l Lane) IsList() bool { return l >= LaneMotivations && l < laneCount }
 // List returns the touchpoint's text list for a text lane (motivations,
 // thoughts, pain points, opportunities, backstage) and nil for the others,
 // so the root can add, edit or delete "the selected item" in place.
-func (l Lane) List(t *model.Touchpoint) *[]string {
+func (l Lane) List(t *model.Touchpoint) *model.List {
 	if t == nil {
 		return nil
 	}
@@ -121,7 +121,7 @@ func (l Lane) ItemCount(t *model.Touchpoint) int {
 		return len(t.Metrics)
 	}
 	if p := l.List(t); p != nil {
-		return len(*p)
+		return p.Len()
 	}
 	return 0
 }

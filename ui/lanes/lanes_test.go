@@ -273,9 +273,9 @@ func nastyMap(rng *rand.Rand) *model.Map {
 			tp := model.NewTouchpoint(pick())
 			tp.Channel, tp.Owner, tp.Description = pick(), pick(), pick()
 			tp.Emotion.Score = rng.Intn(9) - 2
-			tp.Emotion.Labels = list()
-			tp.Motivations, tp.Thoughts, tp.PainPoints = list(), list(), list()
-			tp.Opportunities, tp.Backstage = list(), list()
+			tp.Emotion.Labels = model.ListOf(list()...)
+			tp.Motivations, tp.Thoughts, tp.PainPoints = model.ListOf(list()...), model.ListOf(list()...), model.ListOf(list()...)
+			tp.Opportunities, tp.Backstage = model.ListOf(list()...), model.ListOf(list()...)
 			for range rng.Intn(3) {
 				tp.Metrics = append(tp.Metrics, model.Metric{Name: pick(), Unit: pick(),
 					Target: model.Float(rng.NormFloat64() * 1e12), Current: model.Float(rng.Float64()), Direction: model.Down})
@@ -327,8 +327,8 @@ func TestRandomSizesAndNastyText(t *testing.T) {
 
 func TestLaneList(t *testing.T) {
 	tp := model.NewTouchpoint("x")
-	tp.PainPoints = []string{"a", "b"}
-	if p := LanePainPoints.List(&tp); p == nil || len(*p) != 2 {
+	tp.PainPoints = model.ListOf("a", "b")
+	if p := LanePainPoints.List(&tp); p == nil || p.Len() != 2 {
 		t.Fatal("List(pain points)")
 	}
 	if LaneEmotion.List(&tp) != nil || LaneMetrics.List(&tp) != nil {

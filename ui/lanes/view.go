@@ -378,8 +378,8 @@ func (m *Model) block(c int, l Lane, w, h int) []string {
 		if h <= curveRows {
 			// No room for the curve: the score in words instead.
 			txt := strconv.Itoa(sc) + " " + theme.Face(sc)
-			if len(t.Emotion.Labels) > 0 {
-				txt += " " + theme.Clean(theme.Head(t.Emotion.Labels[0], 256))
+			if t.Emotion.Labels.Len() > 0 {
+				txt += " " + theme.Clean(theme.Head(t.Emotion.Labels.At(0), 256))
 			}
 			if selected {
 				rows[0] = p.selected.On("▶" + theme.PadPlain(txt, tw))
@@ -503,9 +503,12 @@ func (m *Model) detail() (label, text string) {
 	case LaneEmotion:
 		sc := model.ClampScore(t.Emotion.Score)
 		text = strconv.Itoa(sc) + " " + theme.Face(sc) + " " + model.ScoreWord(sc)
-		if len(t.Emotion.Labels) > 0 {
-			ls := make([]string, 0, len(t.Emotion.Labels))
-			for _, l := range t.Emotion.Labels[:min(len(t.Emotion.Labels), 16)] {
+		if t.Emotion.Labels.Len() > 0 {
+			var ls []string
+			for i, l := range t.Emotion.Labels.All() {
+				if i == 16 {
+					break
+				}
 				ls = append(ls, theme.Clean(theme.Head(l, 256)))
 			}
 			text += " · " + strings.Join(ls, ", ")
@@ -523,7 +526,7 @@ func (m *Model) detail() (label, text string) {
 	if m.lane == LaneMetrics {
 		return label, metricDetail(t.Metrics[m.item])
 	}
-	return label, theme.Clean(theme.Head((*m.lane.List(t))[m.item], 8192))
+	return label, theme.Clean(theme.Head(m.lane.List(t).At(m.item), 8192))
 }
 
 func kindWord(k model.Kind) string {

@@ -7,7 +7,7 @@ import "journeymap/model"
 func testMap() *model.Map {
 	tp := func(name, channel string, kind model.Kind, score int, labels, motivations []string) model.Touchpoint {
 		return model.Touchpoint{Name: name, Channel: channel, Kind: kind,
-			Emotion: model.Emotion{Score: score, Labels: labels}, Motivations: motivations}
+			Emotion: model.Emotion{Score: score, Labels: model.ListOf(labels...)}, Motivations: model.ListOf(motivations...)}
 	}
 	return &model.Map{
 		MapInfo: model.MapInfo{Title: "Coffee shop", Persona: model.Persona{Name: "Sam", Description: "Commuter, buys a flat white on the way to the train"}, Goal: "Coffee in hand before the 8:12"},
@@ -31,6 +31,6 @@ func testMap() *model.Map {
 }
 
 func withThought(t model.Touchpoint, thought string) model.Touchpoint {
-	t.Thoughts = append(t.Thoughts, thought)
+	t.Thoughts = t.Thoughts.Append(thought)
 	return t
 }

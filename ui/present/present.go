@@ -487,7 +487,7 @@ func opportunities(mp *model.Map) []string {
 	order := 0
 	for _, p := range mp.Phases {
 		for _, t := range p.Touchpoints {
-			for _, o := range t.Opportunities {
+			for _, o := range t.Opportunities.All() {
 				if o = theme.Clean(o); o != "" {
 					all = append(all, opp{model.ClampScore(t.Emotion.Score), order, o + " (" + theme.Clean(t.Name) + ")"})
 				}
@@ -728,7 +728,7 @@ func (m Model) block(t model.Touchpoint, width, maxLines int) []string {
 		meta += " · " + o
 	}
 	add(st.Meta, meta, 1)
-	if len(t.Emotion.Labels) > 0 {
+	if t.Emotion.Labels.Len() > 0 {
 		add(st.Labels, joinClean(t.Emotion.Labels, ", ", w), 1)
 	}
 	if d := theme.Clean(t.Description); roomy && d != "" {
@@ -738,23 +738,23 @@ func (m Model) block(t model.Touchpoint, width, maxLines int) []string {
 	gap()
 	// Each motivation gets two lines while there is room for the rest to
 	// show at least one.
-	for i, mo := range t.Motivations {
+	for i, mo := range t.Motivations.All() {
 		left := maxLines - len(lines)
 		if left <= 0 {
 			break
 		}
 		n := 1
-		if left-2 >= len(t.Motivations)-i-1 {
+		if left-2 >= t.Motivations.Len()-i-1 {
 			n = long
 		}
 		item(st.Motivation, "→ ", mo, n)
 	}
 	// What the room came for: what hurts, the numbers that miss their
 	// target and what could be better, before the customer's words.
-	if len(t.Motivations) > 0 {
+	if t.Motivations.Len() > 0 {
 		gap()
 	}
-	for _, pp := range t.PainPoints {
+	for _, pp := range t.PainPoints.All() {
 		if maxLines-len(lines) <= 0 {
 			break
 		}
@@ -769,19 +769,19 @@ func (m Model) block(t model.Touchpoint, width, maxLines int) []string {
 		}
 		item(st.Pain, "▼ ", offTarget(mt), long-1)
 	}
-	if len(t.Opportunities) > 0 && (len(t.PainPoints) > 0 || t.OffTargetCount() > 0) {
+	if t.Opportunities.Len() > 0 && (t.PainPoints.Len() > 0 || t.OffTargetCount() > 0) {
 		gap()
 	}
-	for _, op := range t.Opportunities {
+	for _, op := range t.Opportunities.All() {
 		if maxLines-len(lines) <= 0 {
 			break
 		}
 		item(st.Opportunity, "+ ", op, long)
 	}
-	if len(t.Thoughts) > 0 {
+	if t.Thoughts.Len() > 0 {
 		gap()
 	}
-	for _, th := range t.Thoughts {
+	for _, th := range t.Thoughts.All() {
 		if maxLines-len(lines) <= 0 {
 			break
 		}
@@ -849,9 +849,9 @@ func wrap(s string, width, n int) []string {
 
 // joinClean joins cleaned items until the result is wider than limit, so a
 // thousand labels cost no more than a line's worth.
-func joinClean(items []string, sep string, limit int) string {
+func joinClean(items model.List, sep string, limit int) string {
 	var b strings.Builder
-	for i, s := range items {
+	for i, s := range items.All() {
 		if i > 0 {
 			b.WriteString(sep)
 		}

@@ -350,8 +350,8 @@ func TestViewFitsNastyText(t *testing.T) {
 			for i := range 4 {
 				ph.Touchpoints = append(ph.Touchpoints, model.Touchpoint{
 					Name: s, Channel: s, Kind: model.KindHybrid,
-					Emotion:     model.Emotion{Score: (p+i)%7 - 1, Labels: []string{s, s}}, // out-of-range scores too
-					Motivations: []string{s, s, s},
+					Emotion:     model.Emotion{Score: (p+i)%7 - 1, Labels: model.ListOf(s, s)}, // out-of-range scores too
+					Motivations: model.ListOf(s, s, s),
 				})
 			}
 			mp.Phases = append(mp.Phases, ph)
