@@ -87,7 +87,11 @@ type Root struct {
 
 // New returns the root model on st. Run uses it; tests drive it directly.
 func New(st Store, opts Options) *Root {
-	r := &Root{st: st, opts: opts, keys: DefaultKeyMap(), styles: &Styles{}, tidy: tidy{on: opts.Tidy}}
+	r := &Root{st: st, opts: opts, keys: DefaultKeyMap(), styles: &Styles{}, tidy: newTidy(opts.Tidy)}
+	if opts.Tidy {
+		r.st = roomyStore{Store: st, room: r.tidy.room}
+		r.opts.ExportFunc = roomyExport(opts.ExportFunc, r.tidy.room)
+	}
 	r.dir, _ = os.Getwd()
 	r.shortHelp = help.New()
 	r.setStyles(DefaultStyles(true))
