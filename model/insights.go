@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // InsightsTop is how many rows Report keeps in its ranked lists (lowest
@@ -122,17 +123,21 @@ func NewInsights(votes []Vote) *InsightsBuilder {
 	return &InsightsBuilder{r: Report{Votes: votes}, channels: map[string]int{}, kinds: map[Kind]int{}}
 }
 
-// Add takes the map's phase pi, complete. It keeps the phase's strings
-// (names), not the phase.
+// Add takes the map's phase pi, complete. It keeps copies of the few
+// strings the Report needs (names, metric names and units), not the phase:
+// a phase streamed from the file has its texts cut from a few large
+// strings, which a kept name would otherwise keep alive to the end of the
+// export.
 func (b *InsightsBuilder) Add(pi int, p *Phase) {
 	r := &b.r
 	r.Phases++
 	r.Touchpoints += len(p.Touchpoints)
-	pm := PhaseMean{Phase: pi, Name: p.Name, Touchpoints: len(p.Touchpoints)}
+	phaseName := strings.Clone(p.Name)
+	pm := PhaseMean{Phase: pi, Name: phaseName, Touchpoints: len(p.Touchpoints)}
 	pm.Mean, pm.HasMean = p.MeanEmotion()
 	r.PhaseMeans = append(r.PhaseMeans, pm)
 	if len(p.Touchpoints) == 0 {
-		r.EmptyPhases = append(r.EmptyPhases, PhaseRow{Phase: pi, Name: p.Name})
+		r.EmptyPhases = append(r.EmptyPhases, PhaseRow{Phase: pi, Name: phaseName})
 	}
 	// The off-target rows' copies of the metric values share one
 	// allocation per phase, sized by a first count.
@@ -151,7 +156,12 @@ func (b *InsightsBuilder) Add(pi int, p *Phase) {
 	}
 	for ti := range p.Touchpoints {
 		t := &p.Touchpoints[ti]
-		row := TouchpointRow{Ref: Ref{pi, ti}, Phase: p.Name, Name: t.Name, Score: t.Emotion.Score}
+		row := TouchpointRow{Ref: Ref{pi, ti}, Phase: phaseName, Name: t.Name, Score: t.Emotion.Score}
+		// The row is kept when it is listed, or when it may rank (most
+		// touchpoints of a large map do neither): then it owns its name.
+		if row.Score < NeutralScore || len(t.Metrics) == 0 || b.havePrev && b.prev.Score > row.Score || hasOffTarget(t) {
+			row.Name = strings.Clone(row.Name)
+		}
 		// Rows arrive in journey order, so inserting after equals keeps
 		// ties in journey order.
 		if row.Score < NeutralScore {
@@ -159,6 +169,7 @@ func (b *InsightsBuilder) Add(pi int, p *Phase) {
 		}
 		if b.havePrev && b.prev.Score > row.Score {
 			d := Drop{From: b.prev, To: row, Size: b.prev.Score - row.Score}
+			d.From.Name = strings.Clone(d.From.Name)
 			r.Drops = insertTop(r.Drops, d, func(a, b Drop) bool { return a.Size > b.Size })
 		}
 		b.prev, b.havePrev = row, true
@@ -177,6 +188,7 @@ func (b *InsightsBuilder) Add(pi int, p *Phase) {
 			case OffTarget:
 				// Off target means both values are set.
 				c := *mt
+				c.Name, c.Unit = strings.Clone(c.Name), strings.Clone(c.Unit)
 				values[0], values[1] = *mt.Target, *mt.Current
 				c.Target, c.Current, values = &values[0], &values[1], values[2:]
 				r.OffTarget = append(r.OffTarget, MetricRow{Touchpoint: row, Index: mi, Metric: c})
@@ -185,6 +197,15 @@ func (b *InsightsBuilder) Add(pi int, p *Phase) {
 			}
 		}
 	}
+}
+
+func hasOffTarget(t *Touchpoint) bool {
+	for mi := range t.Metrics {
+		if t.Metrics[mi].Status() == OffTarget {
+			return true
+		}
+	}
+	return false
 }
 
 // Report returns the Report of the phases added.

@@ -2,7 +2,10 @@ package model
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
+	"unsafe"
 )
 
 func tp(name, channel string, kind Kind, score int, metrics ...Metric) Touchpoint {
@@ -88,5 +91,84 @@ func TestInsightsOffTargetIsACopy(t *testing.T) {
 	*r.OffTarget[0].Metric.Current = 0
 	if *m.Phases[0].Touchpoints[2].Metrics[0].Current != 9 {
 		t.Error("the report shares metric values with the map")
+	}
+}
+
+// TestInsightsOwnTheirStrings: a phase streamed from the file has its texts
+// cut from a few large strings; the Report must hold copies, or every row
+// it keeps would keep such a string alive to the end of the export.
+func TestInsightsOwnTheirStrings(t *testing.T) {
+	m := insightsMap()
+	var big strings.Builder
+	cut := func(s string) string { // s, as a slice of big's text
+		big.WriteString(s)
+		return s
+	}
+	for pi := range m.Phases {
+		p := &m.Phases[pi]
+		cut(p.Name)
+		for ti := range p.Touchpoints {
+			tp := &p.Touchpoints[ti]
+			cut(tp.Name)
+			for mi := range tp.Metrics {
+				cut(tp.Metrics[mi].Name)
+				cut(tp.Metrics[mi].Unit)
+			}
+		}
+	}
+	text := big.String()
+	at := 0
+	from := func(s string) string {
+		s = text[at : at+len(s)]
+		at += len(s)
+		return s
+	}
+	for pi := range m.Phases {
+		p := &m.Phases[pi]
+		p.Name = from(p.Name)
+		for ti := range p.Touchpoints {
+			tp := &p.Touchpoints[ti]
+			tp.Name = from(tp.Name)
+			tp.Metrics = slices.Clone(tp.Metrics)
+			for mi := range tp.Metrics {
+				tp.Metrics[mi].Name = from(tp.Metrics[mi].Name)
+				tp.Metrics[mi].Unit = from(tp.Metrics[mi].Unit)
+			}
+		}
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	inside := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return s != "" && p >= lo && p < lo+uintptr(len(text))
+	}
+	r := Insights(m)
+	var kept []string
+	row := func(rs ...TouchpointRow) {
+		for _, x := range rs {
+			kept = append(kept, x.Phase, x.Name)
+		}
+	}
+	row(r.Lowest...)
+	row(r.WithoutMetrics...)
+	for _, d := range r.Drops {
+		row(d.From, d.To)
+	}
+	for _, o := range r.OffTarget {
+		row(o.Touchpoint)
+		kept = append(kept, o.Metric.Name, o.Metric.Unit)
+	}
+	for _, pm := range r.PhaseMeans {
+		kept = append(kept, pm.Name)
+	}
+	for _, e := range r.EmptyPhases {
+		kept = append(kept, e.Name)
+	}
+	if len(r.Lowest) == 0 || len(r.Drops) == 0 || len(r.OffTarget) == 0 || len(r.WithoutMetrics) == 0 || len(r.EmptyPhases) == 0 {
+		t.Fatalf("the map no longer exercises every list: %+v", r)
+	}
+	for _, s := range kept {
+		if inside(s) {
+			t.Errorf("the report keeps %q inside the phase's text", s)
+		}
 	}
 }
