@@ -72,21 +72,40 @@ func (m textMode) firstUnsafe(s string) int {
 	keepBreaks := m == modeText
 	joiners := m == modeTerminal
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != 0x7f || keepBreaks && (c == '\n' || c == '\t') {
-				i++
-				continue
+		// Most text is printable ASCII: eight bytes are tested at once, and
+		// a word that fails is read rune by rune, then the next word tried.
+		if i+8 <= len(s) && printable8(s[i:i+8]) {
+			i += 8
+			continue
+		}
+		for end := min(i+8, len(s)); i < end; {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if c >= 0x20 && c != 0x7f || keepBreaks && (c == '\n' || c == '\t') {
+					i++
+					continue
+				}
+				return i
 			}
-			return i
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || IsControl(r) || joiners && isJoiner(r) {
+				return i
+			}
+			i += size
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || IsControl(r) || joiners && isJoiner(r) {
-			return i
-		}
-		i += size
 	}
 	return len(s)
+}
+
+// printable8 reports whether the 8 bytes of s are all printable ASCII
+// (0x20 to 0x7e), testing them as one word: none has its high bit set,
+// none is below 0x20, none is 0x7f.
+func printable8(s string) bool {
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	del := w ^ 0x7f*ones
+	return w&highs == 0 && (w-0x20*ones)&^w&highs == 0 && (del-ones)&^del&highs == 0
 }
 
 // clean applies m to s in one pass: a clean string is scanned once and

@@ -244,3 +244,18 @@ func BenchmarkCleanText(b *testing.B) {
 		}
 	})
 }
+
+// TestPrintable8 puts each byte at each place of an otherwise printable
+// word: only 0x20 through 0x7e keep it printable.
+func TestPrintable8(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		want := c >= 0x20 && c <= 0x7e
+		for at := range 8 {
+			w := []byte("abcdefgh")
+			w[at] = byte(c)
+			if got := printable8(string(w)); got != want {
+				t.Fatalf("printable8 with %#x at %d = %v, want %v", c, at, got, want)
+			}
+		}
+	}
+}
