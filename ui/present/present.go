@@ -455,22 +455,7 @@ func (m Model) closingSlide(width, height int) string {
 			body = append(body, render(i)...)
 		}
 	} else {
-		blocks := [][]string{render(0), render(1), render(2)}
-		tallest := max(len(blocks[0]), len(blocks[1]), len(blocks[2]))
-		for r := 0; r < tallest; r++ {
-			var line strings.Builder
-			for c, b := range blocks {
-				cell := ""
-				if r < len(b) {
-					cell = b[r]
-				}
-				if c < len(blocks)-1 {
-					cell += strings.Repeat(" ", max(colW-ansi.StringWidth(cell), 0)+columnGap)
-				}
-				line.WriteString(cell)
-			}
-			body = append(body, line.String())
-		}
+		body = sideBySide(body, [][]string{render(0), render(1), render(2)}, colW)
 	}
 	return m.compose(width, height, top, body, bottom, m.footer(width, m.row > 0 || cut))
 }
@@ -602,26 +587,10 @@ func (m Model) touchpoints(p model.Phase, width, height int) ([]string, bool) {
 			break
 		}
 		blocks := make([][]string, 0, cols)
-		tallest := 0
 		for j := i; j < end; j++ {
-			b := m.block(tps[j], colW, min(maxBlock, left))
-			blocks = append(blocks, b)
-			tallest = max(tallest, len(b))
+			blocks = append(blocks, m.block(tps[j], colW, min(maxBlock, left)))
 		}
-		for r := 0; r < tallest; r++ {
-			var line strings.Builder
-			for c, b := range blocks {
-				cell := ""
-				if r < len(b) {
-					cell = b[r]
-				}
-				if c < len(blocks)-1 {
-					cell += strings.Repeat(" ", max(colW-ansi.StringWidth(cell), 0)+columnGap)
-				}
-				line.WriteString(cell)
-			}
-			out = append(out, line.String())
-		}
+		out = sideBySide(out, blocks, colW)
 		i = end
 		if i < len(tps) && height-len(out) > 2 {
 			out = append(out, "")
@@ -1063,4 +1032,28 @@ func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Prev, k.Next,
 // FullHelp returns the keys for the full help.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Prev, k.Next, k.First, k.Last}, {k.Up, k.Down, k.Projector, k.Close}}
+}
+
+// sideBySide appends blocks to out as columns colW cells wide and
+// columnGap apart, row by row, as tall as the tallest block.
+func sideBySide(out []string, blocks [][]string, colW int) []string {
+	tallest := 0
+	for _, b := range blocks {
+		tallest = max(tallest, len(b))
+	}
+	for r := 0; r < tallest; r++ {
+		var line strings.Builder
+		for c, b := range blocks {
+			cell := ""
+			if r < len(b) {
+				cell = b[r]
+			}
+			if c < len(blocks)-1 {
+				cell += strings.Repeat(" ", max(colW-ansi.StringWidth(cell), 0)+columnGap)
+			}
+			line.WriteString(cell)
+		}
+		out = append(out, line.String())
+	}
+	return out
 }
