@@ -3,9 +3,10 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
+
 	"journeymap/interchange"
 	"journeymap/model"
-	"strings"
 )
 
 func (c *cli) newMap(args []string) error {
